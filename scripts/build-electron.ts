@@ -1,0 +1,24 @@
+import { build, type BuildOptions } from 'esbuild';
+
+/**
+ * Bundles the shell: main and preload each as one CommonJS file (a sandboxed preload cannot
+ * load chunks or ESM: electron-vite #282, electron/electron#48668). `electron` stays external.
+ */
+export const electronBuilds: BuildOptions[] = [
+  { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' },
+  { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' },
+].map((entry) => ({
+  ...entry,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron'],
+  sourcemap: true,
+  logLevel: 'warning',
+}));
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await Promise.all(electronBuilds.map((options) => build(options)));
+  console.log('dist/electron: main.cjs, preload.cjs');
+}

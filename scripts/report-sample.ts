@@ -1,0 +1,29 @@
+/**
+ * Writes a complete signed sample bordereau (fixture data, three pages, both signatures,
+ * photo annex) for reviewing the layout:
+ *   npm run report:sample -- OUT.pdf            (or: npx tsx scripts/report-sample.ts OUT.pdf)
+ * Add --absent for the variant closed without the client's signature.
+ */
+import { writeFileSync } from 'node:fs';
+import { renderBordereauPdf } from '../shared/report/pdf/render';
+import { sealReport } from '../shared/report/seal';
+import {
+  absentClientSignatures,
+  SEALED_AT,
+  sampleDraft,
+  sampleSignatures,
+} from '../test/fixtures/report/sample-report';
+
+const args = process.argv.slice(2);
+const out = args.find((arg) => !arg.startsWith('--'));
+if (!out) {
+  console.error('Usage : npm run report:sample -- FICHIER.pdf [--absent]');
+  process.exit(2);
+}
+const signatures = args.includes('--absent') ? absentClientSignatures() : sampleSignatures();
+const sealed = await sealReport(sampleDraft(), signatures, SEALED_AT);
+const pdf = renderBordereauPdf(sealed);
+writeFileSync(out, pdf);
+console.log(
+  `${out} : ${sealed.content.number}, ${pdf.byteLength} octets, empreinte SHA-256 ${sealed.seal.hash}`,
+);
