@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { localDateSchema } from '../calendar/local-date';
+import { DEFAULT_OPENING_HOURS, weeklyScheduleSchema } from '../calendar/weekly-schedule';
+import { SLA_SERVER_NETWORK_MINUTES, SLA_WORKSTATION_MINUTES } from '../calendar/sla';
+import { decimalStringSchema } from './decimal';
+import { MAX_TOLERANCE_MINUTES } from './ladder';
+import { MAX_AMOUNT_CENTS } from './money';
+
+/** An amount in integer cents, HT unless the field says otherwise. */
+export const centsSchema = z
+  .number()
+  .int('Montant en centimes entiers attendu.')
+  .nonnegative('Le montant ne peut pas être négatif.')
+  .max(MAX_AMOUNT_CENTS, 'Montant trop élevé.');
+
+/** A French département code: "75", "2A", "2B", "971"… */
+export const departementSchema = z
+  .string()
+  .regex(
+    /^(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-46])$/,
+    'Code de département invalide (ex. « 75 », « 2A », « 971 »).',
+  );
+
+/** A French postcode, five digits. */
+export const postcodeSchema = z.string().regex(/^\d{5}$/, 'Code postal à 5 chiffres attendu.');
+
+/**
+ * How travel to the site is billed outside the contract's zone (002 art. IV.2.2; 000 art. 6
+ * "Les frais de déplacement font l'objet d'une facturation spécifique"). `included`: never
+ * billed (004 art. XI: "Ils incluent les déplacements sur site").
+ */
+export const travelFeeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('included') }),
+  z.object({ kind: z.literal('flat'), amountCents: centsSchema }),
+  z.object({ kind: z.literal('per-km'), centsPerKm: centsSchema }),
+]);
+export type TravelFee = z.infer<typeof travelFeeSchema>;
+
+export const travelSchema = z.object({
+  /** Where travel is included: whole départements and/or single postcodes. */
+  zone: z
+    .object({
+      departements: z.array(departementSchema).default([]),
+      postcodes: z.array(postcodeSchema).default([]),
+    })
+    .prefault({}),
+  fee: travelFeeSchema.default({ kind: 'included' }),
+  /** Price of one meal; null: meals are not billed. */
+  mealCents: centsSchema.nullable().default(null),
+  /** Price of one night; null: lodging is not billed. */
+  lodgingNightCents: centsSchema.nullable().default(null),
+  /**
+   * Meals and lodging billed only when the site is outside the zone (002 art. IV.2.2:
+   * "Pour tout autre département … de même que les frais de restauration … et d'hébergement").
+   */
+  expensesOutsideZoneOnly: z.boolean().default(true),
+});
+export type Travel = z.infer<typeof travelSchema>;
+
+/** A simple task billed at a flat price (004 art. VI: creating an AD account, a mailbox…). */
+export const flatTaskSchema = z.object({
+  code: z.string().trim().min(1, 'Code du forfait obligatoire.'),
+  label: z.string().trim().min(1, 'Libellé du forfait obligatoire.'),
+  priceCents: centsSchema,
+});
+export type FlatTask = z.infer<typeof flatTaskSchema>;
+
+/** A prepaid bank of hours or days; a day counts 7 h, the ladder's day. */
+export const hourBankSchema = z.object({
+  unit: z.enum(['hours', 'days']),
+  quantity: z.number().int().positive('La banque doit contenir au moins une unité.').max(100_000),
+  startsOn: localDateSchema,
+  /** Interventions after this date no longer draw on the bank; null: no end. */
+  endsOn: localDateSchema.nullable().default(null),
+});
+export type HourBank = z.infer<typeof hourBankSchema>;
+
+/** A VAT rate in basis points (2000 = 20 %) in force from a date (the day included). */
+export const vatRateSchema = z.object({
+  from: localDateSchema,
+  basisPoints: z.number().int().min(0).max(10_000),
+});
+export type VatRate = z.infer<typeof vatRateSchema>;
+
+export const STANDARD_VAT_BASIS_POINTS = 2000;
+
+/**
+ * A client's contract, as the office and the laptops store it (JSON-serialisable: dates are
+ * "YYYY-MM-DD", amounts integer cents, durations integer minutes). Everything the billing
+ * engine needs to price an intervention is here; fields a contract does not set take the
+ * defaults documented in docs/billing.md.
+ */
+export const contractSchema = z.object({
+  id: z.string().min(1),
+  clientId: z.string().min(1),
+  /** The contract's reference, printed on the report ("CT-2026-014"). */
+  reference: z.string().trim().min(1, 'Référence du contrat obligatoire.'),
+  label: z.string().trim().default(''),
+  startsOn: localDateSchema,
+  /** Next due date (échéance) for a tacitly renewed contract; null: no renewal. */
+  renewsOn: localDateSchema.nullable().default(null),
+  /** Written notice before the due date (000 art. 7, 002 art. VII: three months). */
+  noticeMonths: z.number().int().min(0).max(24).default(3),
+
+  /** The value of an hour on site (002 art. IV.2.2, "la valeur de l'unité de temps"). */
+  hourlyRateCents: centsSchema,
+  /** The value of an hour remotely; null: the on-site hourly rate. */
+  remoteHourlyRateCents: centsSchema.nullable().default(null),
+  /** Flat price of a half-day (3 h 30); null: 3.5 × the hourly rate. */
+  halfDayPriceCents: centsSchema.nullable().default(null),
+  /** Flat price of a day (7 h); null: 7 × the hourly rate. */
+  dayPriceCents: centsSchema.nullable().default(null),
+  /** Minutes of grace before each step up on site (our default 0). */
+  toleranceMinutes: z.number().int().min(0).max(MAX_TOLERANCE_MINUTES).default(0),
+
+  /** The client's opening hours, in the site's wall-clock time (Europe/Paris). */
+  openingHours: weeklyScheduleSchema.default(() => freshCopy(DEFAULT_OPENING_HOURS)),
+  /** Whose public holidays close the client; null: the client opens on public holidays. */
+  holidayRegion: z.enum(['metropole', 'alsace-moselle']).nullable().default('metropole'),
+  /** Surcharge on the time of on-site work outside opening hours, in %; null: none (flagged). */
+  outsideHoursSurchargePercent: z.number().int().min(0).max(1_000).nullable().default(null),
+
+  travel: travelSchema.prefault({}),
+  /** Catalogue of flat-fee tasks. */
+  flatTasks: z
+    .array(flatTaskSchema)
+    .default([])
+    .refine((tasks) => new Set(tasks.map((t) => t.code)).size === tasks.length, {
+      message: 'Deux forfaits ont le même code.',
+    }),
+  hourBank: hourBankSchema.nullable().default(null),
+  /** Planned visits per year included in the subscription (004 art. VI); null: not set. */
+  subscriptionVisitsPerYear: z.number().int().min(0).max(366).nullable().default(null),
+  /** VAT rates by date of the intervention ("au taux de TVA en vigueur", 002 art. IV.2.2). */
+  vatRates: z
+    .array(vatRateSchema)
+    .min(1, 'Au moins un taux de TVA.')
+    .default(() => [{ from: '2014-01-01', basisPoints: STANDARD_VAT_BASIS_POINTS }]),
+  /** SYNTEC index of the last revision (S0) and its date; null: prices not indexed. */
+  syntec: z
+    .object({ index: decimalStringSchema, revisedOn: localDateSchema })
+    .nullable()
+    .default(null),
+  /** On-site response times in working minutes (004 art. VI). */
+  sla: z
+    .object({
+      serverNetworkMinutes: z.number().int().positive().default(SLA_SERVER_NETWORK_MINUTES),
+      workstationMinutes: z.number().int().positive().default(SLA_WORKSTATION_MINUTES),
+    })
+    .prefault({}),
+});
+export type Contract = z.output<typeof contractSchema>;
+/** What a form or an import may give: every defaulted field optional. */
+export type ContractInput = z.input<typeof contractSchema>;
+
+// Each parsed contract gets its own default schedule, so editing one never edits the others.
+function freshCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,21 @@
+export * from './ladder';
+export * from './step-label';
+export * from './money';
+export * from './decimal';
+export * from './contract';
+export * from './intervention';
+export * from './travel-zone';
+export * from './pricing';
+export * from './hour-bank';
+export * from './syntec';
+export * from './age-surcharge';
+export * from './notice';
+export * from './subscription-visits';
+export {
+  slaDeadline,
+  workingMinutesBetween,
+  SLA_SERVER_NETWORK_MINUTES,
+  SLA_WORKSTATION_MINUTES,
+} from '../calendar/sla';
+export { checkOpeningHours } from '../calendar/opening-hours';
+export type { OpeningHoursCheck, OutsideHoursReason } from '../calendar/opening-hours';

@@ -1,0 +1,5 @@
+export * from './local-date';
+export * from './holidays';
+export * from './weekly-schedule';
+export * from './opening-hours';
+export * from './sla';

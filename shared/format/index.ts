@@ -1,0 +1,4 @@
+export * from './spaces';
+export * from './duration';
+export * from './money';
+export * from './date';

@@ -1,0 +1,133 @@
+import { searchKey } from '../search-key';
+
+/** The equipment fields a CSV column can fill, in the order of the export. */
+export const IMPORT_FIELDS = [
+  'category',
+  'brand',
+  'model',
+  'serialNumber',
+  'assetTag',
+  'hostname',
+  'assignedUser',
+  'site',
+  'location',
+  'purchaseDate',
+  'warrantyEndDate',
+  'status',
+  'covered',
+  'declared',
+  'discoveredOn',
+  'notes',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** The header the export writes for each field (and the first one the import recognises). */
+export const FIELD_HEADERS: Record<ImportField, string> = {
+  category: 'Catégorie',
+  brand: 'Fabricant',
+  model: 'Modèle',
+  serialNumber: 'Numéro de série',
+  assetTag: 'Numéro d’inventaire',
+  hostname: 'Nom',
+  assignedUser: 'Utilisateur',
+  site: 'Site',
+  location: 'Lieu',
+  purchaseDate: 'Date d’achat',
+  warrantyEndDate: 'Fin de garantie',
+  status: 'Statut',
+  covered: 'Sous contrat',
+  declared: 'Déclaré',
+  discoveredOn: 'Date de découverte',
+  notes: 'Commentaires',
+};
+
+/**
+ * Other headers seen in the wild: Excel sheets typed by clients and GLPI exports (French
+ * interface: "Nom", "Numéro de série", "Numéro d'inventaire", "Fabricant", "Modèle",
+ * "Type", "Lieu", "Utilisateur", "Statut"…), compared after normalisation.
+ */
+const ALIASES: Record<ImportField, readonly string[]> = {
+  category: ['Catégorie', 'Type', 'Type de matériel', 'Famille', 'Category'],
+  brand: ['Fabricant', 'Marque', 'Constructeur', 'Manufacturer', 'Brand'],
+  model: ['Modèle', 'Modele', 'Model', 'Référence'],
+  serialNumber: [
+    'Numéro de série',
+    'N° de série',
+    'No de série',
+    'Numéro série',
+    'Serial',
+    'Serial number',
+    'S/N',
+    'SN',
+  ],
+  assetTag: [
+    'Numéro d’inventaire',
+    "Numéro d'inventaire",
+    'N° d’inventaire',
+    "N° d'inventaire",
+    'Inventaire',
+    'Étiquette',
+    'Asset tag',
+    'Otherserial',
+  ],
+  hostname: ['Nom', 'Nom d’hôte', "Nom d'hôte", 'Hostname', 'Nom du poste', 'Nom machine', 'Name'],
+  assignedUser: ['Utilisateur', 'Usager', 'Utilisateur affecté', 'Attribué à', 'User'],
+  site: ['Site', 'Établissement', 'Agence'],
+  location: ['Lieu', 'Emplacement', 'Pièce', 'Salle', 'Bureau', 'Location'],
+  purchaseDate: [
+    'Date d’achat',
+    "Date d'achat",
+    'Mise en service',
+    'Date de mise en service',
+    'Achat',
+    'Purchase date',
+  ],
+  warrantyEndDate: [
+    'Fin de garantie',
+    'Date de fin de garantie',
+    'Garantie',
+    'Expiration de la garantie',
+    'Warranty end',
+  ],
+  status: ['Statut', 'État', 'Etat', 'Status'],
+  covered: ['Sous contrat', 'Couvert', 'Contrat', 'Couvert par le contrat', 'Covered'],
+  declared: ['Déclaré', 'Declare', 'Declared'],
+  discoveredOn: ['Date de découverte', 'Découvert le', 'Discovered'],
+  notes: ['Commentaires', 'Commentaire', 'Notes', 'Note', 'Remarques', 'Observations'],
+};
+
+/** Which file column fills each field; null when none does. */
+export type ColumnMapping = Record<ImportField, number | null>;
+
+/**
+ * Guesses the mapping from the headers: each field takes the first column whose normalised
+ * header equals one of its names, and a column fills one field only. The user reviews and
+ * corrects it in the mapping step.
+ */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const keys = headers.map(searchKey);
+  const taken = new Set<number>();
+  const mapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as ColumnMapping;
+  for (const field of IMPORT_FIELDS) {
+    for (const alias of ALIASES[field]) {
+      const index = keys.findIndex((k, i) => !taken.has(i) && k === searchKey(alias));
+      if (index >= 0) {
+        mapping[field] = index;
+        taken.add(index);
+        break;
+      }
+    }
+  }
+  return mapping;
+}
+
+/** A mapping must at least say which equipment it is. */
+export function mappingProblems(mapping: ColumnMapping): string[] {
+  const identifying: ImportField[] = ['serialNumber', 'assetTag', 'hostname', 'model'];
+  if (identifying.every((f) => mapping[f] === null)) {
+    return [
+      'Associez au moins une colonne au numéro de série, au numéro d’inventaire, au nom ou au modèle.',
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,17 @@
+import type { IpcName } from './ipc';
+
+/**
+ * Channel names, `area:verb`. Kept apart from the schemas in ipc.ts so the sandboxed
+ * preload bundles these few strings and not the validation library.
+ */
+export const IPC_CHANNELS = {
+  appInfo: 'app:info',
+  savePdf: 'files:savePdf',
+  openPath: 'files:openPath',
+  getSecret: 'secrets:get',
+  setSecret: 'secrets:set',
+  deleteSecret: 'secrets:delete',
+  writeBackup: 'backups:write',
+  listBackups: 'backups:list',
+  readBackup: 'backups:read',
+} as const satisfies Record<IpcName, `${string}:${string}`>;

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { IPC_CHANNELS } from './ipc-channels';
+
+/**
+ * The one contract between the renderer and the desktop shell.
+ *
+ * Declared once here and used by electron/main (handlers validate every payload with these
+ * schemas), electron/preload (one bridge function per channel) and the renderer's browser
+ * fallbacks (renderer/platform/desktop.ts), so the three can never drift apart.
+ *
+ * Every call answers a result object rather than throwing: only `error.message` survives an
+ * IPC throw (electron/electron#24427), and the renderer needs the code to choose its message.
+ */
+export type IpcError = { code: IpcErrorCode; message: string };
+export type IpcErrorCode = 'invalid-payload' | 'forbidden' | 'unavailable' | 'io' | 'not-found';
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+const bytes = z.instanceof(Uint8Array);
+const backupName = z.string().regex(/^[A-Za-z0-9._-]{1,120}\.json$/, 'nom de sauvegarde invalide');
+
+export const ipcSchemas = {
+  appInfo: {
+    request: z.undefined(),
+    response: z.object({
+      version: z.string(),
+      platform: z.enum(['desktop', 'web']),
+      /** Where the app keeps its data on this machine (desktop only). */
+      dataPath: z.string().nullable(),
+    }),
+  },
+  savePdf: {
+    request: z.object({
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[^/\\]+\.pdf$/i, 'nom de fichier PDF attendu'),
+      bytes,
+    }),
+    /** null when the user cancelled the save dialog. */
+    response: z.object({ path: z.string() }).nullable(),
+  },
+  openPath: {
+    request: z.object({ path: z.string().min(1).max(4096) }),
+    response: z.object({ opened: z.literal(true) }),
+  },
+  getSecret: {
+    request: z.object({ key: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/) }),
+    response: z.string().nullable(),
+  },
+  setSecret: {
+    request: z.object({
+      key: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/),
+      value: z.string().max(16_384),
+    }),
+    response: z.object({ stored: z.literal(true), encrypted: z.boolean() }),
+  },
+  deleteSecret: {
+    request: z.object({ key: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/) }),
+    response: z.object({ deleted: z.boolean() }),
+  },
+  writeBackup: {
+    request: z.object({ name: backupName, json: z.string().max(512 * 1024 * 1024) }),
+    response: z.object({ path: z.string() }),
+  },
+  listBackups: {
+    request: z.undefined(),
+    response: z.array(
+      z.object({ name: z.string(), size: z.number().int(), modifiedAt: z.number().int() }),
+    ),
+  },
+  readBackup: {
+    request: z.object({ name: backupName }),
+    response: z.string(),
+  },
+} as const;
+
+export type IpcName = keyof typeof ipcSchemas;
+export type IpcRequest<N extends IpcName> = z.infer<(typeof ipcSchemas)[N]['request']>;
+export type IpcResponse<N extends IpcName> = z.infer<(typeof ipcSchemas)[N]['response']>;
+
+export { IPC_CHANNELS };
+
+/**
+ * The API the preload exposes as `window.desktop`, and the renderer's fallbacks implement.
+ * Calls without a payload take no argument.
+ */
+export type DesktopApi = {
+  [N in IpcName]: IpcRequest<N> extends undefined
+    ? () => Promise<IpcResult<IpcResponse<N>>>
+    : (request: IpcRequest<N>) => Promise<IpcResult<IpcResponse<N>>>;
+};
+
+export const IPC_NAMES = Object.keys(IPC_CHANNELS) as IpcName[];

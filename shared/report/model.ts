@@ -1,0 +1,432 @@
+import { z } from 'zod';
+import { TIMER_ACTIONS } from '../time/events';
+import { MS_PER_MINUTE } from '../time/segments';
+import { isValidFrenchVatNumber, isValidSiret, sirenOf } from './company-ids';
+import { reportNumberSchema, technicianCodeSchema } from './number';
+
+/**
+ * The bordereau d'intervention (domain-rules.md §5) as data. Amounts are integer cents,
+ * durations integer minutes, instants ms since the epoch (read in Paris time when printed).
+ *
+ * A report is a draft (`content` only, editable) until it is sealed: sealing adds the
+ * signatures and a SHA-256 seal over the whole signed content (see seal.ts) and the report
+ * can no longer change; a correction is a new version that references the sealed one.
+ *
+ * The schemas check what a signed document must never contain: an inconsistent timeline,
+ * totals that do not add up, a SIRET with a bad key, a photo that is not an image.
+ */
+
+const ms = z
+  .number()
+  .int('L’horodatage doit être un entier (ms).')
+  .nonnegative('Horodatage négatif.');
+const minutes = z
+  .number()
+  .int('La durée doit être un nombre entier de minutes.')
+  .nonnegative('Durée négative.');
+const cents = z.number().int('Le montant doit être un nombre entier de centimes.');
+const required = (what: string, max = 500) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} : champ obligatoire.`)
+    .max(max, `${what} : ${max} caractères au plus.`);
+const optionalText = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`);
+
+/** 64 lowercase hex digits: how every SHA-256 of the product is written. */
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 invalide.');
+
+// Images travel as data URLs so a report is one self-contained record (sync, PDF, audit).
+// The base64 payload must start with the format's magic bytes (PNG "\x89PNG", JPEG FF D8 FF).
+const MAX_IMAGE_DATA_URL_LENGTH = 8_000_000;
+const BASE64 = '[A-Za-z0-9+/]+={0,2}';
+const PNG_DATA_URL = new RegExp(`^data:image/png;base64,iVBORw0KGgo${BASE64}$`);
+const JPEG_DATA_URL = new RegExp(`^data:image/jpeg;base64,/9j/${BASE64}$`);
+
+export const pngDataUrlSchema = z
+  .string()
+  .max(MAX_IMAGE_DATA_URL_LENGTH, 'Image trop volumineuse.')
+  .regex(PNG_DATA_URL, 'Image PNG attendue (data URL base64).');
+
+export const imageDataUrlSchema = z
+  .string()
+  .max(MAX_IMAGE_DATA_URL_LENGTH, 'Image trop volumineuse.')
+  .refine(
+    (v) => PNG_DATA_URL.test(v) || JPEG_DATA_URL.test(v),
+    'Image JPEG ou PNG attendue (data URL base64).',
+  );
+
+export const addressSchema = z.object({
+  street: required('Adresse'),
+  complement: optionalText(200).optional(),
+  postcode: z.string().regex(/^\d{5}$/, 'Code postal : 5 chiffres attendus.'),
+  city: required('Ville', 100),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const providerSchema = z
+  .object({
+    name: required('Raison sociale', 200),
+    /** e.g. "SAS au capital de 10 000 €" */
+    legalForm: optionalText(200),
+    address: addressSchema,
+    siret: z.string().refine(isValidSiret, 'SIRET invalide (14 chiffres, clé de contrôle).'),
+    vatNumber: z
+      .string()
+      .refine(isValidFrenchVatNumber, 'Numéro de TVA intracommunautaire invalide.'),
+    phone: optionalText(40),
+    email: optionalText(200),
+    logoPngDataUrl: pngDataUrlSchema,
+  })
+  .superRefine((provider, ctx) => {
+    if (sirenOf(provider.siret) !== sirenOf(provider.vatNumber)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vatNumber'],
+        message: 'Le numéro de TVA ne correspond pas au SIREN du SIRET.',
+      });
+    }
+  });
+export type Provider = z.infer<typeof providerSchema>;
+
+export const INTERVENTION_TYPES = [
+  'curative',
+  'preventive',
+  'planned-visit',
+  'installation',
+  'audit',
+] as const;
+export type InterventionType = (typeof INTERVENTION_TYPES)[number];
+export const INTERVENTION_MODES = ['onsite', 'remote'] as const;
+export type InterventionMode = (typeof INTERVENTION_MODES)[number];
+export const URGENCIES = ['normal', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const interventionSchema = z.object({
+  type: z.enum(INTERVENTION_TYPES, 'Type d’intervention inconnu.'),
+  mode: z.enum(INTERVENTION_MODES, 'Mode d’intervention inconnu.'),
+  urgency: z.enum(URGENCIES, 'Urgence inconnue.'),
+  /** The client's ticket or request number, if any. */
+  requestReference: optionalText(100),
+  /** What the client asked for, in their words or the dispatcher's. */
+  request: required('Objet de la demande', 2000),
+});
+export type Intervention = z.infer<typeof interventionSchema>;
+
+export const pauseSchema = z
+  .object({ startAt: ms, endAt: ms })
+  .refine((p) => p.endAt >= p.startAt, 'Une pause ne peut finir avant d’avoir commencé.');
+
+/** Same shape as shared/time's AppliedCorrection, minus its internal ids. */
+export const timeCorrectionSchema = z.object({
+  event: z.enum(TIMER_ACTIONS),
+  originalAt: ms,
+  correctedAt: ms,
+  reason: required('Motif de la correction'),
+  recordedAt: ms,
+});
+export type TimeCorrection = z.infer<typeof timeCorrectionSchema>;
+
+export const timelineSchema = z
+  .object({
+    arrivalAt: ms,
+    departureAt: ms,
+    pauses: z.array(pauseSchema),
+    corrections: z.array(timeCorrectionSchema),
+    /** floor((departure − arrival − pauses) / 1 min), as shared/time computes it. */
+    workedMinutes: minutes,
+    billedMinutes: minutes,
+    /** The ladder step applied, as shared/billing's stepLabel prints it. */
+    ladderStepLabel: required('Palier appliqué', 200),
+    /** Work outside the client's opening hours or at the weekend (flagged for the office). */
+    outsideOpeningHours: z.boolean(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.departureAt < t.arrivalAt) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['departureAt'],
+        message: 'Le départ précède l’arrivée.',
+      });
+      return;
+    }
+    let previousEnd = t.arrivalAt;
+    let pausedMs = 0;
+    for (const [i, pause] of t.pauses.entries()) {
+      if (pause.startAt < previousEnd || pause.endAt > t.departureAt) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pauses', i],
+          message: 'Les pauses doivent se suivre sans se chevaucher, entre l’arrivée et le départ.',
+        });
+        return;
+      }
+      pausedMs += pause.endAt - pause.startAt;
+      previousEnd = pause.endAt;
+    }
+    const expected = Math.floor((t.departureAt - t.arrivalAt - pausedMs) / MS_PER_MINUTE);
+    if (t.workedMinutes !== expected) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workedMinutes'],
+        message: `Temps travaillé incohérent : ${t.workedMinutes} min déclarées, ${expected} min d’après les horaires.`,
+      });
+    }
+  });
+export type Timeline = z.infer<typeof timelineSchema>;
+
+export const reportEquipmentSchema = z
+  .object({
+    /** Inventory record id, when the equipment is in the inventory. */
+    equipmentId: z.string().min(1).nullable(),
+    label: required('Équipement', 200),
+    category: optionalText(100),
+    /** Empty when unknown (printed as "—"). */
+    serialNumber: optionalText(100),
+    assetTag: optionalText(100),
+    /** On the contract's equipment annex (002 art. III); otherwise billed extra. */
+    covered: z.boolean(),
+    /** Found on site, never declared (002 art. IV.2.1): billed from `discoveredAt`. */
+    newlyDiscovered: z.boolean(),
+    discoveredAt: ms.nullable(),
+  })
+  .refine(
+    (e) => e.newlyDiscovered === (e.discoveredAt !== null),
+    'Un équipement découvert sur site doit porter sa date de découverte (et seulement lui).',
+  );
+export type ReportEquipment = z.infer<typeof reportEquipmentSchema>;
+
+export const workSchema = z.object({
+  description: required('Travaux réalisés', 20_000),
+  checklist: z.array(z.object({ label: required('Point de contrôle', 300), done: z.boolean() })),
+});
+export type Work = z.infer<typeof workSchema>;
+
+export const partUsedSchema = z.object({
+  label: required('Pièce', 200),
+  reference: optionalText(100),
+  serialNumber: optionalText(100),
+  quantity: z.number().int('Quantité entière attendue.').positive('Quantité positive attendue.'),
+});
+export type PartUsed = z.infer<typeof partUsedSchema>;
+
+/** 004 art. VIII: why an intervention could not be completed. */
+export const INTERRUPTION_REASONS = [
+  'no-access',
+  'conditions-differ',
+  'missing-licences-or-manuals',
+  'power-or-internet-failure',
+] as const;
+export type InterruptionReason = (typeof INTERRUPTION_REASONS)[number];
+
+export const resultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('resolved') }),
+  z.object({ status: z.literal('to-be-continued'), nextSteps: required('Suite à donner', 2000) }),
+  z.object({
+    status: z.literal('interrupted'),
+    reason: z.enum(INTERRUPTION_REASONS, 'Motif d’interruption inconnu.'),
+    detail: optionalText(2000),
+  }),
+]);
+export type InterventionResult = z.infer<typeof resultSchema>;
+
+export const hourBankSchema = z.object({
+  deductedMinutes: minutes,
+  balanceAfterMinutes: minutes,
+});
+
+export const billedLineSchema = z.object({
+  label: required('Libellé', 300),
+  quantity: z.number().int().positive().optional(),
+  unitHtCents: cents.optional(),
+  htCents: cents,
+});
+export type BilledLine = z.infer<typeof billedLineSchema>;
+
+/** VAT on the HT total, rounded half-up to the cent (domain-rules.md §4), in integers only. */
+export function vatCentsFor(totalHtCents: number, rateBasisPoints: number): number {
+  const product = totalHtCents * rateBasisPoints;
+  const sign = product < 0 ? -1 : 1;
+  return sign * Math.floor((Math.abs(product) + 5_000) / 10_000);
+}
+
+export const billingSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('included'),
+    /** The subscription the visit counts against, e.g. "Infogérance PME – 10 postes". */
+    subscriptionLabel: required('Abonnement', 200),
+    /** This visit's rank among the contract's yearly visits, when the contract counts them. */
+    visits: z
+      .object({ used: z.number().int().positive(), perYear: z.number().int().positive() })
+      .nullable(),
+    hourBank: hourBankSchema.nullable(),
+  }),
+  z
+    .object({
+      kind: z.literal('billed'),
+      lines: z.array(billedLineSchema).min(1, 'Au moins une ligne facturée.'),
+      totalHtCents: cents,
+      vatRateBasisPoints: z.number().int().min(0).max(10_000),
+      vatCents: cents,
+      totalTtcCents: cents,
+      hourBank: hourBankSchema.nullable(),
+    })
+    .superRefine((b, ctx) => {
+      const sum = b.lines.reduce((total, line) => total + line.htCents, 0);
+      if (sum !== b.totalHtCents) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['totalHtCents'],
+          message: 'Le total HT n’est pas la somme des lignes.',
+        });
+      }
+      if (b.vatCents !== vatCentsFor(b.totalHtCents, b.vatRateBasisPoints)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['vatCents'],
+          message: 'Montant de TVA incohérent avec le taux.',
+        });
+      }
+      if (b.totalTtcCents !== b.totalHtCents + b.vatCents) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['totalTtcCents'],
+          message: 'Le total TTC doit valoir HT + TVA.',
+        });
+      }
+    }),
+]);
+export type BillingSummary = z.infer<typeof billingSchema>;
+
+export const photoSchema = z.object({
+  caption: required('Légende', 300),
+  imageDataUrl: imageDataUrlSchema,
+  takenAt: ms,
+});
+export type ReportPhoto = z.infer<typeof photoSchema>;
+
+export const versionSchema = z
+  .object({
+    number: z.number().int().positive(),
+    /** The sealed report this version replaces; null for a first version. */
+    supersedes: z
+      .object({
+        reportId: z.string().min(1),
+        number: reportNumberSchema,
+        sealHash: sha256HexSchema,
+      })
+      .nullable(),
+  })
+  .refine(
+    (v) => (v.number === 1) === (v.supersedes === null),
+    'Seule une version au-delà de la première remplace un bordereau scellé.',
+  );
+export type ReportVersion = z.infer<typeof versionSchema>;
+
+/** Everything the technician fills in before signatures. */
+export const reportContentSchema = z.object({
+  /** UUIDv7 generated on the device; each version has its own id. */
+  id: z.uuid('Identifiant de bordereau invalide.'),
+  number: reportNumberSchema,
+  version: versionSchema,
+  issuedAt: ms,
+  provider: providerSchema,
+  technician: z.object({ name: required('Nom du technicien', 200), code: technicianCodeSchema }),
+  client: z.object({ name: required('Client', 200), clientCode: optionalText(50) }),
+  site: z.object({ name: required('Site', 200), address: addressSchema }),
+  contract: z
+    .object({ reference: required('Référence du contrat', 100), label: optionalText(200) })
+    .nullable(),
+  /** The client or their named representative present during the intervention (000 art. 14). */
+  representative: z
+    .object({ name: required('Nom du représentant', 200), role: optionalText(200) })
+    .nullable(),
+  intervention: interventionSchema,
+  timeline: timelineSchema,
+  equipment: z.array(reportEquipmentSchema),
+  work: workSchema,
+  parts: z.array(partUsedSchema),
+  result: resultSchema,
+  recommendations: optionalText(10_000),
+  /** Backups are the client's responsibility (000 art. 14, 002 art. V.2); the reminder is always printed. */
+  backup: z.object({ clientConfirmedBackup: z.boolean() }),
+  billing: billingSchema,
+  clientRemarks: optionalText(5_000),
+  photos: z.array(photoSchema).max(50, '50 photos au plus par bordereau.'),
+});
+export type ReportContent = z.infer<typeof reportContentSchema>;
+
+export const CLIENT_ABSENCE_REASONS = ['absent', 'refused'] as const;
+export type ClientAbsenceReason = (typeof CLIENT_ABSENCE_REASONS)[number];
+
+export const clientSignatureSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('signed'),
+    signerName: required('Nom du signataire', 200),
+    role: optionalText(200),
+    signedAt: ms,
+    imagePngDataUrl: pngDataUrlSchema,
+  }),
+  /** Client absent or refusing to sign: the report is closed without them, with the reason. */
+  z.object({
+    status: z.literal('not-signed'),
+    reason: z.enum(CLIENT_ABSENCE_REASONS, 'Motif d’absence de signature inconnu.'),
+    note: required('Circonstances', 2000),
+    recordedAt: ms,
+  }),
+]);
+export type ClientSignature = z.infer<typeof clientSignatureSchema>;
+
+export const technicianSignatureSchema = z.object({
+  name: required('Nom du technicien', 200),
+  signedAt: ms,
+  imagePngDataUrl: pngDataUrlSchema,
+});
+export type TechnicianSignature = z.infer<typeof technicianSignatureSchema>;
+
+export const reportSignaturesSchema = z.object({
+  client: clientSignatureSchema,
+  technician: technicianSignatureSchema,
+});
+export type ReportSignatures = z.infer<typeof reportSignaturesSchema>;
+
+/** What the seal's hash covers: the content plus both signatures (see seal.ts). */
+export const signedReportContentSchema = reportContentSchema
+  .extend({ signatures: reportSignaturesSchema })
+  .superRefine((c, ctx) => {
+    if (c.signatures.technician.name !== c.technician.name) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signatures', 'technician', 'name'],
+        message: 'Le bordereau doit être signé par le technicien qui l’a établi.',
+      });
+    }
+  });
+export type SignedReportContent = z.infer<typeof signedReportContentSchema>;
+
+export const SEAL_ALGORITHM = 'SHA-256';
+
+export const sealSchema = z.object({
+  /** SHA-256 of canonicalJson(content), lowercase hex. */
+  hash: sha256HexSchema,
+  algorithm: z.literal(SEAL_ALGORITHM),
+  sealedAt: ms,
+  signer: z.object({ name: z.string().min(1), code: technicianCodeSchema }),
+});
+export type Seal = z.infer<typeof sealSchema>;
+
+export const draftReportSchema = z.object({
+  status: z.literal('draft'),
+  content: reportContentSchema,
+});
+export type DraftReport = z.infer<typeof draftReportSchema>;
+
+export const sealedReportSchema = z.object({
+  status: z.literal('sealed'),
+  content: signedReportContentSchema,
+  seal: sealSchema,
+});
+export type SealedReport = z.infer<typeof sealedReportSchema>;
+
+export const reportSchema = z.discriminatedUnion('status', [draftReportSchema, sealedReportSchema]);
+export type Report = z.infer<typeof reportSchema>;

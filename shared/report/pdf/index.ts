@@ -1,0 +1,2 @@
+export { renderBordereauPdf } from './render';
+export type { RenderOptions } from './render';

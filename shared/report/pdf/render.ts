@@ -1,0 +1,70 @@
+import { jsPDF } from 'jspdf';
+import type { Report } from '../model';
+import { PageCursor } from './cursor';
+import { drawDraftWatermarks, drawPageFrames } from './page-frame';
+import { pdfDate } from './pdf-date';
+import { toPdfText } from './pdf-text';
+import { writePhotoAnnex } from './photo-annex';
+import { writeBackup, writeBilling } from './section-billing';
+import { writeIntervention, writeTimeline } from './section-intervention';
+import { writeParties, writeStatusBanners } from './section-parties';
+import { writeSignatures } from './section-signatures';
+import { writeEquipment, writeParts, writeResult, writeWork } from './section-work';
+
+export interface RenderOptions {
+  /** Deflate the page streams (default true); off only to inspect the raw PDF. */
+  readonly compress?: boolean;
+}
+
+/**
+ * The bordereau as an A4 PDF (jsPDF, standard fonts: runs the same in the browser, in
+ * Electron and in Node). A sealed report renders byte for byte the same every time: the
+ * PDF's creation date is the sealing instant and its file id derives from the seal hash, so
+ * the office can regenerate a client's copy and compare it. A draft renders with a
+ * "BROUILLON" mark on every page.
+ */
+export function renderBordereauPdf(
+  report: Report,
+  options: RenderOptions = {},
+): Uint8Array<ArrayBuffer> {
+  const doc = new jsPDF({
+    unit: 'mm',
+    format: 'a4',
+    orientation: 'portrait',
+    compress: options.compress ?? true,
+  });
+  const { content } = report;
+  const instant = report.status === 'sealed' ? report.seal.sealedAt : content.issuedAt;
+  doc.setCreationDate(pdfDate(instant));
+  doc.setFileId(
+    (report.status === 'sealed' ? report.seal.hash : content.id.replace(/-/g, '').padEnd(64, '0'))
+      .slice(0, 32)
+      .toUpperCase(),
+  );
+  doc.setProperties({
+    title: toPdfText(`Bordereau d’intervention ${content.number}`),
+    subject: toPdfText(`${content.client.name} – ${content.site.name}`),
+    author: toPdfText(content.provider.name),
+    creator: 'Bordereau',
+    keywords: report.status === 'sealed' ? `SHA-256 ${report.seal.hash}` : 'brouillon',
+  });
+  doc.setLanguage('fr-FR');
+
+  const cursor = new PageCursor(doc);
+  writeParties(cursor, report);
+  writeStatusBanners(cursor, report);
+  writeIntervention(cursor, report);
+  writeTimeline(cursor, report);
+  writeEquipment(cursor, report);
+  writeWork(cursor, report);
+  writeParts(cursor, report);
+  writeResult(cursor, report);
+  writeBackup(cursor, report);
+  writeBilling(cursor, report);
+  writeSignatures(cursor, report);
+  writePhotoAnnex(cursor, report);
+
+  drawDraftWatermarks(doc, report);
+  drawPageFrames(doc, report);
+  return new Uint8Array(doc.output('arraybuffer'));
+}

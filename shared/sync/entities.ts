@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { contractSchema } from '../billing/contract';
+import { catalogueItemFieldsSchema } from '../inventory/catalogue-item';
+import { clientFieldsSchema } from '../inventory/client';
+import { contactFieldsSchema } from '../inventory/contact';
+import { equipmentFieldsSchema } from '../inventory/equipment';
+import { siteFieldsSchema } from '../inventory/site';
+import { subscriptionFieldsSchema } from '../inventory/subscription';
+import type { EntityName } from './mutation';
+
+/**
+ * What the server checks on a record's data once a mutation is merged into it, per entity.
+ * The entity schemas of shared/ are plugged in here; an entity without one gets the
+ * permissive object schema (the envelope, scope and size are still checked). Only the
+ * check's verdict is used: the stored data is what the device sent, not zod's output.
+ *
+ * Every record but a `clients` record or a global one (catalogue) carries `clientId`: the
+ * client company it belongs to, which decides who may see and edit it (a client record's
+ * scope is its own id).
+ */
+const scoped = z.object({ clientId: z.uuid() });
+const anyObject = z.record(z.string(), z.unknown());
+
+export const ENTITY_DATA_SCHEMAS: Record<EntityName, z.ZodType> = {
+  clients: clientFieldsSchema,
+  sites: siteFieldsSchema,
+  contacts: contactFieldsSchema,
+  contracts: contractSchema.omit({ id: true }).and(scoped),
+  equipment: equipmentFieldsSchema,
+  subscriptions: subscriptionFieldsSchema,
+  catalogueItems: catalogueItemFieldsSchema,
+  interventions: anyObject.and(scoped),
+  reports: anyObject.and(scoped),
+  attachments: anyObject.and(scoped),
+  syncConflicts: anyObject.and(scoped),
+};
+
+/** Entities visible to every account, not tied to a client. */
+export const GLOBAL_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>(['catalogueItems']);
+
+/** Entities only the office may write: technicians read them. */
+export const OFFICE_ONLY_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>([
+  'clients',
+  'contracts',
+  'catalogueItems',
+]);
+
+/** Entities only the server writes (a device may update them, e.g. mark a conflict resolved, never create them). */
+export const SERVER_CREATED_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>([
+  'syncConflicts',
+]);
+
+/**
+ * The client company a record belongs to: its own id for a client, null for a global record,
+ * `data.clientId` otherwise (undefined when missing or not a UUID).
+ */
+export function recordClientId(
+  entity: EntityName,
+  recordId: string,
+  data: Record<string, unknown>,
+): string | null | undefined {
+  if (entity === 'clients') return recordId;
+  if (GLOBAL_ENTITIES.has(entity)) return null;
+  const clientId = data['clientId'];
+  return typeof clientId === 'string' && z.uuid().safeParse(clientId).success
+    ? clientId
+    : undefined;
+}
