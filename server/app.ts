@@ -1,0 +1,123 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ApiError } from '../shared/sync/protocol';
+import { SYNC_LIMITS } from '../shared/sync/protocol';
+import type { Database } from './db/database';
+import { ApiHttpError } from './http/api-error';
+import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
+import { checkProtocolVersions } from './http/protocol-version';
+import { registerAdminRoutes } from './routes/admin';
+import { registerAuthRoutes } from './routes/auth';
+import { registerBlobRoutes } from './routes/blobs';
+import { registerHealthRoute } from './routes/health';
+import { registerSyncRoutes } from './routes/sync';
+import type { PushFaults } from './sync/push';
+
+export type AppOptions = {
+  db: Database;
+  /** The server clock (tests pass a fake one). */
+  now?: () => number;
+  tokenTtlMs?: number;
+  loginRatePerMinute?: number;
+  logger?: boolean;
+  /** Browser origins allowed to call the API (see http/cors.ts for the defaults). */
+  allowedOrigins?: readonly string[];
+  /** Crash-test fault injection (see PushFaults); never set in production. */
+  pushFaults?: PushFaults;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The office server's HTTP application, without listening: tests inject requests or listen on port 0. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const now = options.now ?? Date.now;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: SYNC_LIMITS.maxSmallBodyBytes,
+    // The server sits behind nothing by default; behind a reverse proxy set trustProxy there.
+    trustProxy: false,
+  });
+
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
+  );
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'too_many_requests',
+      message: `Trop de tentatives : réessayez dans ${Math.ceil(context.ttl / 1000)} secondes.`,
+    }),
+  });
+
+  await registerCors(app, options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
+
+  app.addHook('onRequest', async (request) => {
+    // Preflights carry no version header; the CORS plugin has already answered them.
+    if (request.method !== 'OPTIONS' && request.url.startsWith('/api/')) {
+      checkProtocolVersions(request.headers);
+    }
+  });
+
+  app.setNotFoundHandler((_request, reply) => {
+    const body: ApiError = { error: 'not_found', message: 'Adresse inconnue du serveur.' };
+    return reply.code(404).send(body);
+  });
+
+  app.setErrorHandler((error: FastifyError | ApiHttpError | Error, request, reply) => {
+    if (error instanceof ApiHttpError) return reply.code(error.statusCode).send(error.body);
+    const status =
+      'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status === 429) {
+      return reply
+        .code(429)
+        .send({ error: 'too_many_requests', message: error.message } satisfies ApiError);
+    }
+    if (status === 413) {
+      const body: ApiError = {
+        error: 'payload_too_large',
+        message: 'Requête trop volumineuse pour le serveur.',
+      };
+      return reply.code(413).send(body);
+    }
+    if (status >= 400 && status < 500) {
+      // Fastify's own refusals (invalid JSON, unexpected content type…): French for the user,
+      // the parser's words in `issues` for whoever debugs.
+      const body: ApiError = {
+        error: 'bad_request',
+        message: 'Requête mal formée : JSON invalide ou type de contenu inattendu.',
+        issues: [{ path: '', message: error.message }],
+      };
+      return reply.code(status === 415 ? 415 : 400).send(body);
+    }
+    // Anything else is taken as temporary (database unreachable, serialisation failure):
+    // the transaction was rolled back, nothing was stored, the client retries.
+    request.log.error(error);
+    const body: ApiError = {
+      error: 'unavailable',
+      message: 'Le serveur n’a pas pu traiter la demande ; elle sera réessayée.',
+    };
+    return reply.code(503).send(body);
+  });
+
+  registerHealthRoute(app, db);
+  registerAuthRoutes(app, {
+    db,
+    now,
+    tokenTtlMs: options.tokenTtlMs ?? 30 * DAY_MS,
+    loginRatePerMinute: options.loginRatePerMinute ?? 10,
+  });
+  registerSyncRoutes(app, {
+    db,
+    now,
+    ...(options.pushFaults ? { faults: options.pushFaults } : {}),
+  });
+  registerBlobRoutes(app, { db, now });
+  registerAdminRoutes(app, { db, now });
+  return app;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { DEFAULT_ALLOWED_ORIGINS } from './http/cors';
+
+/** The server's settings, all from the environment, checked at start with precise messages. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** PostgreSQL connection string; when absent, embedded PGlite is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgres:// ou postgresql://')
+    .optional(),
+  /** PGlite data directory (embedded mode only). */
+  BORDEREAU_DATA_DIR: z.string().min(1).default('./data/pglite'),
+  /** How long a login token lasts. */
+  BORDEREAU_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Tombstones are kept this long; longer than any laptop stays offline. */
+  BORDEREAU_TOMBSTONE_RETENTION_DAYS: z.coerce.number().int().min(30).default(180),
+  /** Login attempts per IP address and minute. */
+  BORDEREAU_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /**
+   * Extra browser origins allowed to call the API, comma-separated (for example a renderer
+   * served on another port). The desktop app and the local dev server are always allowed.
+   */
+  BORDEREAU_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/,
+            'chaque origine s’écrit schéma://hôte[:port], sans chemin ni barre finale',
+          ),
+      ),
+    ),
+});
+
+export type ServerConfig = {
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  tokenTtlMs: number;
+  tombstoneRetentionMs: number;
+  loginRatePerMinute: number;
+  allowedOrigins: string[];
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function parseConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Configuration invalide : ${details}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.BORDEREAU_DATA_DIR },
+    tokenTtlMs: e.BORDEREAU_TOKEN_TTL_DAYS * DAY_MS,
+    tombstoneRetentionMs: e.BORDEREAU_TOMBSTONE_RETENTION_DAYS * DAY_MS,
+    loginRatePerMinute: e.BORDEREAU_LOGIN_RATE_PER_MINUTE,
+    allowedOrigins: [...new Set([...DEFAULT_ALLOWED_ORIGINS, ...e.BORDEREAU_ALLOWED_ORIGINS])],
+  };
+}

@@ -1,0 +1,182 @@
+import type { Database } from './database';
+
+/**
+ * The schema, as numbered migrations applied in order at start, each once, inside one
+ * transaction holding an advisory lock: two instances starting together against the same
+ * PostgreSQL wait for each other instead of racing. Never edit a released migration: add one.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'accounts, tokens, assignments',
+    sql: `
+      CREATE TABLE accounts (
+        id uuid PRIMARY KEY,
+        email text NOT NULL UNIQUE CHECK (email = lower(email)),
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('technician', 'office')),
+        password_hash text NOT NULL,
+        disabled boolean NOT NULL DEFAULT false,
+        created_at bigint NOT NULL
+      );
+      -- Only the SHA-256 of a token is stored: a database leak does not leak sessions.
+      CREATE TABLE tokens (
+        token_hash text PRIMARY KEY,
+        account_id uuid NOT NULL REFERENCES accounts(id),
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        revoked_at bigint
+      );
+      CREATE INDEX tokens_account ON tokens (account_id);
+      CREATE TABLE assignments (
+        account_id uuid NOT NULL REFERENCES accounts(id),
+        client_id uuid NOT NULL,
+        created_at bigint NOT NULL,
+        PRIMARY KEY (account_id, client_id)
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'records, devices, mutation results, sealed-report guard',
+    sql: `
+      CREATE SEQUENCE change_seq;
+      -- One row per record of any entity; tombstones are rows with deleted = true.
+      -- (txid, seq) is the record's position in the change stream pulled by the devices.
+      CREATE TABLE records (
+        entity text NOT NULL,
+        id uuid NOT NULL,
+        client_id uuid,
+        data jsonb NOT NULL,
+        field_revisions jsonb NOT NULL,
+        revision bigint NOT NULL CHECK (revision > 0),
+        deleted boolean NOT NULL DEFAULT false,
+        sealed boolean NOT NULL DEFAULT false,
+        seal_hash text,
+        txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        seq bigint NOT NULL DEFAULT nextval('change_seq'),
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        PRIMARY KEY (entity, id),
+        CHECK (NOT sealed OR (seal_hash IS NOT NULL AND NOT deleted))
+      );
+      CREATE INDEX records_position ON records (txid, seq);
+      CREATE INDEX records_client ON records (client_id);
+
+      -- A signed report is immutable in the database itself, whatever the code above does:
+      -- only its change-stream position may move (re-sent to a newly assigned technician).
+      CREATE FUNCTION records_guard_sealed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          IF OLD.sealed THEN
+            RAISE EXCEPTION 'sealed record %/% cannot be deleted', OLD.entity, OLD.id USING ERRCODE = 'BR001';
+          END IF;
+          RETURN OLD;
+        END IF;
+        IF OLD.sealed AND (
+          NEW.data IS DISTINCT FROM OLD.data OR NEW.deleted OR NOT NEW.sealed
+          OR NEW.seal_hash IS DISTINCT FROM OLD.seal_hash OR NEW.revision <> OLD.revision
+          OR NEW.client_id IS DISTINCT FROM OLD.client_id OR NEW.entity <> OLD.entity OR NEW.id <> OLD.id
+        ) THEN
+          RAISE EXCEPTION 'sealed record %/% cannot be modified', OLD.entity, OLD.id USING ERRCODE = 'BR001';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER records_guard_sealed BEFORE UPDATE OR DELETE ON records
+        FOR EACH ROW EXECUTE FUNCTION records_guard_sealed();
+
+      -- A device (one install of the app) and the last mutation id it had processed.
+      CREATE TABLE devices (
+        device_id uuid PRIMARY KEY,
+        account_id uuid NOT NULL REFERENCES accounts(id),
+        last_mutation_id bigint NOT NULL DEFAULT 0,
+        created_at bigint NOT NULL,
+        last_push_at bigint
+      );
+      -- What became of every mutation, rejections included (the office can audit them).
+      -- txid tells the pull which mutations its snapshot already covers.
+      CREATE TABLE mutation_results (
+        device_id uuid NOT NULL REFERENCES devices(device_id),
+        mutation_id bigint NOT NULL,
+        account_id uuid NOT NULL,
+        entity text NOT NULL,
+        record_id uuid NOT NULL,
+        status text NOT NULL CHECK (status IN ('applied', 'conflict', 'rejected')),
+        reason text,
+        detail jsonb,
+        txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        created_at bigint NOT NULL,
+        PRIMARY KEY (device_id, mutation_id)
+      );
+      CREATE INDEX mutation_results_txid ON mutation_results (device_id, txid);
+
+      -- Server-wide sync facts, e.g. how far tombstones were purged.
+      CREATE TABLE sync_state (
+        key text PRIMARY KEY,
+        value text NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'blobs',
+    sql: `
+      -- Attachments addressed by the SHA-256 of their bytes, kept in the database so that every
+      -- server instance sees them and backups hold everything.
+      CREATE TABLE blobs (
+        sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+        size bigint NOT NULL,
+        content bytea NOT NULL,
+        created_by uuid NOT NULL REFERENCES accounts(id),
+        created_at bigint NOT NULL
+      );
+    `,
+  },
+];
+
+/** Arbitrary constant shared by every instance: the key of the migration advisory lock. */
+const MIGRATION_LOCK_KEY = 727_001;
+
+/** Applies the pending migrations; returns the versions applied by this call. */
+export async function migrate(db: Database, now: () => number = Date.now): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)',
+    );
+    const done = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(done.rows.map((r) => r.version));
+    const newlyApplied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      // Statements one by one: the pg driver's extended protocol takes a single statement.
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+        [migration.version, migration.name, now()],
+      );
+      newlyApplied.push(migration.version);
+    }
+    return newlyApplied;
+  });
+}
+
+/** Splits on semicolons outside dollar-quoted bodies and comments (enough for our own SQL). */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  let inDollar = false;
+  for (const line of sql.split('\n')) {
+    const trimmed = line.trim();
+    if (!inDollar && trimmed.startsWith('--')) continue;
+    current += line + '\n';
+    const dollarCount = (line.match(/\$\$/g) ?? []).length;
+    if (dollarCount % 2 === 1) inDollar = !inDollar;
+    if (!inDollar && trimmed.endsWith(';')) {
+      statements.push(current.trim());
+      current = '';
+    }
+  }
+  if (current.trim() !== '') statements.push(current.trim());
+  return statements;
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { LoginResponse } from '../../shared/sync/protocol';
+import { loginRequestSchema } from '../../shared/sync/protocol';
+import { checkCredentials } from '../auth/accounts';
+import { issueToken, revokeToken } from '../auth/tokens';
+import type { Database } from '../db/database';
+import { ApiHttpError, parseOr400 } from '../http/api-error';
+import { authenticate, bearerToken } from '../http/authenticate';
+
+export type AuthRouteOptions = {
+  db: Database;
+  now: () => number;
+  tokenTtlMs: number;
+  loginRatePerMinute: number;
+};
+
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  { db, now, tokenTtlMs, loginRatePerMinute }: AuthRouteOptions,
+): void {
+  app.post(
+    '/api/v1/auth/login',
+    { config: { rateLimit: { max: loginRatePerMinute, timeWindow: 60_000 } } },
+    async (request): Promise<LoginResponse> => {
+      const body = parseOr400(loginRequestSchema, request.body, 'Identifiants');
+      const account = await checkCredentials(db, body.email, body.password);
+      if (!account) {
+        throw new ApiHttpError(401, {
+          error: 'unauthorized',
+          message: 'Adresse e-mail ou mot de passe incorrect.',
+        });
+      }
+      const { token, expiresAt } = await issueToken(db, account.id, now(), tokenTtlMs);
+      return { token, expiresAt, account };
+    },
+  );
+
+  app.post('/api/v1/auth/logout', async (request, reply) => {
+    await authenticate(db, request, ['technician', 'office'], now());
+    await revokeToken(db, bearerToken(request)!, now());
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,255 @@
+import { uuidv7 } from 'uuidv7';
+import {
+  ENTITY_DATA_SCHEMAS,
+  OFFICE_ONLY_ENTITIES,
+  SERVER_CREATED_ENTITIES,
+  recordClientId,
+} from '../../shared/sync/entities';
+import type { Mutation } from '../../shared/sync/mutation';
+import type { ConflictField, RejectionReason } from '../../shared/sync/protocol';
+import { SYNC_LIMITS } from '../../shared/sync/protocol';
+import type { AuthenticatedAccount } from '../auth/tokens';
+import type { Queryable } from '../db/database';
+import { fieldsChangedSince, mergeChanges } from './merge';
+import type { StoredRecord } from './record-store';
+import type { BatchRecords, RecordWrite } from './record-store';
+import { writeRecord } from './record-store';
+import { checkReportSeal } from './report-seal';
+
+export type ApplyContext = {
+  account: AuthenticatedAccount;
+  deviceId: string;
+  /** Clients the account may write; null = all (office). */
+  scope: ReadonlySet<string> | null;
+  /** The batch's records, locked. */
+  records: BatchRecords;
+  now: number;
+};
+
+/** What became of one mutation (before the `alreadyApplied` replay case, handled by the push). */
+export type MutationOutcome =
+  | { status: 'applied'; revision: number }
+  | { status: 'conflict'; revision: number; conflictId: string; fields: ConflictField[] }
+  | { status: 'rejected'; reason: RejectionReason; message: string };
+
+function reject(reason: RejectionReason, message: string): MutationOutcome {
+  return { status: 'rejected', reason, message };
+}
+
+/**
+ * Applies one mutation inside the push transaction, re-validating and re-authorising it: the
+ * server is the authority, whatever the device checked. Permanent refusals come back as
+ * `rejected`; anything thrown is temporary and aborts the whole batch.
+ */
+export async function applyMutation(
+  tx: Queryable,
+  ctx: ApplyContext,
+  m: Mutation,
+): Promise<MutationOutcome> {
+  const isOffice = ctx.account.role === 'office';
+  if (!isOffice && OFFICE_ONLY_ENTITIES.has(m.entity)) {
+    return reject('forbidden', 'Seul le bureau peut modifier ces données.');
+  }
+  const existing = await ctx.records.get(tx, m.entity, m.recordId);
+  if (!existing && SERVER_CREATED_ENTITIES.has(m.entity)) {
+    return reject('forbidden', 'Ces données sont créées par le serveur uniquement.');
+  }
+
+  const clientId = existing ? existing.clientId : recordClientId(m.entity, m.recordId, m.changes);
+  if (clientId === undefined) {
+    return reject('invalid', 'Le client (clientId) de l’enregistrement est absent ou invalide.');
+  }
+  if (!isOffice && clientId !== null && !ctx.scope?.has(clientId)) {
+    return reject('forbidden', 'Ce client ne vous est pas attribué.');
+  }
+  if (!isOffice && clientId === null) {
+    return reject('forbidden', 'Seul le bureau peut modifier ces données.');
+  }
+  if (
+    existing &&
+    m.op === 'upsert' &&
+    'clientId' in m.changes &&
+    m.changes['clientId'] !== existing.clientId &&
+    m.entity !== 'clients'
+  ) {
+    return reject('client_change', 'Un enregistrement ne peut pas changer de client.');
+  }
+  if (existing?.sealed) {
+    return reject(
+      'sealed',
+      'Ce bordereau est signé et scellé : il ne peut plus être modifié. Créez une nouvelle version.',
+    );
+  }
+
+  const base = m.baseRevision ?? 0;
+  return m.op === 'delete'
+    ? applyDelete(tx, ctx, m, existing, base)
+    : applyUpsert(tx, ctx, m, existing, clientId, base);
+}
+
+async function applyDelete(
+  tx: Queryable,
+  ctx: ApplyContext,
+  m: Mutation,
+  existing: StoredRecord | null,
+  base: number,
+): Promise<MutationOutcome> {
+  // Never reached the server (created and deleted offline is pushed as create + delete, so this
+  // is a delete of something unknown): nothing to do.
+  if (!existing) return { status: 'applied', revision: 0 };
+  if (existing.deleted) return { status: 'applied', revision: existing.revision };
+  const changedSince = fieldsChangedSince(existing.data, existing.fieldRevisions, base);
+  if (changedSince.length > 0) {
+    // Deleting would throw away an edit this device never saw: keep the record, let the user decide.
+    const conflictId = await recordConflict(tx, ctx, m, existing, 'deleteVsEdit', changedSince);
+    return { status: 'conflict', revision: existing.revision, conflictId, fields: changedSince };
+  }
+  const revision = existing.revision + 1;
+  await save(tx, ctx, { ...existing, revision, deleted: true, sealHash: null }, false);
+  return { status: 'applied', revision };
+}
+
+async function applyUpsert(
+  tx: Queryable,
+  ctx: ApplyContext,
+  m: Mutation,
+  existing: StoredRecord | null,
+  clientId: string | null,
+  base: number,
+): Promise<MutationOutcome> {
+  if (existing?.deleted && base < existing.revision) {
+    // Edited here, deleted elsewhere: the tombstone stays and the edit is kept in the conflict.
+    const fields = Object.entries(m.changes).map(([field, deviceValue]) => ({
+      field,
+      serverValue: null,
+      deviceValue,
+    }));
+    const conflictId = await recordConflict(tx, ctx, m, existing, 'editVsDelete', fields);
+    return { status: 'conflict', revision: existing.revision, conflictId, fields };
+  }
+  const live = existing && !existing.deleted ? existing : null;
+  const merge = live
+    ? mergeChanges(live.data, live.fieldRevisions, m.changes, base)
+    : { data: { ...m.changes }, appliedFields: Object.keys(m.changes), conflicts: [] };
+
+  const invalid = await validateData(m, merge.data);
+  if (invalid) return reject(invalid.reason, invalid.message);
+  let sealHash: string | null = null;
+  if (m.entity === 'reports') {
+    const seal = await checkReportSeal(merge.data);
+    if (seal.kind === 'invalid') return reject('seal_mismatch', seal.message);
+    if (seal.kind === 'sealed') sealHash = seal.hash;
+  }
+
+  let revision = existing?.revision ?? 0;
+  if (merge.appliedFields.length > 0 || !live) {
+    revision += 1;
+    const fieldRevisions: Record<string, number> = live ? { ...live.fieldRevisions } : {};
+    for (const field of merge.appliedFields) fieldRevisions[field] = revision;
+    await save(
+      tx,
+      ctx,
+      {
+        entity: m.entity,
+        id: m.recordId,
+        clientId,
+        data: merge.data,
+        fieldRevisions,
+        revision,
+        deleted: false,
+        sealHash,
+      },
+      existing === null,
+    );
+  }
+  if (merge.conflicts.length > 0 && live) {
+    const conflictId = await recordConflict(tx, ctx, m, live, 'edit', merge.conflicts);
+    return { status: 'conflict', revision, conflictId, fields: merge.conflicts };
+  }
+  return { status: 'applied', revision };
+}
+
+async function save(
+  tx: Queryable,
+  ctx: ApplyContext,
+  write: RecordWrite,
+  isNew: boolean,
+): Promise<void> {
+  await writeRecord(tx, write, ctx.now, isNew);
+  ctx.records.remember(write);
+}
+
+async function validateData(
+  m: Mutation,
+  data: Record<string, unknown>,
+): Promise<{ reason: RejectionReason; message: string } | null> {
+  let hasNul = false;
+  const json = JSON.stringify(data, (key, value: unknown) => {
+    if (key.includes('\0') || (typeof value === 'string' && value.includes('\0'))) hasNul = true;
+    return value;
+  });
+  // PostgreSQL text cannot hold NUL: refused here, or the insert would fail on every retry.
+  if (hasNul) return { reason: 'invalid', message: 'Caractère nul interdit dans les données.' };
+  const bytes = Buffer.byteLength(json);
+  if (bytes > SYNC_LIMITS.maxRecordBytes) {
+    return {
+      reason: 'invalid',
+      message: `Enregistrement trop volumineux (${bytes} octets, ${SYNC_LIMITS.maxRecordBytes} au plus).`,
+    };
+  }
+  const parsed = ENTITY_DATA_SCHEMAS[m.entity].safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+    return {
+      reason: 'invalid',
+      message: `Données invalides : ${issue?.message ?? 'format inattendu'}${where}.`,
+    };
+  }
+  return null;
+}
+
+/** Both sides of an overlap, kept as a `syncConflicts` record the user resolves in the app. */
+async function recordConflict(
+  tx: Queryable,
+  ctx: ApplyContext,
+  m: Mutation,
+  record: StoredRecord,
+  kind: 'edit' | 'deleteVsEdit' | 'editVsDelete',
+  fields: ConflictField[],
+): Promise<string> {
+  const id = uuidv7();
+  const data = {
+    clientId: record.clientId,
+    entity: m.entity,
+    recordId: m.recordId,
+    kind,
+    fields,
+    baseRevision: m.baseRevision,
+    serverRevision: record.revision,
+    deviceId: ctx.deviceId,
+    accountId: ctx.account.id,
+    accountName: ctx.account.name,
+    mutationId: m.mutationId,
+    editedAt: m.at,
+    detectedAt: ctx.now,
+    resolved: false,
+  };
+  const fieldRevisions = Object.fromEntries(Object.keys(data).map((k) => [k, 1]));
+  await writeRecord(
+    tx,
+    {
+      entity: 'syncConflicts',
+      id,
+      clientId: record.clientId,
+      data,
+      fieldRevisions,
+      revision: 1,
+      deleted: false,
+      sealHash: null,
+    },
+    ctx.now,
+    true,
+  );
+  return id;
+}

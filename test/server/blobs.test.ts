@@ -1,0 +1,66 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from './helpers';
+import { VERSION_HEADERS, count, startTestServer } from './helpers';
+
+describe('blobs (attachments by SHA-256)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('pglite');
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const put = (hash: string, bytes: Buffer, token = server.tech1.token) =>
+    fetch(`${server.url}/api/v1/blobs/${hash}`, {
+      method: 'PUT',
+      headers: {
+        ...VERSION_HEADERS,
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/octet-stream',
+      },
+      body: new Uint8Array(bytes),
+    });
+
+  it('stores bytes under their hash once, however often they are uploaded, and serves them back', async () => {
+    const bytes = randomBytes(300_000);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const first = await put(hash, bytes);
+    expect(first.status).toBe(201);
+    expect(await first.json()).toEqual({ sha256: hash, size: bytes.length, created: true });
+    const again = await put(hash, bytes);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ created: false });
+    expect(
+      await count(server.db, 'SELECT count(*) AS n FROM blobs WHERE sha256 = $1', [hash]),
+    ).toBe(1);
+
+    const got = await fetch(`${server.url}/api/v1/blobs/${hash}`, {
+      headers: { ...VERSION_HEADERS, authorization: `Bearer ${server.office.token}` },
+    });
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
+    const head = await fetch(`${server.url}/api/v1/blobs/${hash}`, {
+      method: 'HEAD',
+      headers: { ...VERSION_HEADERS, authorization: `Bearer ${server.office.token}` },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(bytes.length));
+  });
+
+  it('refuses bytes that do not match their hash, and a missing blob is 404', async () => {
+    const bytes = randomBytes(1000);
+    const wrong = createHash('sha256').update('something else').digest('hex');
+    const res = await put(wrong, bytes);
+    expect(res.status).toBe(400);
+    expect(
+      await count(server.db, 'SELECT count(*) AS n FROM blobs WHERE sha256 = $1', [wrong]),
+    ).toBe(0);
+    const missing = await fetch(`${server.url}/api/v1/blobs/${wrong}`, {
+      headers: { ...VERSION_HEADERS, authorization: `Bearer ${server.office.token}` },
+    });
+    expect(missing.status).toBe(404);
+    expect((await put('NOT-A-HASH', bytes)).status).toBe(400);
+  });
+});
