@@ -1,0 +1,9 @@
+/** The main navigation, in display order. */
+export const NAV_ITEMS = [
+  { to: '/clients', label: 'Clients' },
+  { to: '/inventaire', label: 'Inventaire' },
+  { to: '/interventions', label: 'Interventions' },
+  { to: '/synchronisation', label: 'Synchronisation' },
+  { to: '/bureau', label: 'Bureau' },
+  { to: '/parametres', label: 'Paramètres' },
+] as const;

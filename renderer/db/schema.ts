@@ -1,0 +1,60 @@
+import type { Transaction } from 'dexie';
+import { equipmentIndexFields } from './equipment-index';
+
+/**
+ * The local database's schema, one entry per version, oldest first. Never edit a released
+ * version: add a new one (Dexie keeps every declared version so a laptop several releases
+ * behind upgrades step by step). Index strings use Dexie's syntax (first key = primary key,
+ * `++` auto-increment, `*` multi-entry, `[a+b]` compound).
+ */
+export interface SchemaVersion {
+  readonly version: number;
+  readonly stores: Readonly<Record<string, string | null>>;
+  readonly upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      clients: 'id, name, updatedAt',
+      sites: 'id, clientId, updatedAt',
+      contacts: 'id, clientId, siteId, updatedAt',
+      contracts: 'id, clientId, updatedAt',
+      equipment: 'id, clientId, siteId, serialNumber, assetTag, updatedAt',
+      subscriptions: 'id, clientId, renewalDate, updatedAt',
+      catalogueItems: 'id, kind, code, updatedAt',
+      technicianProfile: 'id',
+      interventions: 'id, clientId, status, startedAt, updatedAt, number',
+      reports: 'id, interventionId, clientId, number, status, sealedAt',
+      attachments: 'id, ownerId, kind',
+      outbox: '++mutationId, entity, recordId, at',
+      conflicts: 'id, entity, recordId, createdAt',
+      syncState: 'key',
+      settings: 'key',
+    },
+  },
+  {
+    // Search by any part of a serial number or asset tag, and duplicate-serial checks per
+    // client, through indexes rather than scans of 100,000 records: each record gets a
+    // normalised serial key and its search tokens, computed here for the records of v1.
+    // Changing how tokens are made (shared/inventory/search-key.ts) needs a new version that
+    // recomputes them the same way.
+    version: 2,
+    stores: {
+      // The raw serialNumber and assetTag indexes of v1 go: the normalised keys replace them,
+      // and every index costs time on each write (a 10,000-row import writes them all).
+      equipment: 'id, clientId, siteId, updatedAt, [clientId+serialKey], *searchTokens',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('equipment')
+        .toCollection()
+        .modify((record: Record<string, unknown>) => {
+          Object.assign(record, equipmentIndexFields(record));
+        });
+    },
+  },
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

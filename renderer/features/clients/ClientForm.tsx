@@ -1,0 +1,67 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { useNavigate } from 'react-router';
+import { clientFieldsSchema } from '../../../shared/inventory/client';
+import type { Client } from '../../../shared/inventory/client';
+import { getDb } from '../../db/database';
+import { createClient, updateClient } from '../../db/repositories/clients';
+import { Field } from './Field';
+
+/** Creates a client (then opens its page) or edits one. */
+export function ClientForm({ client, onDone }: { client?: Client; onDone: () => void }) {
+  const navigate = useNavigate();
+  const form = useForm({
+    resolver: zodResolver(clientFieldsSchema),
+    defaultValues: client ?? {
+      name: '',
+      city: '',
+      siret: '',
+      phone: '',
+      email: '',
+      notes: '',
+      archived: false,
+    },
+  });
+  const { register, handleSubmit, formState } = form;
+  const errors = formState.errors;
+  const submit = handleSubmit(async (values) => {
+    const db = getDb();
+    if (client) {
+      await updateClient(db, client.id, values);
+      onDone();
+    } else {
+      const created = await createClient(db, values);
+      onDone();
+      void navigate(`/clients/${created.id}`);
+    }
+  });
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <div className="form-grid">
+        <Field label="Nom du client" error={errors.name?.message}>
+          {(p) => <input {...p} {...register('name')} autoFocus />}
+        </Field>
+        <Field label="Ville" error={errors.city?.message}>
+          {(p) => <input {...p} {...register('city')} />}
+        </Field>
+        <Field label="SIRET" error={errors.siret?.message}>
+          {(p) => <input {...p} {...register('siret')} inputMode="numeric" />}
+        </Field>
+        <Field label="Téléphone" error={errors.phone?.message}>
+          {(p) => <input {...p} {...register('phone')} type="tel" />}
+        </Field>
+        <Field label="E-mail" error={errors.email?.message}>
+          {(p) => <input {...p} {...register('email')} type="email" />}
+        </Field>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          Enregistrer le client
+        </button>
+        <button type="button" onClick={onDone}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,336 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { noticeStatus } from '../../../shared/billing/notice';
+import { WEEKDAYS } from '../../../shared/calendar/weekly-schedule';
+import { formatDateTime, formatLocalDate } from '../../../shared/format/date';
+import { formatMoney } from '../../../shared/format/money';
+import { CONTACT_ROLE_LABELS } from '../../../shared/inventory/contact';
+import { formatDayRanges } from '../../../shared/inventory/opening-hours-text';
+import { SUBSCRIPTION_KIND_LABELS } from '../../../shared/inventory/subscription';
+import { getDb } from '../../db/database';
+import type { StoredContract } from '../../db/database';
+import { listEquipment } from '../../db/repositories/equipment';
+import { listVisits } from '../../db/repositories/interventions';
+import { listContacts } from '../../db/repositories/contacts';
+import { listContracts } from '../../db/repositories/contracts';
+import { listSites } from '../../db/repositories/sites';
+import { listSubscriptions } from '../../db/repositories/subscriptions';
+import { ExportCsvButton } from '../inventory/ExportCsvButton';
+import { InventoryTable } from '../inventory/InventoryTable';
+import { today as todayOf } from '../inventory/today';
+import { ClientForm } from './ClientForm';
+import { ContactForm } from './ContactForm';
+import { ContractForm } from './ContractForm';
+import { SiteForm, WEEKDAY_LABELS } from './SiteForm';
+import { SubscriptionForm } from './SubscriptionForm';
+import { ClientReports } from '../visits/ClientReports';
+import { VISIT_LIST_STATUS_LABELS, visitListStatus } from '../visits/visit-labels';
+
+const NOTICE_TONE = { ok: '', soon: 'warn', 'last-day': 'danger', passed: 'danger' } as const;
+
+export function ClientPage() {
+  const { clientId = '' } = useParams();
+  const db = getDb();
+  const client = useLiveQuery(
+    () => db.clients.get(clientId).then((c) => c ?? null),
+    [db, clientId],
+  );
+  const sites = useLiveQuery(() => listSites(db, clientId), [db, clientId]);
+  const contacts = useLiveQuery(() => listContacts(db, clientId), [db, clientId]);
+  const contracts = useLiveQuery(() => listContracts(db, clientId), [db, clientId]);
+  const subscriptions = useLiveQuery(() => listSubscriptions(db, clientId), [db, clientId]);
+  const equipment = useLiveQuery(() => listEquipment(db, clientId), [db, clientId]);
+  const interventions = useLiveQuery(
+    async () =>
+      (await listVisits(db))
+        .filter((v) => v.clientId === clientId)
+        .sort((a, b) => (b.startedAt ?? b.createdAt) - (a.startedAt ?? a.createdAt)),
+    [db, clientId],
+  );
+  const [editing, setEditing] = useState(false);
+  const [addingSite, setAddingSite] = useState(false);
+  const [addingContact, setAddingContact] = useState(false);
+  const [addingSubscription, setAddingSubscription] = useState(false);
+  /** false: not editing; null: a new contract; else the contract being edited. */
+  const [editingContract, setEditingContract] = useState<StoredContract | null | false>(false);
+  const today = todayOf();
+
+  if (client === undefined) return <p className="muted">Chargement…</p>;
+  if (client === null) {
+    return (
+      <section>
+        <h1>Client introuvable</h1>
+        <p>
+          <Link to="/clients">Revenir à la liste des clients</Link>
+        </p>
+      </section>
+    );
+  }
+  const siteNames = new Map((sites ?? []).map((s) => [s.id, s.name]));
+
+  return (
+    <section>
+      <p>
+        <Link to="/clients">← Clients</Link>
+      </p>
+      <h1>{client.name}</h1>
+      {editing ? (
+        <div className="panel">
+          <ClientForm client={client} onDone={() => setEditing(false)} />
+        </div>
+      ) : (
+        <dl className="facts">
+          <dt>Ville</dt>
+          <dd>{client.city || '—'}</dd>
+          <dt>SIRET</dt>
+          <dd>{client.siret || '—'}</dd>
+          <dt>Téléphone</dt>
+          <dd>{client.phone || '—'}</dd>
+          <dt>E-mail</dt>
+          <dd>{client.email || '—'}</dd>
+          <dd>
+            <button type="button" onClick={() => setEditing(true)}>
+              Modifier le client
+            </button>
+          </dd>
+        </dl>
+      )}
+
+      <h2>Sites</h2>
+      {(sites ?? []).length === 0 && <p className="muted">Aucun site.</p>}
+      <ul className="cards">
+        {(sites ?? []).map((s) => (
+          <li key={s.id} className="panel">
+            <strong>{s.name}</strong>
+            <div>
+              {s.address}, {s.postcode} {s.city}
+            </div>
+            <details>
+              <summary>Heures d’ouverture</summary>
+              <dl className="facts">
+                {WEEKDAYS.map((d) => (
+                  <div key={d} className="contents">
+                    <dt>{WEEKDAY_LABELS[d]}</dt>
+                    <dd>{formatDayRanges(s.openingHours[d]) || 'fermé'}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          </li>
+        ))}
+      </ul>
+      {addingSite ? (
+        <div className="panel">
+          <SiteForm clientId={client.id} onDone={() => setAddingSite(false)} />
+        </div>
+      ) : (
+        <button type="button" onClick={() => setAddingSite(true)}>
+          Ajouter un site
+        </button>
+      )}
+
+      <h2>Contacts</h2>
+      {(contacts ?? []).length === 0 && <p className="muted">Aucun contact.</p>}
+      <ul className="cards">
+        {(contacts ?? []).map((c) => (
+          <li key={c.id} className="panel">
+            <strong>{c.name}</strong> <span className="badge">{CONTACT_ROLE_LABELS[c.role]}</span>
+            <div className="muted">
+              {[c.jobTitle, c.phone, c.email].filter(Boolean).join(' · ')}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {addingContact ? (
+        <div className="panel">
+          <ContactForm clientId={client.id} onDone={() => setAddingContact(false)} />
+        </div>
+      ) : (
+        <button type="button" onClick={() => setAddingContact(true)}>
+          Ajouter un contact
+        </button>
+      )}
+
+      <h2>Contrat</h2>
+      {editingContract !== false ? (
+        <div className="panel">
+          <ContractForm
+            clientId={client.id}
+            existing={editingContract}
+            onDone={() => setEditingContract(false)}
+          />
+        </div>
+      ) : (contracts ?? []).length === 0 ? (
+        <>
+          <p className="muted">Aucun contrat enregistré sur ce poste.</p>
+          <button type="button" onClick={() => setEditingContract(null)}>
+            Ajouter un contrat
+          </button>
+        </>
+      ) : (
+        (contracts ?? []).map((c) => (
+          <div key={c.id} className="panel">
+            <dl className="facts">
+              <dt>Référence</dt>
+              <dd>
+                {c.reference} {c.label && <span className="muted">({c.label})</span>}
+              </dd>
+              <dt>Début</dt>
+              <dd>{formatLocalDate(c.startsOn)}</dd>
+              {c.renewsOn && (
+                <>
+                  <dt>Échéance</dt>
+                  <dd>
+                    {formatLocalDate(c.renewsOn)} (préavis avant le{' '}
+                    {formatLocalDate(
+                      noticeStatus(c.renewsOn, today, { noticeMonths: c.noticeMonths }).deadline,
+                    )}
+                    )
+                  </dd>
+                </>
+              )}
+              <dt>Taux horaire</dt>
+              <dd>{formatMoney(c.hourlyRateCents)} HT</dd>
+              <dt>Demi-journée / journée</dt>
+              <dd>
+                {c.halfDayPriceCents === null
+                  ? '3 h 30 au taux horaire'
+                  : `${formatMoney(c.halfDayPriceCents)} HT`}{' '}
+                /{' '}
+                {c.dayPriceCents === null
+                  ? '7 h au taux horaire'
+                  : `${formatMoney(c.dayPriceCents)} HT`}
+              </dd>
+              <dt>Tolérance avant palier</dt>
+              <dd>{c.toleranceMinutes} min</dd>
+              <dt>Zone de déplacement incluse</dt>
+              <dd>
+                {[...c.travel.zone.departements, ...c.travel.zone.postcodes].join(', ') || 'aucune'}
+              </dd>
+              <dt>Visites d’infogérance par an</dt>
+              <dd>{c.subscriptionVisitsPerYear ?? 'non précisé'}</dd>
+            </dl>
+            <button type="button" onClick={() => setEditingContract(c)}>
+              Modifier le contrat
+            </button>
+          </div>
+        ))
+      )}
+
+      <h2>Abonnements et licences</h2>
+      {(subscriptions ?? []).length === 0 ? (
+        <p className="muted">Aucun abonnement.</p>
+      ) : (
+        <table aria-label="Abonnements et licences">
+          <thead>
+            <tr>
+              <th scope="col">Abonnement</th>
+              <th scope="col">Fournisseur</th>
+              <th scope="col">Quantité</th>
+              <th scope="col">Renouvellement</th>
+              <th scope="col">Préavis à envoyer avant le</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(subscriptions ?? []).map((s) => {
+              const notice = s.tacitRenewal
+                ? noticeStatus(s.renewalDate, today, { noticeMonths: s.noticeMonths })
+                : null;
+              return (
+                <tr key={s.id}>
+                  <td>
+                    {s.name} <span className="muted">({SUBSCRIPTION_KIND_LABELS[s.kind]})</span>
+                  </td>
+                  <td>{s.provider}</td>
+                  <td>{s.quantity}</td>
+                  <td>{formatLocalDate(s.renewalDate)}</td>
+                  <td>
+                    {notice ? (
+                      <>
+                        {formatLocalDate(notice.deadline)}{' '}
+                        {notice.status !== 'ok' && (
+                          <span className={`badge ${NOTICE_TONE[notice.status]}`}>
+                            {notice.status === 'passed'
+                              ? 'préavis dépassé'
+                              : notice.status === 'last-day'
+                                ? 'dernier jour'
+                                : `dans ${notice.daysLeft} j`}
+                          </span>
+                        )}
+                      </>
+                    ) : (
+                      'sans tacite reconduction'
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      {addingSubscription ? (
+        <div className="panel">
+          <SubscriptionForm clientId={client.id} onDone={() => setAddingSubscription(false)} />
+        </div>
+      ) : (
+        <button type="button" onClick={() => setAddingSubscription(true)}>
+          Ajouter un abonnement
+        </button>
+      )}
+
+      <h2>Inventaire</h2>
+      <div className="toolbar">
+        <Link className="button primary" to={`/clients/${client.id}/equipment/new`}>
+          Ajouter un équipement
+        </Link>
+        <Link className="button" to={`/clients/${client.id}/equipment/new?decouvert=1`}>
+          Équipement découvert sur site
+        </Link>
+        <Link className="button" to={`/clients/${client.id}/import`}>
+          Importer un fichier CSV
+        </Link>
+        <ExportCsvButton clientName={client.name} items={equipment ?? []} siteNames={siteNames} />
+      </div>
+      {equipment === undefined ? (
+        <p className="muted">Chargement de l’inventaire…</p>
+      ) : (
+        <InventoryTable clientId={client.id} items={equipment} siteNames={siteNames} />
+      )}
+
+      <h2>Interventions</h2>
+      <p>
+        <Link className="button primary" to={`/interventions/nouvelle?client=${client.id}`}>
+          Démarrer une intervention
+        </Link>
+      </p>
+      {(interventions ?? []).length === 0 ? (
+        <p className="muted">Aucune intervention pour ce client.</p>
+      ) : (
+        <table aria-label="Interventions du client">
+          <thead>
+            <tr>
+              <th scope="col">Début</th>
+              <th scope="col">Demande</th>
+              <th scope="col">Statut</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(interventions ?? []).map((v) => (
+              <tr key={v.id}>
+                <td>{formatDateTime(v.startedAt ?? v.createdAt)}</td>
+                <td>
+                  <Link to={`/interventions/${v.id}`}>{v.header.request || 'Intervention'}</Link>
+                </td>
+                {/* The sync state is shown on the Interventions page; here, where the visit stands. */}
+                <td>{VISIT_LIST_STATUS_LABELS[visitListStatus(v, true)]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ClientReports clientId={client.id} />
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { searchClients } from '../../../shared/inventory/client-search';
+import { getDb } from '../../db/database';
+import { listClients } from '../../db/repositories/clients';
+import { ClientForm } from './ClientForm';
+
+export function ClientsPage() {
+  const db = getDb();
+  const clients = useLiveQuery(() => listClients(db), [db]);
+  const contacts = useLiveQuery(() => db.contacts.toArray(), [db]);
+  const counts = useLiveQuery(async () => {
+    const map = new Map<string, number>();
+    await db.equipment.orderBy('clientId').eachKey((key) => {
+      const k = String(key);
+      map.set(k, (map.get(k) ?? 0) + 1);
+    });
+    return map;
+  }, [db]);
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const [creating, setCreating] = useState(false);
+  const shown = useMemo(
+    () => searchClients(clients ?? [], contacts ?? [], deferred),
+    [clients, contacts, deferred],
+  );
+
+  return (
+    <section>
+      <h1>Clients</h1>
+      <div className="toolbar">
+        <label htmlFor="client-search" className="sr-only">
+          Rechercher un client
+        </label>
+        <input
+          id="client-search"
+          type="search"
+          placeholder="Nom, ville ou contact…"
+          aria-label="Rechercher un client"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+        />
+        <button
+          type="button"
+          className="primary"
+          onClick={() => setCreating(true)}
+          disabled={creating}
+        >
+          Nouveau client
+        </button>
+        <Link to="/inventaire">Rechercher un équipement dans tout le parc</Link>
+      </div>
+      {creating && (
+        <div className="panel">
+          <h2>Nouveau client</h2>
+          <ClientForm onDone={() => setCreating(false)} />
+        </div>
+      )}
+      {clients === undefined ? (
+        <p className="muted">Chargement…</p>
+      ) : clients.length === 0 ? (
+        <p>Aucun client pour l’instant.</p>
+      ) : shown.length === 0 ? (
+        <p>Aucun client ne correspond à « {query} ».</p>
+      ) : (
+        <table aria-label="Liste des clients">
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Ville</th>
+              <th scope="col">Équipements</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/clients/${c.id}`}>{c.name}</Link>
+                </td>
+                <td>{c.city}</td>
+                <td>{(counts?.get(c.id) ?? 0).toLocaleString('fr-FR')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { localDateSchema } from '../../../shared/calendar/local-date';
+import {
+  SUBSCRIPTION_KIND_LABELS,
+  SUBSCRIPTION_KINDS,
+  subscriptionFieldsSchema,
+} from '../../../shared/inventory/subscription';
+import { getDb } from '../../db/database';
+import { createSubscription } from '../../db/repositories/subscriptions';
+import { CheckboxField, Field } from './Field';
+
+const subscriptionFormSchema = subscriptionFieldsSchema.omit({ clientId: true }).extend({
+  // An empty date picker would otherwise read "Date attendue au format AAAA-MM-JJ".
+  renewalDate: z
+    .string()
+    .min(1, 'Date de renouvellement obligatoire : le préavis se calcule à partir d’elle.')
+    .pipe(localDateSchema),
+});
+
+/** A licence or subscription; its key is never typed here, only where it is kept. */
+export function SubscriptionForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
+  const { register, handleSubmit, formState } = useForm({
+    resolver: zodResolver(subscriptionFormSchema),
+    defaultValues: {
+      kind: 'microsoft-365' as const,
+      name: '',
+      provider: '',
+      contractNumber: '',
+      quantity: 1,
+      renewalDate: '',
+      tacitRenewal: true,
+      noticeMonths: 3,
+      secretRef: '',
+      notes: '',
+    },
+  });
+  const errors = formState.errors;
+  const submit = handleSubmit(async (values) => {
+    await createSubscription(getDb(), { ...values, clientId });
+    onDone();
+  });
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Nouvel abonnement">
+      <div className="form-grid">
+        <Field label="Type d’abonnement" error={errors.kind?.message}>
+          {(p) => (
+            <select {...p} {...register('kind')}>
+              {SUBSCRIPTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {SUBSCRIPTION_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Nom de l’abonnement" error={errors.name?.message}>
+          {(p) => <input {...p} {...register('name')} />}
+        </Field>
+        <Field label="Fournisseur" error={errors.provider?.message}>
+          {(p) => <input {...p} {...register('provider')} />}
+        </Field>
+        <Field label="N° de contrat" error={errors.contractNumber?.message}>
+          {(p) => <input {...p} {...register('contractNumber')} />}
+        </Field>
+        <Field label="Quantité" error={errors.quantity?.message}>
+          {(p) => (
+            <input
+              {...p}
+              {...register('quantity', { valueAsNumber: true })}
+              type="number"
+              min={1}
+              step={1}
+            />
+          )}
+        </Field>
+        <Field label="Date de renouvellement" error={errors.renewalDate?.message}>
+          {(p) => <input {...p} {...register('renewalDate')} type="date" />}
+        </Field>
+        <Field label="Préavis (mois)" error={errors.noticeMonths?.message}>
+          {(p) => (
+            <input
+              {...p}
+              {...register('noticeMonths', { valueAsNumber: true })}
+              type="number"
+              min={0}
+              max={24}
+              step={1}
+            />
+          )}
+        </Field>
+        <Field
+          label="Référence de la clé de licence (coffre-fort)"
+          error={errors.secretRef?.message}
+          hint="Jamais la clé elle-même."
+        >
+          {(p) => <input {...p} {...register('secretRef')} autoComplete="off" />}
+        </Field>
+      </div>
+      <CheckboxField label="Reconduction tacite">
+        {(p) => <input {...p} type="checkbox" {...register('tacitRenewal')} />}
+      </CheckboxField>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          Enregistrer l’abonnement
+        </button>
+        <button type="button" onClick={onDone}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}

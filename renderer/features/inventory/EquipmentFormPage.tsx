@@ -1,0 +1,264 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import {
+  CATEGORIES_BY_GROUP,
+  CATEGORY_GROUP_LABELS,
+  CATEGORY_LABELS,
+} from '../../../shared/inventory/category';
+import type { CategoryGroup } from '../../../shared/inventory/category';
+import { EQUIPMENT_STATUSES, STATUS_LABELS } from '../../../shared/inventory/equipment';
+import type { EquipmentDraft } from '../../../shared/inventory/equipment';
+import { getDb } from '../../db/database';
+import type { StoredEquipment } from '../../db/database';
+import {
+  createEquipment,
+  DuplicateSerialError,
+  retireEquipment,
+  updateEquipment,
+} from '../../db/repositories/equipment';
+import { listSites } from '../../db/repositories/sites';
+import { CheckboxField, Field } from '../clients/Field';
+import { EquipmentBadges } from './EquipmentBadges';
+import { RetireEquipmentDialog } from './RetireEquipmentDialog';
+import { emptyFormValues, equipmentFormSchema, toFormValues } from './equipment-form-schema';
+import type { EquipmentFormValues } from './equipment-form-schema';
+import { today as todayOf } from './today';
+
+/** /clients/:clientId/equipment/new and /clients/:clientId/equipment/:equipmentId */
+export function EquipmentFormPage() {
+  const { clientId = '', equipmentId } = useParams();
+  const db = getDb();
+  const existing = useLiveQuery(
+    async () => (equipmentId ? ((await db.equipment.get(equipmentId)) ?? null) : null),
+    [db, equipmentId],
+  );
+  const client = useLiveQuery(
+    () => db.clients.get(clientId).then((c) => c ?? null),
+    [db, clientId],
+  );
+  const sites = useLiveQuery(() => listSites(db, clientId), [db, clientId]);
+  if (existing === undefined || client === undefined || sites === undefined)
+    return <p className="muted">Chargement…</p>;
+  if (client === null || (equipmentId && existing === null)) {
+    return (
+      <section>
+        <h1>Équipement introuvable</h1>
+        <Link to={`/clients/${clientId}`}>Revenir au client</Link>
+      </section>
+    );
+  }
+  return (
+    <EquipmentForm
+      key={existing?.id ?? 'new'}
+      clientId={clientId}
+      clientName={client.name}
+      existing={existing}
+      sites={sites}
+    />
+  );
+}
+
+function EquipmentForm({
+  clientId,
+  clientName,
+  existing,
+  sites,
+}: {
+  clientId: string;
+  clientName: string;
+  existing: StoredEquipment | null;
+  sites: readonly { id: string; name: string }[];
+}) {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const discovered = existing === null && params.get('decouvert') === '1';
+  const today = todayOf();
+  const { register, handleSubmit, formState, setError, control } = useForm<
+    EquipmentFormValues,
+    unknown,
+    EquipmentDraft
+  >({
+    resolver: zodResolver(equipmentFormSchema(today)),
+    defaultValues: existing
+      ? toFormValues(existing)
+      : emptyFormValues(clientId, discovered ? today : null),
+  });
+  const errors = formState.errors;
+  const declared = useWatch({ control, name: 'declared' });
+  const back = `/clients/${clientId}`;
+
+  const submit = handleSubmit(async (values) => {
+    const db = getDb();
+    try {
+      if (existing) await updateEquipment(db, existing.id, values);
+      else await createEquipment(db, values);
+      void navigate(back);
+    } catch (error) {
+      if (error instanceof DuplicateSerialError) {
+        setError('serialNumber', { message: error.message }, { shouldFocus: true });
+        return;
+      }
+      setError('root', { message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
+  const [confirmingRetire, setConfirmingRetire] = useState(false);
+  const [retiring, setRetiring] = useState(false);
+  const retire = async () => {
+    if (!existing) return;
+    setRetiring(true);
+    try {
+      await retireEquipment(getDb(), existing.id);
+      setConfirmingRetire(false);
+      void navigate(back);
+    } catch (error) {
+      setConfirmingRetire(false);
+      setError('root', { message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setRetiring(false);
+    }
+  };
+
+  return (
+    <section>
+      <p>
+        <Link to={back}>← {clientName}</Link>
+      </p>
+      <h1>
+        {existing
+          ? `Équipement ${existing.serialNumber || existing.hostname || existing.model}`
+          : discovered
+            ? 'Équipement découvert sur site'
+            : 'Nouvel équipement'}
+      </h1>
+      {existing && <EquipmentBadges item={existing} today={today} />}
+      <form onSubmit={(e) => void submit(e)} noValidate aria-label="Équipement" className="panel">
+        {errors.root?.message && (
+          <p className="field-error" role="alert">
+            {errors.root.message}
+          </p>
+        )}
+        <div className="form-grid">
+          <Field label="Catégorie" error={errors.category?.message}>
+            {(p) => (
+              <select {...p} {...register('category')}>
+                {(Object.keys(CATEGORIES_BY_GROUP) as CategoryGroup[]).map((g) => (
+                  <optgroup key={g} label={CATEGORY_GROUP_LABELS[g]}>
+                    {CATEGORIES_BY_GROUP[g].map((c) => (
+                      <option key={c} value={c}>
+                        {CATEGORY_LABELS[c]}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Marque" error={errors.brand?.message}>
+            {(p) => <input {...p} {...register('brand')} />}
+          </Field>
+          <Field label="Modèle" error={errors.model?.message}>
+            {(p) => <input {...p} {...register('model')} />}
+          </Field>
+          <Field label="Numéro de série" error={errors.serialNumber?.message}>
+            {(p) => (
+              <input {...p} {...register('serialNumber')} autoComplete="off" spellCheck={false} />
+            )}
+          </Field>
+          <Field label="Numéro d’inventaire" error={errors.assetTag?.message}>
+            {(p) => <input {...p} {...register('assetTag')} autoComplete="off" />}
+          </Field>
+          <Field label="Nom d’hôte" error={errors.hostname?.message}>
+            {(p) => (
+              <input {...p} {...register('hostname')} autoComplete="off" spellCheck={false} />
+            )}
+          </Field>
+          <Field label="Utilisateur" error={errors.assignedUser?.message}>
+            {(p) => <input {...p} {...register('assignedUser')} />}
+          </Field>
+          <Field label="Site" error={errors.siteId?.message}>
+            {(p) => (
+              <select {...p} {...register('siteId')}>
+                <option value="">(non précisé)</option>
+                {sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Emplacement (pièce, baie)" error={errors.location?.message}>
+            {(p) => <input {...p} {...register('location')} />}
+          </Field>
+          <Field label="Date d’achat ou de mise en service" error={errors.purchaseDate?.message}>
+            {(p) => <input {...p} {...register('purchaseDate')} type="date" />}
+          </Field>
+          <Field label="Fin de garantie" error={errors.warrantyEndDate?.message}>
+            {(p) => <input {...p} {...register('warrantyEndDate')} type="date" />}
+          </Field>
+          <Field label="Statut" error={errors.status?.message}>
+            {(p) => (
+              <select {...p} {...register('status')}>
+                {EQUIPMENT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <CheckboxField label="Sous contrat (figure à l’annexe du contrat)">
+          {(p) => <input {...p} type="checkbox" {...register('covered')} />}
+        </CheckboxField>
+        <CheckboxField label="Déclaré par le client">
+          {(p) => <input {...p} type="checkbox" {...register('declared')} />}
+        </CheckboxField>
+        {!declared && (
+          <Field
+            label="Date de découverte"
+            error={errors.discoveredOn?.message}
+            hint="Facturé comme unité supplémentaire à partir de cette date (002 art. IV.2.1)."
+          >
+            {(p) => <input {...p} {...register('discoveredOn')} type="date" />}
+          </Field>
+        )}
+        <Field
+          label="Référence du mot de passe (coffre-fort)"
+          error={errors.secretRef?.message}
+          hint="Jamais le mot de passe ni la clé de licence : seulement où les trouver."
+        >
+          {(p) => <input {...p} {...register('secretRef')} autoComplete="off" />}
+        </Field>
+        <Field label="Notes" error={errors.notes?.message}>
+          {(p) => <textarea {...p} {...register('notes')} rows={3} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={formState.isSubmitting}>
+            Enregistrer l’équipement
+          </button>
+          <Link className="button" to={back}>
+            Annuler
+          </Link>
+          {existing && existing.status !== 'retired' && (
+            <button type="button" className="danger" onClick={() => setConfirmingRetire(true)}>
+              Retirer du parc
+            </button>
+          )}
+        </div>
+      </form>
+      {existing && (
+        <RetireEquipmentDialog
+          open={confirmingRetire}
+          busy={retiring}
+          onConfirm={() => void retire()}
+          onCancel={() => setConfirmingRetire(false)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { localDateOf } from '../../../shared/calendar/local-date';
+import type { LocalDate } from '../../../shared/calendar/local-date';
+import type { Report } from '../../../shared/report/model';
+
+/** What the office review lists: one line per intervention, from its latest bordereau. */
+export interface ReviewRow {
+  readonly reportId: string;
+  readonly interventionId: string;
+  readonly clientId: string;
+  readonly clientName: string;
+  readonly number: string;
+  readonly version: number;
+  readonly technicianName: string;
+  readonly technicianCode: string;
+  readonly issuedAt: number;
+  readonly issuedOn: LocalDate;
+  readonly type: Report['content']['intervention']['type'];
+  readonly status: ReviewStatus;
+  readonly workedMinutes: number;
+  readonly billedMinutes: number;
+  /** Null when the visit is included in the subscription. */
+  readonly totalHtCents: number | null;
+  readonly invoicedAt: number | null;
+  readonly report: Report;
+}
+
+export const REVIEW_STATUSES = ['draft', 'signed', 'invoiced'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  draft: 'À signer',
+  signed: 'Signé',
+  invoiced: 'Facturé',
+};
+
+/** A bordereau row as the reports table keeps it (only what the review reads). */
+export interface ReportRowInput {
+  readonly id: string;
+  readonly interventionId: string;
+  readonly clientId: string;
+  readonly report: Report;
+}
+
+/** The office's mark on a visit: invoiced (a signed report itself never changes). */
+export interface InvoiceMarkInput {
+  readonly id: string;
+  readonly invoicedAt?: number | null;
+}
+
+/**
+ * The review lines: the latest version of each intervention's bordereau (a correction
+ * supersedes the signed one), with the client's current name and the invoice mark.
+ */
+export function reviewRows(
+  reports: readonly ReportRowInput[],
+  interventions: readonly InvoiceMarkInput[],
+  clientNames: ReadonlyMap<string, string>,
+): ReviewRow[] {
+  const latest = new Map<string, ReportRowInput>();
+  for (const r of reports) {
+    const current = latest.get(r.interventionId);
+    if (!current || r.report.content.version.number > current.report.content.version.number)
+      latest.set(r.interventionId, r);
+  }
+  const invoiced = new Map(
+    interventions.map((i) => [i.id, typeof i.invoicedAt === 'number' ? i.invoicedAt : null]),
+  );
+  return [...latest.values()]
+    .map((r): ReviewRow => {
+      const { content } = r.report;
+      const invoicedAt = invoiced.get(r.interventionId) ?? null;
+      const billing = content.billing;
+      return {
+        reportId: r.id,
+        interventionId: r.interventionId,
+        clientId: r.clientId,
+        clientName: clientNames.get(r.clientId) ?? content.client.name,
+        number: content.number,
+        version: content.version.number,
+        technicianName: content.technician.name,
+        technicianCode: content.technician.code,
+        issuedAt: content.issuedAt,
+        issuedOn: localDateOf(content.issuedAt),
+        type: content.intervention.type,
+        status:
+          r.report.status === 'sealed' ? (invoicedAt !== null ? 'invoiced' : 'signed') : 'draft',
+        workedMinutes: content.timeline.workedMinutes,
+        billedMinutes: content.timeline.billedMinutes,
+        totalHtCents: billing.kind === 'billed' ? billing.totalHtCents : null,
+        invoicedAt,
+        report: r.report,
+      };
+    })
+    .sort((a, b) => b.issuedAt - a.issuedAt || a.number.localeCompare(b.number));
+}
+
+export interface ReviewFilters {
+  readonly technicianCode: string;
+  readonly clientId: string;
+  /** Inclusive, "YYYY-MM-DD"; '' for no bound. */
+  readonly from: string;
+  readonly to: string;
+  readonly status: ReviewStatus | '';
+}
+
+export const NO_FILTERS: ReviewFilters = {
+  technicianCode: '',
+  clientId: '',
+  from: '',
+  to: '',
+  status: '',
+};
+
+export function filterRows(rows: readonly ReviewRow[], f: ReviewFilters): ReviewRow[] {
+  return rows.filter(
+    (r) =>
+      (f.technicianCode === '' || r.technicianCode === f.technicianCode) &&
+      (f.clientId === '' || r.clientId === f.clientId) &&
+      (f.from === '' || r.issuedOn >= f.from) &&
+      (f.to === '' || r.issuedOn <= f.to) &&
+      (f.status === '' || r.status === f.status),
+  );
+}

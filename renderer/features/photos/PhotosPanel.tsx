@@ -1,0 +1,130 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { formatDateTime } from '../../../shared/format/date';
+import { getDb } from '../../db/database';
+import {
+  attachmentBytes,
+  listAttachments,
+  saveAttachment,
+} from '../../db/repositories/attachments';
+import { addVisitPhoto, removeVisitPhoto } from '../../db/repositories/interventions';
+import type { VisitRecord } from '../visits/visit-record';
+import { clock } from '../visits/clock';
+import { CameraCapture } from './CameraCapture';
+import { bytesToDataUrl, resizeToJpeg } from './resize-photo';
+
+/** Photos of the visit: picked from files or taken with the camera, resized, kept locally. */
+export function PhotosPanel({ visit, editable }: { visit: VisitRecord; editable: boolean }) {
+  const db = getDb();
+  const [caption, setCaption] = useState('');
+  const [camera, setCamera] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const attachments = useLiveQuery(() => listAttachments(db, visit.id, 'photo'), [db, visit.id]);
+  // Data URLs rather than object URLs: nothing to revoke, and the CSP allows both.
+  const urls = useMemo(
+    () =>
+      Object.fromEntries(
+        (attachments ?? []).map((a) => [a.id, bytesToDataUrl(attachmentBytes(a), a.mimeType)]),
+      ),
+    [attachments],
+  );
+
+  const store = async (source: Blob | ImageBitmap, fallbackCaption: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const bytes = await resizeToJpeg(source);
+      const now = clock.now();
+      const attachment = await saveAttachment(db, {
+        ownerId: visit.id,
+        clientId: visit.clientId,
+        kind: 'photo',
+        mimeType: 'image/jpeg',
+        fileName: `photo-${now}.jpg`,
+        createdAt: now,
+        bytes,
+      });
+      await addVisitPhoto(
+        db,
+        visit.id,
+        { attachmentId: attachment.id, caption: caption.trim() || fallbackCaption, takenAt: now },
+        now,
+      );
+      setCaption('');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Photo non enregistrée.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onFiles = async (files: FileList | null) => {
+    for (const file of Array.from(files ?? []))
+      await store(file, file.name.replace(/\.[^.]+$/, ''));
+  };
+
+  return (
+    <section className="panel" aria-labelledby="photos-title">
+      <h2 id="photos-title">Photos</h2>
+      {visit.photos.length === 0 && <p className="muted">Aucune photo.</p>}
+      <ul className="photo-grid">
+        {visit.photos.map((photo) => (
+          <li key={photo.attachmentId}>
+            {urls[photo.attachmentId] && <img src={urls[photo.attachmentId]} alt={photo.caption} />}
+            <span>{photo.caption}</span>
+            <span className="muted">{formatDateTime(photo.takenAt)}</span>
+            {editable && (
+              <button
+                type="button"
+                className="danger"
+                onClick={() => void removeVisitPhoto(db, visit.id, photo.attachmentId, clock.now())}
+              >
+                Retirer
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {editable && (
+        <div className="photo-add">
+          <label className="field">
+            Légende de la prochaine photo
+            <input value={caption} onChange={(e) => setCaption(e.target.value)} maxLength={300} />
+          </label>
+          <div className="row">
+            <label className="button">
+              Choisir des photos…
+              <input
+                type="file"
+                accept="image/*"
+                multiple
+                className="sr-only"
+                disabled={busy}
+                onChange={(e) => void onFiles(e.target.files)}
+              />
+            </label>
+            <button type="button" onClick={() => setCamera(true)} disabled={busy}>
+              Utiliser la caméra
+            </button>
+          </div>
+          {camera && (
+            <CameraCapture
+              onCapture={(frame) => {
+                setCamera(false);
+                void store(frame, 'Photo prise sur site');
+              }}
+              onClose={() => setCamera(false)}
+            />
+          )}
+          {busy && <p role="status">Enregistrement de la photo…</p>}
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

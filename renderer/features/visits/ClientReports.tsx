@@ -1,0 +1,49 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { formatDate } from '../../../shared/format/date';
+import { reportClosureLabel } from '../../../shared/report/status';
+import { getDb } from '../../db/database';
+import { listReportsOfClient } from '../../db/repositories/reports';
+import type { StoredReport } from '../../db/repositories/reports';
+import { saveReportPdf } from './report-pdf';
+
+/** The client's bordereaux, for the client page: status as issued, PDF reopenable offline. */
+export function ClientReports({ clientId }: { clientId: string }) {
+  const db = getDb();
+  const reports = useLiveQuery(() => listReportsOfClient(db, clientId), [db, clientId]);
+  const [error, setError] = useState<string | null>(null);
+  if (!reports) return null;
+  const open = async (stored: StoredReport) => {
+    try {
+      setError(null);
+      await saveReportPdf(db, stored);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'PDF indisponible.');
+    }
+  };
+  return (
+    <section aria-labelledby="client-reports-title">
+      <h2 id="client-reports-title">Bordereaux</h2>
+      {reports.length === 0 ? (
+        <p className="muted">Aucun bordereau pour ce client.</p>
+      ) : (
+        <ul>
+          {reports.map((r) => (
+            <li key={r.id}>
+              <Link to={`/bordereaux/${r.id}`}>{r.number}</Link> — v
+              {r.report.content.version.number} — {formatDate(r.report.content.issuedAt)} —{' '}
+              {reportClosureLabel(r.report)}{' '}
+              {r.status === 'sealed' && (
+                <button type="button" onClick={() => void open(r)}>
+                  PDF
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && <p className="field-error">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import type { Provider } from '../../../shared/report/model';
+import { getDb } from '../../db/database';
+import { saveProvider } from '../../db/repositories/profile';
+
+/** Any image file as a PNG data URL (the report embeds the logo as PNG), at most 600 px wide. */
+async function logoToPng(file: File): Promise<string> {
+  const bitmap = await createImageBitmap(file);
+  const scale = Math.min(1, 600 / bitmap.width);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+  canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+  canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  return canvas.toDataURL('image/png');
+}
+
+const EMPTY = {
+  name: '',
+  legalForm: '',
+  street: '',
+  postcode: '',
+  city: '',
+  siret: '',
+  vatNumber: '',
+  phone: '',
+  email: '',
+};
+
+/** The provider's identity printed at the top of every bordereau. */
+export function ProviderForm({
+  current,
+  saved = false,
+  onSaved,
+}: {
+  current: Provider | null;
+  /** Shows the "saved" notice; kept by the parent when saving remounts this form. */
+  saved?: boolean;
+  onSaved?: () => void;
+}) {
+  const [fields, setFields] = useState(
+    current
+      ? {
+          ...EMPTY,
+          ...current,
+          street: current.address.street,
+          postcode: current.address.postcode,
+          city: current.address.city,
+        }
+      : EMPTY,
+  );
+  const [logo, setLogo] = useState(current?.logoPngDataUrl ?? '');
+  const [message, setMessage] = useState<string | null>(
+    saved ? 'Identité de la société enregistrée.' : null,
+  );
+  const [error, setError] = useState<string | null>(null);
+  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
+    setFields({ ...fields, [key]: e.target.value });
+
+  const save = async () => {
+    // The schema requires a logo but would answer with a technical "data URL" message.
+    if (!logo) {
+      setMessage(null);
+      setError('Ajoutez le logo de la société : il figure en tête de chaque bordereau.');
+      return;
+    }
+    try {
+      await saveProvider(getDb(), {
+        name: fields.name,
+        legalForm: fields.legalForm,
+        address: { street: fields.street, postcode: fields.postcode, city: fields.city },
+        siret: fields.siret.replace(/\s+/g, ''),
+        vatNumber: fields.vatNumber.replace(/\s+/g, ''),
+        phone: fields.phone,
+        email: fields.email,
+        logoPngDataUrl: logo,
+      });
+      setError(null);
+      setMessage('Identité de la société enregistrée.');
+      onSaved?.();
+    } catch (e) {
+      const issues = (e as { issues?: { message: string }[] }).issues;
+      setMessage(null);
+      setError(issues?.[0]?.message ?? 'Identité invalide.');
+    }
+  };
+
+  const text: [keyof typeof EMPTY, string][] = [
+    ['name', 'Raison sociale'],
+    ['legalForm', 'Forme juridique et capital'],
+    ['street', 'Adresse'],
+    ['postcode', 'Code postal'],
+    ['city', 'Ville'],
+    ['siret', 'SIRET'],
+    ['vatNumber', 'N° de TVA intracommunautaire'],
+    ['phone', 'Téléphone'],
+    ['email', 'E-mail'],
+  ];
+  return (
+    <form
+      className="panel"
+      aria-labelledby="provider-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id="provider-title">Société émettrice des bordereaux</h2>
+      <div className="grid-4">
+        {text.map(([key, label]) => (
+          <label key={key} className="field">
+            {label}
+            <input value={fields[key]} onChange={set(key)} />
+          </label>
+        ))}
+      </div>
+      <div className="field">
+        <span>Logo (PNG, JPEG…), obligatoire</span>
+        <div className="actions">
+          {/* The native file input labels itself in the system language ("Choose File"). */}
+          <label className="button">
+            {logo ? 'Changer le logo…' : 'Choisir un logo…'}
+            <input
+              type="file"
+              accept="image/*"
+              className="sr-only"
+              aria-label="Logo de la société (PNG, JPEG…)"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void logoToPng(file).then(setLogo, () => setError('Image illisible.'));
+              }}
+            />
+          </label>
+        </div>
+      </div>
+      {logo && <img className="logo-preview" src={logo} alt="Logo de la société" />}
+      <div className="actions">
+        <button type="submit" className="primary">
+          Enregistrer l’identité
+        </button>
+      </div>
+      {message && <p role="status">{message}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

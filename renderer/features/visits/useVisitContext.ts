@@ -1,0 +1,49 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Contract } from '../../../shared/billing/contract';
+import type { CatalogueItem } from '../../../shared/inventory/catalogue-item';
+import type { Client } from '../../../shared/inventory/client';
+import type { Site } from '../../../shared/inventory/site';
+import { getDb } from '../../db/database';
+import type { StoredEquipment } from '../../db/database';
+import { getVisit, listVisits } from '../../db/repositories/interventions';
+import type { VisitRecord } from './visit-record';
+
+export interface VisitContext {
+  readonly visit: VisitRecord;
+  readonly client: Client | undefined;
+  readonly site: Site | undefined;
+  readonly contract: Contract | undefined;
+  /** The client's whole inventory (to pick from). */
+  readonly equipment: readonly StoredEquipment[];
+  readonly catalogue: readonly CatalogueItem[];
+  /** Every other visit of the same contract (hour bank, subscription visits). */
+  readonly otherVisits: readonly VisitRecord[];
+}
+
+/** Everything a visit screen shows, live from IndexedDB; undefined while loading, null if the visit is gone. */
+export function useVisitContext(id: string | undefined): VisitContext | null | undefined {
+  const db = getDb();
+  return useLiveQuery(async () => {
+    if (!id) return null;
+    const visit = await getVisit(db, id);
+    if (!visit) return null;
+    const [client, site, contract, equipment, catalogue, all] = await Promise.all([
+      db.clients.get(visit.clientId),
+      db.sites.get(visit.siteId),
+      db.contracts.get(visit.contractId),
+      db.equipment.where('clientId').equals(visit.clientId).toArray(),
+      db.catalogueItems.toArray(),
+      listVisits(db),
+    ]);
+    const otherVisits = all.filter((v) => v.id !== visit.id && v.contractId === visit.contractId);
+    return {
+      visit,
+      client,
+      site,
+      contract,
+      equipment,
+      catalogue: catalogue.filter((c) => c.active),
+      otherVisits,
+    };
+  }, [db, id]);
+}

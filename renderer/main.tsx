@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { createAppRouter } from './app/router';
+import './app/styles.css';
+import { bootstrapDatabase } from './db/bootstrap';
+import { startSyncService } from './sync/sync-service';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('élément #root absent de index.html');
+
+// Open the local database (persistent storage, device id, backup on version change) early.
+void bootstrapDatabase();
+// Background sync with the office server: at start, on reconnection, every few minutes.
+startSyncService();
+
+createRoot(container).render(
+  <StrictMode>
+    <RouterProvider router={createAppRouter()} />
+  </StrictMode>,
+);

@@ -1,0 +1,98 @@
+import Dexie, { type Table } from 'dexie';
+import type { DesktopApi, IpcError, IpcResult } from '../../shared/ipc';
+import { ipcSchemas } from '../../shared/ipc';
+
+const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
+const fail = (code: IpcError['code'], message: string): IpcResult<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
+/**
+ * Browsers have no safeStorage: the token lives in its own IndexedDB database, readable by
+ * anyone with access to this browser profile (documented in README, "Configuration").
+ */
+class SecretsDb extends Dexie {
+  secrets!: Table<{ key: string; value: string }, string>;
+  constructor() {
+    super('bordereau-secrets');
+    this.version(1).stores({ secrets: 'key' });
+  }
+}
+let secretsDb: SecretsDb | null = null;
+const secrets = () => (secretsDb ??= new SecretsDb()).secrets;
+
+function validated<T>(schema: { safeParse(v: unknown): { success: boolean } }, value: T): boolean {
+  return schema.safeParse(value).success;
+}
+
+/** Browser fallbacks for every desktop call (same contract, same validation). */
+export const webDesktop: DesktopApi = {
+  async appInfo() {
+    return ok({
+      version: import.meta.env.VITE_APP_VERSION ?? '0.0.0',
+      platform: 'web' as const,
+      dataPath: null,
+    });
+  },
+
+  async savePdf(request) {
+    if (!validated(ipcSchemas.savePdf.request, request))
+      return fail('invalid-payload', 'Fichier PDF invalide.');
+    const blob = new Blob([request.bytes.slice()], { type: 'application/pdf' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = request.suggestedName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Revoke later: some browsers start the download asynchronously.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return ok({ path: request.suggestedName });
+  },
+
+  async openPath() {
+    return fail(
+      'unavailable',
+      'Ouvrir un fichier du disque n’est possible que dans l’application de bureau.',
+    );
+  },
+
+  async getSecret(request) {
+    if (!validated(ipcSchemas.getSecret.request, request))
+      return fail('invalid-payload', 'Clé invalide.');
+    const row = await secrets().get(request.key);
+    return ok(row?.value ?? null);
+  },
+
+  async setSecret(request) {
+    if (!validated(ipcSchemas.setSecret.request, request))
+      return fail('invalid-payload', 'Secret invalide.');
+    await secrets().put({ key: request.key, value: request.value });
+    return ok({ stored: true as const, encrypted: false });
+  },
+
+  async deleteSecret(request) {
+    if (!validated(ipcSchemas.deleteSecret.request, request))
+      return fail('invalid-payload', 'Clé invalide.');
+    const existed = (await secrets().get(request.key)) !== undefined;
+    await secrets().delete(request.key);
+    return ok({ deleted: existed });
+  },
+
+  async writeBackup() {
+    return fail(
+      'unavailable',
+      'Les sauvegardes automatiques sur disque sont propres à l’application de bureau.',
+    );
+  },
+
+  async listBackups() {
+    return ok([]);
+  },
+
+  async readBackup() {
+    return fail('not-found', 'Aucune sauvegarde sur disque dans le navigateur.');
+  },
+};

@@ -1,0 +1,403 @@
+import type { Table } from 'dexie';
+import { ENTITY_NAMES } from '../../shared/sync/mutation';
+import type { EntityName, Mutation } from '../../shared/sync/mutation';
+import type { PulledRecord, PullResponse } from '../../shared/sync/protocol';
+import { deleteRecord, putRecords } from '../db/changes';
+import type { SyncedRecord } from '../../shared/inventory/record';
+import type { BordereauDb, OutboxEntry } from '../db/database';
+import { getDeviceId } from '../db/database';
+import type { LocalBlob, PageApplication, Rejection, SyncLocalStore } from './local-store';
+import { DISK_FULL_MESSAGE, isQuotaExceeded, SyncError } from './sync-error';
+import { stripEnvelope, tableNameOf, toLocalRecord, toWireChanges } from './wire-record';
+
+/** Keys of the `syncState` table. */
+export const SYNC_STATE_KEYS = {
+  cursor: 'cursor',
+  resync: 'resync',
+  pushedThrough: 'pushedThrough',
+  scope: 'scope',
+  lastSuccessAt: 'lastSuccessAt',
+  conflicted: 'conflicted',
+  rejections: 'rejections',
+} as const;
+
+/** The server's copy of a record received while the device still had unsent changes to it. */
+const SHADOW_PREFIX = 'shadow:';
+/** The last local copy of a record deleted elsewhere while edited here (see resolve-conflict.ts). */
+export const RECOVERY_PREFIX = 'recover:';
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+type AnyRow = Record<string, unknown> & { id: string };
+/** A synced record as this module handles it: the envelope plus any fields. */
+type LooseRecord = SyncedRecord & Record<string, unknown>;
+
+/** Entities whose records belong to a client (every one but the global catalogue). */
+const SCOPED_TABLES = ENTITY_NAMES.filter((e) => e !== 'catalogueItems' && e !== 'clients').map(
+  tableNameOf,
+);
+
+function recordKey(entity: string, id: string): string {
+  return `${entity}:${id}`;
+}
+
+/** Binary content (an attachment's bytes) is local only: JSON never carries it. */
+function isBinary(value: unknown): boolean {
+  return (
+    (typeof Blob !== 'undefined' && value instanceof Blob) ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value)
+  );
+}
+
+async function bytesOf(value: unknown): Promise<Uint8Array | null> {
+  if (typeof Blob !== 'undefined' && value instanceof Blob)
+    return new Uint8Array(await value.arrayBuffer());
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value))
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  return null;
+}
+
+/** Every SHA-256-looking string inside a value (the blobs a record may refer to). */
+function collectHashes(value: unknown, into: Set<string>, depth = 0): void {
+  if (depth > 6) return;
+  if (typeof value === 'string') {
+    if (SHA256_HEX.test(value)) into.add(value);
+  } else if (Array.isArray(value)) {
+    for (const v of value) collectHashes(v, into, depth + 1);
+  } else if (typeof value === 'object' && value !== null && !isBinary(value)) {
+    for (const v of Object.values(value)) collectHashes(v, into, depth + 1);
+  }
+}
+
+/**
+ * The sync engine's storage on this device, over the app's Dexie database. Local records are
+ * written through renderer/db/changes.ts with origin 'server' (no outbox entry); everything
+ * a pull page changes happens in one transaction with the cursor.
+ */
+export class DexieSyncStore implements SyncLocalStore {
+  constructor(private readonly db: BordereauDb) {}
+
+  deviceId(): Promise<string> {
+    return getDeviceId(this.db);
+  }
+
+  async outboxAfter(afterId: number, limit: number): Promise<Mutation[]> {
+    const rows = await this.db.outbox.where('mutationId').above(afterId).limit(limit).toArray();
+    return rows.map((row) => ({
+      mutationId: row.mutationId!,
+      entity: row.entity,
+      recordId: row.recordId,
+      op: row.op,
+      baseRevision: row.baseRevision,
+      changes: row.op === 'delete' ? {} : toWireChanges(row.entity, row.changes),
+      at: row.at,
+    }));
+  }
+
+  outboxCount(afterId = 0): Promise<number> {
+    return this.db.outbox.where('mutationId').above(afterId).count();
+  }
+
+  async pushedThrough(): Promise<number> {
+    const row = await this.db.syncState.get(SYNC_STATE_KEYS.pushedThrough);
+    return typeof row?.value === 'number' ? row.value : 0;
+  }
+
+  async setPushedThrough(id: number): Promise<void> {
+    await this.db.syncState.put({ key: SYNC_STATE_KEYS.pushedThrough, value: id });
+  }
+
+  async blobsFor(mutations: readonly Mutation[]): Promise<LocalBlob[]> {
+    const candidates = new Set<string>();
+    const attachmentIds: string[] = [];
+    for (const m of mutations) {
+      collectHashes(m.changes, candidates);
+      if (m.entity === 'attachments') attachmentIds.push(m.recordId);
+    }
+    const rows = (await this.db.attachments.bulkGet([...candidates, ...attachmentIds])) as (
+      AnyRow | undefined
+    )[];
+    const blobs = new Map<string, LocalBlob>();
+    for (const row of rows) {
+      if (!row) continue;
+      const sha256 = typeof row['sha256'] === 'string' ? row['sha256'] : row.id;
+      if (!SHA256_HEX.test(sha256) || blobs.has(sha256)) continue;
+      for (const value of Object.values(row)) {
+        const bytes = await bytesOf(value);
+        if (bytes) {
+          blobs.set(sha256, { sha256, bytes });
+          break;
+        }
+      }
+    }
+    return [...blobs.values()];
+  }
+
+  async recordRejections(
+    rejections: readonly Rejection[],
+    discardEntryIds: readonly number[] = [],
+  ): Promise<void> {
+    const db = this.db;
+    const tables = [...new Set(rejections.map((r) => tableNameOf(r.entity as EntityName)))].map(
+      (name) => db.table(name),
+    );
+    await db.transaction('rw', [db.syncState, db.outbox, ...tables], async () => {
+      const row = await db.syncState.get(SYNC_STATE_KEYS.rejections);
+      const list = Array.isArray(row?.value) ? (row.value as Rejection[]) : [];
+      await db.syncState.put({ key: SYNC_STATE_KEYS.rejections, value: [...list, ...rejections] });
+      if (discardEntryIds.length > 0) await db.outbox.bulkDelete([...discardEntryIds]);
+      // The local copy shows a change the server will never have: drop it (the change is kept
+      // above) unless later changes are still pending, and fetch the server's copy again.
+      for (const r of rejections) {
+        const later = await db.outbox
+          .where('recordId')
+          .equals(r.recordId)
+          .filter((e) => (e.mutationId ?? 0) > r.mutationId)
+          .count();
+        if (later === 0) await db.table(tableNameOf(r.entity as EntityName)).delete(r.recordId);
+      }
+      await db.syncState.put({ key: SYNC_STATE_KEYS.resync, value: true });
+    });
+  }
+
+  async noteConflicts(records: readonly { entity: string; recordId: string }[]): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.syncState, async () => {
+      const row = await db.syncState.get(SYNC_STATE_KEYS.conflicted);
+      const keys = new Set(Array.isArray(row?.value) ? (row.value as string[]) : []);
+      for (const r of records) keys.add(recordKey(r.entity, r.recordId));
+      await db.syncState.put({ key: SYNC_STATE_KEYS.conflicted, value: [...keys] });
+    });
+  }
+
+  async pullPosition(): Promise<{ cursor: string; resync: boolean }> {
+    const [cursor, resync] = await this.db.syncState.bulkGet([
+      SYNC_STATE_KEYS.cursor,
+      SYNC_STATE_KEYS.resync,
+    ]);
+    return {
+      cursor: typeof cursor?.value === 'string' ? cursor.value : '0',
+      resync: resync?.value === true,
+    };
+  }
+
+  async markSynced(at: number): Promise<void> {
+    await this.db.syncState.put({ key: SYNC_STATE_KEYS.lastSuccessAt, value: at });
+  }
+
+  async applyPullPage(page: PullResponse, options: PageApplication): Promise<number> {
+    const db = this.db;
+    const tables = [...new Set(ENTITY_NAMES.map(tableNameOf))].map((name) => db.table(name));
+    try {
+      return await db.transaction('rw', [db.outbox, db.syncState, ...tables], async () => {
+        // Changes the server has applied are now visible in what was pulled: stop resending them.
+        const acknowledged = new Set<string>();
+        if (page.lastAppliedMutationId > 0) {
+          const done = db.outbox.where('mutationId').belowOrEqual(page.lastAppliedMutationId);
+          await done.each((entry) => acknowledged.add(recordKey(entry.entity, entry.recordId)));
+          await done.delete();
+        }
+        const pending = await this.pendingKeys();
+        const conflictedRow = await db.syncState.get(SYNC_STATE_KEYS.conflicted);
+        const conflicted = new Set(
+          Array.isArray(conflictedRow?.value) ? (conflictedRow.value as string[]) : [],
+        );
+        const shadows = new Set(
+          (await db.syncState.where('key').startsWith(SHADOW_PREFIX).primaryKeys()).map(String),
+        );
+
+        if (page.reset || options.forceReset) {
+          await this.dropSyncedRecords(pending);
+          await db.syncState.bulkDelete([...shadows]);
+          shadows.clear();
+        }
+        if (page.scopeClientIds) await this.applyScope(page.scopeClientIds);
+
+        const writes = new Map<EntityName, LooseRecord[]>();
+        const deletes: PulledRecord[] = [];
+        const shadowPuts: { key: string; value: PulledRecord }[] = [];
+        for (const record of page.records) {
+          if (!(ENTITY_NAMES as readonly string[]).includes(record.entity)) continue;
+          const entity = record.entity as EntityName;
+          const key = recordKey(entity, record.recordId);
+          const entries = pending.get(key);
+          if (entries) {
+            shadowPuts.push({ key: SHADOW_PREFIX + key, value: record });
+            shadows.add(SHADOW_PREFIX + key);
+            const overlay = record.deleted ? null : overlayPending(record, entries);
+            // A server tombstone under a pending edit: the local edit stays until the push decides.
+            if (overlay === 'deleted') deletes.push(record);
+            else if (overlay) pushTo(writes, entity, overlay);
+            continue;
+          }
+          if (shadows.delete(SHADOW_PREFIX + key)) await db.syncState.delete(SHADOW_PREFIX + key);
+          if (record.deleted) deletes.push(record);
+          else pushTo(writes, entity, toLocalRecord(record) as LooseRecord);
+        }
+        if (shadowPuts.length > 0) await db.syncState.bulkPut(shadowPuts);
+
+        // The server's copies kept aside while local changes were pending: once those changes
+        // are acknowledged, the server's copy (or a newer one) is the truth again.
+        const settled = [...shadows].filter((k) => !pending.has(k.slice(SHADOW_PREFIX.length)));
+        if (settled.length > 0) {
+          const rows = await db.syncState.bulkGet(settled);
+          for (const row of rows) {
+            const record = row?.value as PulledRecord | undefined;
+            if (!record) continue;
+            if (record.deleted) deletes.push(record);
+            else pushTo(writes, record.entity as EntityName, toLocalRecord(record) as LooseRecord);
+          }
+          await db.syncState.bulkDelete(settled);
+        }
+
+        let written = 0;
+        for (const [entity, records] of writes)
+          written += await this.writeServerRecords(entity, records);
+        for (const record of deletes) {
+          const key = recordKey(record.entity, record.recordId);
+          // Deleted elsewhere while edited here: the server recorded a conflict; keep the last
+          // local copy so "keep mine" can bring the whole record back, not just the edited fields.
+          if (record.deleted && acknowledged.has(key) && conflicted.has(key)) {
+            const local = await db
+              .table(tableNameOf(record.entity as EntityName))
+              .get(record.recordId);
+            if (local) await db.syncState.put({ key: RECOVERY_PREFIX + key, value: local });
+          }
+          await this.deleteServerRecord(record.entity as EntityName, record.recordId);
+          written++;
+        }
+
+        await db.syncState.put({ key: SYNC_STATE_KEYS.cursor, value: page.cursor });
+        if (!page.hasMore) {
+          await db.syncState.delete(SYNC_STATE_KEYS.resync);
+          // Outcomes seen: forget them, except for changes the server has not yet shown applied.
+          const unsettled = [...conflicted].filter((key) => pending.has(key));
+          if (unsettled.length > 0)
+            await db.syncState.put({ key: SYNC_STATE_KEYS.conflicted, value: unsettled });
+          else await db.syncState.delete(SYNC_STATE_KEYS.conflicted);
+          // The server forgot what it had applied (restored from a backup): send again what it lacks.
+          const pushed = await db.syncState.get(SYNC_STATE_KEYS.pushedThrough);
+          if (typeof pushed?.value === 'number' && pushed.value > page.lastAppliedMutationId) {
+            await db.syncState.put({
+              key: SYNC_STATE_KEYS.pushedThrough,
+              value: page.lastAppliedMutationId,
+            });
+          }
+        }
+        return written;
+      });
+    } catch (error) {
+      // The transaction was aborted: nothing of this page is stored and the cursor did not move.
+      if (isQuotaExceeded(error)) throw new SyncError('disk_full', DISK_FULL_MESSAGE);
+      throw error;
+    }
+  }
+
+  /** Record keys ("entity:id") with outbox entries, with those entries in order. */
+  private async pendingKeys(): Promise<Map<string, OutboxEntry[]>> {
+    const map = new Map<string, OutboxEntry[]>();
+    await this.db.outbox.orderBy('mutationId').each((entry) => {
+      const key = recordKey(entry.entity, entry.recordId);
+      const list = map.get(key);
+      if (list) list.push(entry);
+      else map.set(key, [entry]);
+    });
+    return map;
+  }
+
+  private async dropSyncedRecords(pending: ReadonlyMap<string, OutboxEntry[]>): Promise<void> {
+    for (const entity of ENTITY_NAMES) {
+      const table = this.db.table(tableNameOf(entity)) as Table<AnyRow, string>;
+      const keys = (await table.toCollection().primaryKeys()).filter(
+        (id) => !pending.has(recordKey(entity, String(id))),
+      );
+      await table.bulkDelete(keys);
+    }
+  }
+
+  /** A client no longer assigned to this technician: its data leaves the laptop. */
+  private async applyScope(scopeClientIds: readonly string[]): Promise<void> {
+    const db = this.db;
+    const signature = [...scopeClientIds].sort().join(',');
+    const previous = await db.syncState.get(SYNC_STATE_KEYS.scope);
+    if (previous?.value === signature) return;
+    const scope = new Set(scopeClientIds);
+    await db.clients.filter((c) => !scope.has(c.id)).delete();
+    for (const name of SCOPED_TABLES) {
+      await (db.table(name) as Table<AnyRow, string>)
+        .filter((r) => typeof r['clientId'] === 'string' && !scope.has(r['clientId']))
+        .delete();
+    }
+    await db.syncState.put({ key: SYNC_STATE_KEYS.scope, value: signature });
+  }
+
+  private async writeServerRecords(entity: EntityName, records: LooseRecord[]): Promise<number> {
+    const db = this.db;
+    if (entity === 'syncConflicts') {
+      await db.conflicts.bulkPut(
+        records.map((r) => ({
+          ...r,
+          entity: String(r['entity']),
+          recordId: String(r['recordId']),
+          createdAt: typeof r['detectedAt'] === 'number' ? r['detectedAt'] : r.updatedAt,
+        })),
+      );
+      return records.length;
+    }
+    let stored = records;
+    if (entity === 'attachments') {
+      // Keep the bytes this laptop already has: the server sends the attachment's description only.
+      const existing = (await db.attachments.bulkGet(records.map((r) => r.id))) as (
+        AnyRow | undefined
+      )[];
+      stored = records.map((r, i) => {
+        const local = existing[i];
+        if (!local) return r;
+        const binary = Object.fromEntries(
+          Object.entries(local).filter(([k, v]) => isBinary(v) && !(k in r)),
+        );
+        return { ...r, ...binary };
+      });
+    }
+    await putRecords(db, entity, stored, { origin: 'server' });
+    return records.length;
+  }
+
+  private async deleteServerRecord(entity: EntityName, id: string): Promise<void> {
+    if (entity === 'syncConflicts') await this.db.conflicts.delete(id);
+    else await deleteRecord(this.db, entity, id, { origin: 'server' });
+  }
+}
+
+function pushTo(
+  map: Map<EntityName, LooseRecord[]>,
+  entity: EntityName,
+  record: LooseRecord,
+): void {
+  const list = map.get(entity);
+  if (list) list.push(record);
+  else map.set(entity, [record]);
+}
+
+/**
+ * The server's record with this device's unsent changes laid over it, so the screens keep
+ * showing what the user did; 'deleted' when the user deleted it.
+ */
+function overlayPending(
+  record: PulledRecord,
+  entries: readonly OutboxEntry[],
+): LooseRecord | 'deleted' {
+  let local: Record<string, unknown> | null = toLocalRecord(record);
+  for (const entry of entries) {
+    if (entry.op === 'delete') local = null;
+    else local = { ...(local ?? { id: record.recordId }), ...stripEnvelope(entry.changes) };
+  }
+  if (!local) return 'deleted';
+  return {
+    ...local,
+    id: record.recordId,
+    revision: record.revision,
+    updatedAt: Math.max(record.updatedAt, entries[entries.length - 1]!.at),
+  } as LooseRecord;
+}

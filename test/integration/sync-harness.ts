@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { canonicalJson } from '../../shared/report/canonical-json';
+import { ENTITY_NAMES } from '../../shared/sync/mutation';
+import type { EntityName } from '../../shared/sync/mutation';
+import { BordereauDb } from '../../renderer/db/database';
+import { EQUIPMENT_INDEX_FIELDS } from '../../renderer/db/equipment-index';
+import { SyncApi } from '../../renderer/sync/api-client';
+import { DexieSyncStore } from '../../renderer/sync/dexie-sync-store';
+import type { SyncCycleResult } from '../../renderer/sync/sync-engine';
+import { runSyncCycle } from '../../renderer/sync/sync-engine';
+import type { Transport } from '../../renderer/sync/transport';
+import { fetchTransport } from '../../renderer/sync/transport';
+import { stripEnvelope, tableNameOf, toLocalRecord } from '../../renderer/sync/wire-record';
+import type { TestAccount, TestServer } from '../server/helpers';
+
+/**
+ * A simulated laptop: its own IndexedDB (fake-indexeddb, one factory per device), the real
+ * Dexie database and the real sync engine, talking to a real server over HTTP through an
+ * optional transport wrapper.
+ */
+export interface TestLaptop {
+  readonly name: string;
+  readonly db: BordereauDb;
+  readonly store: DexieSyncStore;
+  transport: Transport;
+  now: () => number;
+  sync(options?: { pullLimit?: number }): Promise<SyncCycleResult>;
+  close(): void;
+}
+
+let counter = 0;
+
+export function laptop(
+  server: TestServer,
+  account: TestAccount,
+  name = `laptop-${++counter}`,
+): TestLaptop {
+  const db = new BordereauDb(`bordereau-${name}-${counter}`, {
+    indexedDB: new IDBFactory(),
+    IDBKeyRange,
+  });
+  const store = new DexieSyncStore(db);
+  const device: TestLaptop = {
+    name,
+    db,
+    store,
+    transport: fetchTransport,
+    now: Date.now,
+    sync: (options = {}) =>
+      runSyncCycle({
+        api: new SyncApi(server.url, (url, init) => device.transport(url, init)).withToken(
+          account.token,
+        ),
+        store,
+        now: () => device.now(),
+        ...(options.pullLimit !== undefined ? { pullLimit: options.pullLimit } : {}),
+      }),
+    close: () => db.close(),
+  };
+  return device;
+}
+
+const LOCAL_ONLY_FIELDS = new Set<string>([...EQUIPMENT_INDEX_FIELDS]);
+
+function digest(lines: string[]): string {
+  return createHash('sha256').update(lines.sort().join('\n')).digest('hex');
+}
+
+/** What a device holds, one canonical line per record, in the server's representation. */
+export async function deviceLines(
+  db: BordereauDb,
+  entities: readonly EntityName[] = ENTITY_NAMES,
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const entity of entities) {
+    const rows = (await db.table(tableNameOf(entity)).toArray()) as Record<string, unknown>[];
+    for (const row of rows) {
+      const data = stripEnvelope(row);
+      for (const key of LOCAL_ONLY_FIELDS) delete data[key];
+      if (entity === 'syncConflicts') delete data['createdAt'];
+      lines.push(
+        `${entity}:${String(row['id'])}:${String(row['revision'])}:${canonicalJson(data)}`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** What the server holds for an account's scope (null = every client), same representation. */
+export async function serverLines(
+  server: TestServer,
+  scope: readonly string[] | null,
+  entities: readonly EntityName[] = ENTITY_NAMES,
+): Promise<string[]> {
+  const result = await server.db.query<{
+    entity: string;
+    id: string;
+    client_id: string | null;
+    data: Record<string, unknown>;
+    revision: number;
+    updated_at: number;
+  }>('SELECT entity, id, client_id, data, revision, updated_at FROM records WHERE NOT deleted');
+  return result.rows
+    .filter((r) => (entities as readonly string[]).includes(r.entity))
+    .filter((r) => scope === null || r.client_id === null || scope.includes(r.client_id))
+    .map((r) => {
+      // Through the same mapping as a pull, so both sides compare in the local representation.
+      const local = toLocalRecord({
+        entity: r.entity,
+        recordId: r.id,
+        clientId: r.client_id,
+        revision: Number(r.revision),
+        deleted: false,
+        data: r.data,
+        updatedAt: Number(r.updated_at),
+      });
+      return `${r.entity}:${r.id}:${Number(r.revision)}:${canonicalJson(stripEnvelope(local))}`;
+    });
+}
+
+export async function deviceChecksum(db: BordereauDb): Promise<string> {
+  return digest(await deviceLines(db));
+}
+
+export async function serverChecksum(
+  server: TestServer,
+  scope: readonly string[] | null,
+): Promise<string> {
+  return digest(await serverLines(server, scope));
+}

@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  BackupError,
+  backupToJson,
+  createBackup,
+  parseBackup,
+  restoreBackup,
+} from '../../../renderer/db/backup';
+import type { BordereauDb } from '../../../renderer/db/database';
+import { getDeviceId } from '../../../renderer/db/database';
+import { putRecords } from '../../../renderer/db/changes';
+import { createClient } from '../../../renderer/db/repositories/clients';
+import { backupOnVersionChange } from '../../../renderer/db/version-backup';
+import type { IpcResult } from '../../../shared/ipc';
+import { generateDemoData } from '../../../shared/seed/demo-data';
+import { freshDb } from './fresh-db';
+
+const dbs: BordereauDb[] = [];
+const track = (db: BordereauDb) => (dbs.push(db), db);
+afterEach(() => dbs.splice(0).forEach((d) => d.close()));
+
+describe('JSON backup and restore', () => {
+  it('restores every table exactly, bytes included, into an empty database', async () => {
+    const source = track(freshDb());
+    const data = generateDemoData({
+      seed: 5,
+      clientCount: 3,
+      equipmentPerClient: 30,
+      now: Date.UTC(2026, 3, 1),
+    });
+    await putRecords(source, 'clients', data.clients);
+    await putRecords(source, 'equipment', data.equipment);
+    await source.attachments.add({
+      id: 'abc',
+      ownerId: 'r1',
+      kind: 'signature',
+      bytes: new Uint8Array([0, 1, 254, 255]),
+    });
+    const json = await backupToJson(source, '1.2.3', 1_000);
+
+    const target = track(freshDb());
+    const result = await restoreBackup(target, parseBackup(json));
+    expect(result.records).toBe(3 + 90 + 1 + 93 + 1); // clients, equipment, attachment, outbox, deviceId
+    expect(await target.clients.toArray()).toEqual(await source.clients.toArray());
+    expect(await target.equipment.toArray()).toEqual(await source.equipment.toArray());
+    expect(await target.outbox.toArray()).toEqual(await source.outbox.toArray());
+    const attachment = await target.attachments.get('abc');
+    expect(attachment?.bytes).toBeInstanceOf(Uint8Array);
+    expect([...(attachment!.bytes as Uint8Array)]).toEqual([0, 1, 254, 255]);
+    expect(await getDeviceId(target)).toBe(await getDeviceId(source));
+  });
+
+  it('refuses foreign files and newer schemas in French, and leaves the database untouched', async () => {
+    const db = track(freshDb());
+    await createClient(db, { name: 'Garder moi' });
+    expect(() => parseBackup('{pas du json')).toThrow(BackupError);
+    expect(() => parseBackup('{"format":"autre"}')).toThrow(
+      'Ce fichier n’est pas une sauvegarde Bordereau.',
+    );
+    const backup = await createBackup(db, '1.0.0');
+    await expect(restoreBackup(db, { ...backup, schemaVersion: 99 })).rejects.toThrow(
+      /version plus récente/,
+    );
+    await expect(
+      restoreBackup(db, { ...backup, tables: { ...backup.tables, pirate: [] } }),
+    ).rejects.toThrow(/Tables inconnues/);
+    // A broken row in the middle: the whole restore is undone.
+    const broken = { ...backup, tables: { ...backup.tables, sites: [{ noId: true }] } };
+    await expect(restoreBackup(db, broken)).rejects.toThrow();
+    expect((await db.clients.toArray()).map((c) => c.name)).toEqual(['Garder moi']);
+  });
+});
+
+describe('backupOnVersionChange', () => {
+  it('writes a disk copy when the version changes, and records the new version only once saved', async () => {
+    const db = track(freshDb());
+    await createClient(db, { name: 'Client précieux' });
+    const written: { name: string; json: string }[] = [];
+    let fail = false;
+    const desktop = {
+      writeBackup: async (req: {
+        name: string;
+        json: string;
+      }): Promise<IpcResult<{ path: string }>> => {
+        if (fail) return { ok: false, error: { code: 'io', message: 'Disque plein.' } };
+        written.push(req);
+        return { ok: true, value: { path: `/data/backups/${req.name}` } };
+      },
+    };
+    expect(await backupOnVersionChange(db, desktop, '1.0.0', 1)).toEqual({ kind: 'first-run' });
+    expect(await backupOnVersionChange(db, desktop, '1.0.0', 2)).toEqual({ kind: 'same-version' });
+    fail = true;
+    expect(await backupOnVersionChange(db, desktop, '1.1.0', 3)).toMatchObject({
+      kind: 'failed',
+      message: 'Disque plein.',
+    });
+    fail = false;
+    const saved = await backupOnVersionChange(db, desktop, '1.1.0', Date.UTC(2026, 10, 23, 8));
+    expect(saved).toMatchObject({ kind: 'saved', from: '1.0.0', to: '1.1.0' });
+    expect(written).toHaveLength(1);
+    expect(written[0]!.name).toMatch(/^[A-Za-z0-9._-]{1,120}\.json$/);
+    expect(parseBackup(written[0]!.json).tables.clients?.[0]).toMatchObject({
+      name: 'Client précieux',
+    });
+    expect(await backupOnVersionChange(db, desktop, '1.1.0', 5)).toEqual({ kind: 'same-version' });
+  });
+});

@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BordereauDb } from '../../../renderer/db/database';
+import { importEquipment, previewImport } from '../../../renderer/db/equipment-import';
+import { createClient } from '../../../renderer/db/repositories/clients';
+import { createEquipment } from '../../../renderer/db/repositories/equipment';
+import { createSite } from '../../../renderer/db/repositories/sites';
+import { guessMapping } from '../../../shared/inventory/csv/columns';
+import { parseCsv } from '../../../shared/inventory/csv/parse';
+import type { ParsedCsv } from '../../../shared/inventory/csv/parse';
+import { freshDb } from './fresh-db';
+
+let db: BordereauDb;
+afterEach(() => db?.close());
+
+function csvOf(text: string): ParsedCsv {
+  const r = parseCsv(text);
+  if (!r.ok) throw new Error(r.message);
+  return r;
+}
+
+const FILE = [
+  '\uFEFFNom;Type;Fabricant;Modèle;Numéro de série;Site;Statut',
+  'COMPTA-01;Ordinateur portable;Dell;Latitude 5440;SN-001;Siège;En service',
+  'COMPTA-02;Ordinateur;HP;ProDesk;SN-002;Entrepôt;En service',
+  'COMPTA-03;Grille-pain;HP;ProDesk;SN-003;;',
+  'COMPTA-04;Ecran;Dell;P2422H;sn 001;;',
+  'COMPTA-05;Serveur;Dell;R650;EXISTING-1;;',
+  'SRV-01;Serveur;Dell;R650;SN-006;siege;Rebut',
+].join('\r\n');
+
+describe('importEquipment', () => {
+  it('saves the accepted rows and reports each rejected one, previewed identically', async () => {
+    db = freshDb();
+    const client = await createClient(db, { name: 'Garage Lefèvre' });
+    await createSite(db, {
+      clientId: client.id,
+      name: 'Siège',
+      address: '2 rue de la Gare',
+      postcode: '69003',
+      city: 'Lyon',
+    });
+    await createEquipment(db, {
+      clientId: client.id,
+      category: 'server',
+      serialNumber: 'existing1',
+    });
+    const csv = csvOf(FILE);
+    const mapping = guessMapping(csv.headers);
+    const preview = await previewImport(db, client.id, csv, mapping);
+    const outboxBefore = await db.outbox.count();
+    expect(await db.equipment.count()).toBe(1);
+
+    const result = await importEquipment(db, client.id, csv, mapping, { now: 77 });
+    expect(result.accepted).toEqual(preview.accepted);
+    expect(result.rejected).toEqual(preview.rejected);
+    expect(result.imported.map((e) => e.hostname)).toEqual(['COMPTA-01', 'SRV-01']);
+    expect(result.rejected.map((r) => [r.line, r.reasons[0]])).toEqual([
+      [3, 'Site : « Entrepôt » n’est pas un site de ce client'],
+      [4, 'Catégorie : catégorie « Grille-pain » inconnue'],
+      [5, 'Numéro de série : « sn 001 » déjà présent ligne 2'],
+      [6, 'Numéro de série : « EXISTING-1 » existe déjà chez ce client'],
+    ]);
+    expect(await db.equipment.count()).toBe(3);
+    expect(await db.outbox.count()).toBe(outboxBefore + 2);
+    const srv = await db.equipment
+      .where('[clientId+serialKey]')
+      .equals([client.id, 'SN006'])
+      .first();
+    expect(srv).toMatchObject({ status: 'retired', category: 'server', updatedAt: 77 });
+  });
+
+  it('imports nothing at all when the write fails half-way', async () => {
+    db = freshDb();
+    const client = await createClient(db, { name: 'X' });
+    await createSite(db, {
+      clientId: client.id,
+      name: 'Siège',
+      address: 'a',
+      postcode: '75001',
+      city: 'Paris',
+    });
+    const before = await db.outbox.count();
+    let calls = 0;
+    db.outbox.hook('creating', () => {
+      calls += 1;
+      if (calls === 2) throw new Error('quota dépassé');
+    });
+    const csv = csvOf(FILE);
+    await expect(importEquipment(db, client.id, csv, guessMapping(csv.headers))).rejects.toThrow();
+    expect(await db.equipment.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(before);
+  });
+
+  it('writes a file of several batches whole: every row with its outbox entry, duplicates across batches rejected', async () => {
+    db = freshDb();
+    const client = await createClient(db, { name: 'Grand compte' });
+    const lines = ['Nom;Numéro de série;Type'];
+    for (let i = 1; i <= 2_500; i++)
+      lines.push(`PC-${i};${i === 2_400 ? 'SN-3' : `SN-${i}`};Ordinateur`);
+    const csv = csvOf(lines.join('\n'));
+    const before = await db.outbox.count();
+    const result = await importEquipment(db, client.id, csv, guessMapping(csv.headers), {
+      now: 99,
+    });
+    expect(result.rejected.map((r) => [r.line, r.reasons[0]])).toEqual([
+      [2_401, 'Numéro de série : « SN-3 » déjà présent ligne 4'],
+    ]);
+    expect(result.imported).toHaveLength(2_499);
+    expect(result.imported.map((e) => e.hostname).slice(998, 1_001)).toEqual([
+      'PC-999',
+      'PC-1000',
+      'PC-1001',
+    ]);
+    expect(await db.equipment.where('clientId').equals(client.id).count()).toBe(2_499);
+    const queued = await db.outbox.where('mutationId').above(0).offset(before).toArray();
+    expect(queued).toHaveLength(2_499);
+    expect(new Set(queued.map((m) => m.recordId))).toEqual(
+      new Set(result.imported.map((e) => e.id)),
+    );
+    expect(
+      queued.every(
+        (m) =>
+          m.op === 'upsert' &&
+          m.at === 99 &&
+          !('searchTokens' in m.changes) &&
+          !('serialKey' in m.changes),
+      ),
+    ).toBe(true);
+    const found = await db.equipment.where('searchTokens').startsWith('N2499').toArray();
+    expect(found.map((e) => e.hostname)).toEqual(['PC-2499']);
+  });
+
+  it('rolls back the batches already written when a later one fails', async () => {
+    db = freshDb();
+    const client = await createClient(db, { name: 'Y' });
+    const before = await db.outbox.count();
+    let calls = 0;
+    db.outbox.hook('creating', () => {
+      calls += 1;
+      if (calls === 1_500) throw new Error('quota dépassé');
+    });
+    const lines = ['Nom;Numéro de série;Type'];
+    for (let i = 1; i <= 2_000; i++) lines.push(`PC-${i};SN-${i};Ordinateur`);
+    const csv = csvOf(lines.join('\n'));
+    await expect(importEquipment(db, client.id, csv, guessMapping(csv.headers))).rejects.toThrow();
+    expect(calls).toBeGreaterThanOrEqual(1_500);
+    expect(await db.equipment.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(before);
+  });
+});
