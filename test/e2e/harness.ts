@@ -1,0 +1,90 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { PRODUCTION_CSP } from '../../electron/csp';
+
+/**
+ * End-to-end harness: the built renderer (dist/renderer, from `npm run build:web`) served by
+ * Vite's preview server on a free loopback port, driven in Debian's Chromium by
+ * playwright-core. No Electron binary and no downloaded browser are needed.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RESULTS_DIR = resolve('test-results');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function startRendererServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync('dist/renderer/index.html')) {
+    throw new Error(
+      'dist/renderer is missing: run `npm run build:web` before the e2e tests (npm test does).',
+    );
+  }
+  const server: PreviewServer = await preview({
+    configFile: resolve('vite.config.ts'),
+    preview: {
+      port: 0,
+      host: '127.0.0.1',
+      strictPort: false,
+      open: false,
+      // The desktop shell's production CSP, sent as a header as its app:// handler does, so a
+      // CSP violation (an inline script, an eval in a library) fails the e2e tests as a
+      // console error. Sent by the server rather than injected through request interception:
+      // a document fulfilled by Playwright has no address space, and Chromium's Local
+      // Network Access then refuses its requests to the office server on loopback.
+      headers: { 'content-security-policy': PRODUCTION_CSP },
+    },
+    logLevel: 'warn',
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no TCP address');
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => server.close(),
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Console errors and uncaught page errors, collected so a test can assert there are none. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** A fresh browser context (its own IndexedDB) in French, in the Paris time zone. */
+export async function newFrenchContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  return context;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = resolve(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
