@@ -1,0 +1,279 @@
+/**
+ * Browser side of bench/inventory.bench.ts: bundled by esbuild and injected into the built
+ * app in Chromium. Every figure is measured beside a raw-IndexedDB baseline holding the same
+ * records with the same indexes, in the same page and run.
+ */
+import { putRecords } from '../renderer/db/changes';
+import { BordereauDb } from '../renderer/db/database';
+import type { StoredEquipment } from '../renderer/db/database';
+import { importEquipment } from '../renderer/db/equipment-import';
+import { equipmentIndexFields } from '../renderer/db/equipment-index';
+import { searchEquipment } from '../renderer/db/equipment-search';
+import { listEquipment } from '../renderer/db/repositories/equipment';
+import { guessMapping } from '../shared/inventory/csv/columns';
+import { equipmentToCsv } from '../shared/inventory/csv/export';
+import { parseCsv } from '../shared/inventory/csv/parse';
+import { filterEquipment, NO_FILTER } from '../shared/inventory/equipment-filter';
+import { generateDemoData } from '../shared/seed/demo-data';
+
+const RAW_DB = 'bench-raw-inventory';
+/** Results shown by the global search page. */
+const LIMIT = 50;
+const NOW = Date.UTC(2026, 10, 23, 9);
+
+type Stats = { median: number; p95: number; max: number; n: number };
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  return { median: at(0.5), p95: at(0.95), max: s[s.length - 1]!, n: s.length };
+}
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+async function openRaw(): Promise<IDBDatabase> {
+  await request(indexedDB.deleteDatabase(RAW_DB));
+  const open = indexedDB.open(RAW_DB, 1);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    // The same indexes as the app's equipment table (renderer/db/schema.ts), plus an outbox.
+    const store = db.createObjectStore('equipment', { keyPath: 'id' });
+    store.createIndex('clientId', 'clientId');
+    store.createIndex('siteId', 'siteId');
+    store.createIndex('updatedAt', 'updatedAt');
+    store.createIndex('clientSerial', ['clientId', 'serialKey']);
+    store.createIndex('searchTokens', 'searchTokens', { multiEntry: true });
+    db.createObjectStore('outbox', { autoIncrement: true });
+  };
+  return request(open);
+}
+
+/**
+ * Puts the records as stored (index fields included) and, when given, the outbox entry of
+ * each with the record as synced (without them), as `putRecords` writes them.
+ */
+async function rawBulkPut(
+  raw: IDBDatabase,
+  records: readonly { id: string }[],
+  synced: readonly object[] | null,
+): Promise<void> {
+  const tx = raw.transaction(['equipment', 'outbox'], 'readwrite');
+  const store = tx.objectStore('equipment');
+  const outbox = tx.objectStore('outbox');
+  records.forEach((r, i) => {
+    store.put(r);
+    if (synced)
+      outbox.add({
+        entity: 'equipment',
+        recordId: r.id,
+        op: 'upsert',
+        baseRevision: null,
+        changes: synced[i],
+        at: NOW,
+      });
+  });
+  await done(tx);
+}
+
+let app: BordereauDb;
+let raw: IDBDatabase;
+let data: ReturnType<typeof generateDemoData>;
+
+/** 500 clients, 100,000 items: the first client has 2,000, the others share the rest. */
+async function seed(
+  clientCount: number,
+  total: number,
+  bigClient: number,
+): Promise<{ seconds: number; equipment: number; bigClientId: string }> {
+  const started = performance.now();
+  const rest = Math.floor((total - bigClient) / (clientCount - 1));
+  const counts = Array.from({ length: clientCount }, (_, i) =>
+    i === 0 ? bigClient : i === 1 ? total - bigClient - rest * (clientCount - 2) : rest,
+  );
+  data = generateDemoData({ seed: 2026, clientCount, equipmentPerClient: counts, now: NOW });
+  app = new BordereauDb();
+  await app.open();
+  await Promise.all(app.tables.map((t) => t.clear()));
+  await putRecords(app, 'clients', data.clients, { origin: 'server' });
+  await putRecords(app, 'sites', data.sites, { origin: 'server' });
+  await putRecords(app, 'contacts', data.contacts, { origin: 'server' });
+  for (let i = 0; i < data.equipment.length; i += 20_000) {
+    await putRecords(app, 'equipment', data.equipment.slice(i, i + 20_000), { origin: 'server' });
+  }
+  raw = await openRaw();
+  const stored = data.equipment.map((e) => ({ ...e, ...equipmentIndexFields(e) }));
+  for (let i = 0; i < stored.length; i += 20_000)
+    await rawBulkPut(raw, stored.slice(i, i + 20_000), null);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    equipment: await app.equipment.count(),
+    bigClientId: data.clients[0]!.id,
+  };
+}
+
+/** Keystrokes of technicians typing part of a serial number, an asset tag, a user, a host. */
+function keystrokes(count: number): string[] {
+  const typed: string[] = [];
+  const pick = (i: number) => data.equipment[(i * 7919) % data.equipment.length]!;
+  for (let i = 0; i < count; i++) {
+    const e = pick(i);
+    const source = [
+      e.serialNumber.slice(3, 9),
+      e.assetTag,
+      e.assignedUser.split(' ').pop() ?? '',
+      e.hostname,
+    ][i % 4]!.toLowerCase();
+    for (let k = 1; k <= Math.min(source.length, 7); k++) typed.push(source.slice(0, k));
+  }
+  return typed;
+}
+
+async function rawSearch(q: string, limit: number): Promise<number> {
+  const tx = raw.transaction('equipment', 'readonly');
+  const store = tx.objectStore('equipment');
+  const key = q
+    .toUpperCase()
+    .normalize('NFD')
+    .replace(/[^0-9A-Z]/g, '');
+  if (key === '') return 0;
+  // The same plan as searchEquipment for one term: keys by prefix, the first distinct records.
+  const ids = await request(
+    store.index('searchTokens').getAllKeys(IDBKeyRange.bound(key, `${key}\uffff`), limit * 3),
+  );
+  const unique = [...new Set(ids as string[])].slice(0, limit);
+  const records = await Promise.all(unique.map((id) => request(store.get(id))));
+  return records.length;
+}
+
+async function search(keystrokeCount: number) {
+  const typed = keystrokes(keystrokeCount);
+  const ours: number[] = [];
+  const base: number[] = [];
+  for (const q of typed.slice(0, 20)) {
+    await searchEquipment(app, q, { limit: LIMIT });
+    await rawSearch(q, LIMIT);
+  }
+  let found = 0;
+  for (const q of typed) {
+    let t = performance.now();
+    found += (await searchEquipment(app, q, { limit: LIMIT })).length;
+    ours.push(performance.now() - t);
+    t = performance.now();
+    await rawSearch(q, LIMIT);
+    base.push(performance.now() - t);
+  }
+  return { keystrokes: typed.length, found, ours: stats(ours), raw: stats(base) };
+}
+
+async function openClientData(clientId: string, runs: number) {
+  const ours: number[] = [];
+  const base: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < runs + 2; i++) {
+    let t = performance.now();
+    const items = filterEquipment(await listEquipment(app, clientId), NO_FILTER, '2026-11-23');
+    const a = performance.now() - t;
+    rows = items.length;
+    t = performance.now();
+    const tx = raw.transaction('equipment', 'readonly');
+    await request(tx.objectStore('equipment').index('clientId').getAll(clientId));
+    const b = performance.now() - t;
+    if (i >= 2) {
+      ours.push(a);
+      base.push(b);
+    }
+  }
+  return { rows, ours: stats(ours), raw: stats(base) };
+}
+
+/** Time from the navigation to the client's page until its first inventory row is on screen. */
+async function openClientScreen(clientId: string, runs: number) {
+  const samples: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    location.hash = '#/parametres';
+    await new Promise((r) => setTimeout(r, 300));
+    const started = performance.now();
+    location.hash = `#/clients/${clientId}`;
+    await new Promise<void>((resolve) => {
+      const check = () =>
+        document.querySelector('[role="row"][data-index="0"]')
+          ? resolve()
+          : requestAnimationFrame(check);
+      check();
+    });
+    if (i >= 1) samples.push(performance.now() - started);
+  }
+  return stats(samples);
+}
+
+async function importRows(rows: number, runs: number) {
+  const ours: number[] = [];
+  const base: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const fresh = generateDemoData({
+      seed: 9000 + run,
+      clientCount: 1,
+      equipmentPerClient: rows,
+      now: NOW,
+    });
+    const client = fresh.clients[0]!;
+    await putRecords(app, 'clients', [client], { origin: 'server' });
+    await putRecords(app, 'sites', fresh.sites, { origin: 'server' });
+    const text = equipmentToCsv(fresh.equipment, new Map(fresh.sites.map((s) => [s.id, s.name])));
+    // Baseline: the same records as stored (index fields included) with the same outbox
+    // entries (the record as synced: without the index fields, as importEquipment queues it).
+    const synced = fresh.equipment.map((e) => ({ ...e, id: `${e.id}-raw` }));
+    const same = synced.map((e) => ({ ...e, ...equipmentIndexFields(e) }));
+    const timeOurs = async () => {
+      const t = performance.now();
+      const csv = parseCsv(text);
+      if (!csv.ok) throw new Error(csv.message);
+      const result = await importEquipment(app, client.id, csv, guessMapping(csv.headers));
+      ours.push(performance.now() - t);
+      if (result.imported.length !== rows)
+        throw new Error(
+          `import: ${result.imported.length}/${rows}, ${JSON.stringify(result.rejected.slice(0, 3))}`,
+        );
+    };
+    const timeRaw = async () => {
+      const t = performance.now();
+      await rawBulkPut(raw, same, synced);
+      base.push(performance.now() - t);
+    };
+    // Alternate which goes first, so neither always pays for the other's garbage.
+    if (run % 2 === 0) {
+      await timeOurs();
+      await timeRaw();
+    } else {
+      await timeRaw();
+      await timeOurs();
+    }
+  }
+  return { rows, ours: stats(ours), raw: stats(base) };
+}
+
+async function check(): Promise<string> {
+  const sample = (await app.equipment.limit(1).toArray())[0] as StoredEquipment;
+  return `${sample.serialNumber} → ${(await searchEquipment(app, sample.serialNumber.slice(2, 7))).some((e) => e.id === sample.id)}`;
+}
+
+declare global {
+  interface Window {
+    inventoryBench: typeof api;
+  }
+}
+const api = { seed, search, openClientData, openClientScreen, importRows, check };
+window.inventoryBench = api;

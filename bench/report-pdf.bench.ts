@@ -1,0 +1,69 @@
+/**
+ * Bordereau PDF generation: the signed 3-page sample (two signatures, logo, two photos,
+ * tables) through `renderBordereauPdf`, beside jsPDF's bare one-page document in the same
+ * run, plus sealing (validation + canonical JSON + SHA-256) of the same report.
+ * Run: `npx tsx bench/report-pdf.bench.ts` (or `npm run bench -- report-pdf`).
+ * Target (issue 5): the 3-page bordereau in under 300 ms.
+ */
+import { jsPDF } from 'jspdf';
+import { renderBordereauPdf } from '../shared/report/pdf/render';
+import { sealReport } from '../shared/report/seal';
+import { SEALED_AT, sampleDraft, sampleSignatures } from '../test/fixtures/report/sample-report';
+
+const WARM_UP = 5;
+const RUNS = 40;
+
+interface Figures {
+  readonly median: number;
+  readonly p95: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+async function measure(run: () => unknown): Promise<Figures> {
+  for (let i = 0; i < WARM_UP; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number): number =>
+    times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { median: at(0.5), p95: at(0.95), min: times[0]!, max: times[times.length - 1]! };
+}
+
+const format = (label: string, f: Figures, extra = ''): string =>
+  `${label.padEnd(44)} median ${f.median.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  ` +
+  `min ${f.min.toFixed(1).padStart(6)} ms  max ${f.max.toFixed(1).padStart(6)} ms${extra}`;
+
+const sealed = await sealReport(sampleDraft(), sampleSignatures(), SEALED_AT);
+const sample = renderBordereauPdf(sealed);
+const pages = (
+  Buffer.from(sample)
+    .toString('latin1')
+    .match(/\/Type \/Page\b/g) ?? []
+).length;
+
+const bare = await measure(() => {
+  const doc = new jsPDF({ unit: 'mm', format: 'a4' });
+  doc.text('Bordereau d’intervention', 15, 20);
+  return doc.output('arraybuffer');
+});
+const bordereau = await measure(() => renderBordereauPdf(sealed));
+const sealing = await measure(() => sealReport(sampleDraft(), sampleSignatures(), SEALED_AT));
+
+console.log(`report-pdf: ${RUNS} runs after ${WARM_UP} warm-up runs, Node ${process.version}`);
+console.log(format('jsPDF bare one-page document', bare));
+console.log(
+  format(
+    `bordereau (${pages} pages, 2 signatures, 2 photos)`,
+    bordereau,
+    `  ${(sample.byteLength / 1024).toFixed(0)} KiB`,
+  ),
+);
+console.log(format('sealReport (validate + canonical JSON + SHA-256)', sealing));
+console.log(
+  `bordereau target < 300 ms: ${bordereau.p95 < 300 ? 'met' : 'MISSED'} (p95 ${bordereau.p95.toFixed(1)} ms)`,
+);
