@@ -1,6 +1,9 @@
+import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import type { BordereauDb } from './database';
+import { DEVICE_ID_KEY } from './database';
 import { equipmentIndexFields } from './equipment-index';
+import { SYNC_STATE_KEYS } from './sync-state-keys';
 
 /**
  * A JSON copy of the whole local database, to survive what IndexedDB does not: Electron has
@@ -132,6 +135,16 @@ export function parseBackup(json: string): Backup {
  * Replaces the whole local database with a backup, in one transaction: if anything fails,
  * the database stays as it was. A backup from a newer schema is refused (this version
  * cannot know what its fields mean); one from an older schema gets its index fields rebuilt.
+ *
+ * The restored database syncs as a new device. The server recognises a change by (device,
+ * mutation number) and answers "already applied" to a pair it has seen; after a restore
+ * (often into a fresh profile, whose IndexedDB numbers the outbox again from the backup's
+ * last number) the old identity would reuse numbers the device already sent after the
+ * backup was taken, and those new changes would be silently dropped. Every change in the
+ * backup's outbox is sent again under the new identity (one the server already has merges
+ * as a no-op, or shows a conflict if someone changed the field since; never a silent loss),
+ * and the next pull starts from scratch so the local copy catches up with everything the
+ * server received since the backup.
  */
 export async function restoreBackup(
   db: BordereauDb,
@@ -158,6 +171,9 @@ export async function restoreBackup(
       await table.bulkAdd(ready);
       records += ready.length;
     }
+    await db.settings.put({ key: DEVICE_ID_KEY, value: uuidv7() });
+    await db.syncState.delete(SYNC_STATE_KEYS.pushedThrough);
+    await db.syncState.put({ key: SYNC_STATE_KEYS.resync, value: true });
   });
   return { tables: Object.keys(backup.tables).length, records };
 }

@@ -10,16 +10,8 @@ import type { LocalBlob, PageApplication, Rejection, SyncLocalStore } from './lo
 import { DISK_FULL_MESSAGE, isQuotaExceeded, SyncError } from './sync-error';
 import { stripEnvelope, tableNameOf, toLocalRecord, toWireChanges } from './wire-record';
 
-/** Keys of the `syncState` table. */
-export const SYNC_STATE_KEYS = {
-  cursor: 'cursor',
-  resync: 'resync',
-  pushedThrough: 'pushedThrough',
-  scope: 'scope',
-  lastSuccessAt: 'lastSuccessAt',
-  conflicted: 'conflicted',
-  rejections: 'rejections',
-} as const;
+import { SYNC_STATE_KEYS } from '../db/sync-state-keys';
+export { SYNC_STATE_KEYS };
 
 /** The server's copy of a record received while the device still had unsent changes to it. */
 const SHADOW_PREFIX = 'shadow:';

@@ -65,7 +65,7 @@ export function BackupPanel() {
       const result = await restoreBackup(db, pending.backup);
       setMessage({
         tone: 'ok',
-        text: `Sauvegarde restaurée : ${result.records.toLocaleString('fr-FR')} enregistrements.`,
+        text: `Sauvegarde restaurée : ${result.records.toLocaleString('fr-FR')} enregistrements. Les modifications non envoyées qu’elle contient partiront à la prochaine synchronisation, qui recharge aussi tout ce que le bureau a reçu depuis.`,
       });
     } catch (error) {
       setMessage({

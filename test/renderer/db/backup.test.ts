@@ -47,7 +47,9 @@ describe('JSON backup and restore', () => {
     const attachment = await target.attachments.get('abc');
     expect(attachment?.bytes).toBeInstanceOf(Uint8Array);
     expect([...(attachment!.bytes as Uint8Array)]).toEqual([0, 1, 254, 255]);
-    expect(await getDeviceId(target)).toBe(await getDeviceId(source));
+    // A restored database syncs as a new device (see restoreBackup), from scratch.
+    expect(await getDeviceId(target)).not.toBe(await getDeviceId(source));
+    expect(await target.syncState.get('resync')).toEqual({ key: 'resync', value: true });
   });
 
   it('refuses foreign files and newer schemas in French, and leaves the database untouched', async () => {
