@@ -3,3 +3,4 @@ export * from './holidays';
 export * from './weekly-schedule';
 export * from './opening-hours';
 export * from './sla';
+export * from './urgent-deadline';
