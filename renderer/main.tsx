@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { createAppRouter } from './app/router';
+import { preloadScreens } from './app/routes';
 import './app/styles.css';
 import { bootstrapDatabase } from './db/bootstrap';
 import { startSyncService } from './sync/sync-service';
@@ -19,3 +20,9 @@ createRoot(container).render(
     <RouterProvider router={createAppRouter()} />
   </StrictMode>,
 );
+
+// Not awaited: a screen whose code failed to preload is loaded again on its first visit,
+// and a failure then reaches the error boundary with its message.
+setTimeout(() => {
+  preloadScreens().catch((error: unknown) => console.warn('Préchargement des écrans :', error));
+}, 0);

@@ -1,10 +1,11 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useNavigation } from 'react-router';
 import { NAV_ITEMS } from './nav';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OnlineIndicator } from './OnlineIndicator';
 import { RunningVisitBanner } from '../features/visits/RunningVisitBanner';
 
 export function Layout() {
+  const navigation = useNavigation();
   return (
     <div className="app">
       <a className="skip-link" href="#contenu">
@@ -24,7 +25,13 @@ export function Layout() {
         <OnlineIndicator />
       </header>
       <RunningVisitBanner />
-      <main id="contenu" className="app-main" tabIndex={-1}>
+      {/* A screen's code loads on its first visit (routes.tsx): the old screen stays, marked busy. */}
+      <main
+        id="contenu"
+        className="app-main"
+        tabIndex={-1}
+        aria-busy={navigation.state === 'loading'}
+      >
         <ErrorBoundary>
           <Outlet />
         </ErrorBoundary>

@@ -1,32 +1,74 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { ClientsPage } from '../features/clients/ClientsPage';
-import { ClientPage } from '../features/clients/ClientPage';
-import { EquipmentFormPage } from '../features/inventory/EquipmentFormPage';
-import { GlobalSearchPage } from '../features/inventory/GlobalSearchPage';
-import { ImportPage } from '../features/inventory/ImportPage';
-import { InterventionsPage } from '../features/interventions/InterventionsPage';
-import { SyncPage } from '../features/sync/SyncPage';
-import { OfficePage } from '../features/office/OfficePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { NewVisitPage } from '../features/visits/NewVisitPage';
-import { ReportPage } from '../features/visits/ReportPage';
-import { SignPage } from '../features/visits/SignPage';
-import { VisitPage } from '../features/visits/VisitPage';
+
+/**
+ * Loads a screen's module when the route is first visited: the PDF renderer, the signature
+ * pad, the CSV parser and the office review are not parsed at start-up, and the first screen
+ * shows sooner on a technician's laptop. Vite emits one chunk per screen.
+ */
+const loaders: (() => Promise<unknown>)[] = [];
+
+function page<M, K extends keyof M>(load: () => Promise<M>, name: K): RouteObject['lazy'] {
+  loaders.push(load);
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
+
+/**
+ * Fetches every screen's code once the first screen is up, so that later visits are instant
+ * and still work if the network drops (the browser build is served over HTTP; the desktop
+ * app reads app:// from disk either way).
+ */
+export async function preloadScreens(): Promise<void> {
+  await Promise.all(loaders.map((load) => load()));
+}
 
 /** Each feature contributes its routes here; the navigation lives in nav.ts. */
 export const featureRoutes: RouteObject[] = [
-  { path: 'clients', element: <ClientsPage /> },
-  { path: 'clients/:clientId', element: <ClientPage /> },
-  { path: 'clients/:clientId/equipment/new', element: <EquipmentFormPage /> },
-  { path: 'clients/:clientId/equipment/:equipmentId', element: <EquipmentFormPage /> },
-  { path: 'clients/:clientId/import', element: <ImportPage /> },
-  { path: 'inventaire', element: <GlobalSearchPage /> },
-  { path: 'interventions', element: <InterventionsPage /> },
-  { path: 'interventions/nouvelle', element: <NewVisitPage /> },
-  { path: 'interventions/:visitId', element: <VisitPage /> },
-  { path: 'interventions/:visitId/signature', element: <SignPage /> },
-  { path: 'bordereaux/:reportId', element: <ReportPage /> },
-  { path: 'synchronisation', element: <SyncPage /> },
-  { path: 'bureau', element: <OfficePage /> },
-  { path: 'parametres', element: <SettingsPage /> },
+  { path: 'clients', lazy: page(() => import('../features/clients/ClientsPage'), 'ClientsPage') },
+  {
+    path: 'clients/:clientId',
+    lazy: page(() => import('../features/clients/ClientPage'), 'ClientPage'),
+  },
+  {
+    path: 'clients/:clientId/equipment/new',
+    lazy: page(() => import('../features/inventory/EquipmentFormPage'), 'EquipmentFormPage'),
+  },
+  {
+    path: 'clients/:clientId/equipment/:equipmentId',
+    lazy: page(() => import('../features/inventory/EquipmentFormPage'), 'EquipmentFormPage'),
+  },
+  {
+    path: 'clients/:clientId/import',
+    lazy: page(() => import('../features/inventory/ImportPage'), 'ImportPage'),
+  },
+  {
+    path: 'inventaire',
+    lazy: page(() => import('../features/inventory/GlobalSearchPage'), 'GlobalSearchPage'),
+  },
+  {
+    path: 'interventions',
+    lazy: page(() => import('../features/interventions/InterventionsPage'), 'InterventionsPage'),
+  },
+  {
+    path: 'interventions/nouvelle',
+    lazy: page(() => import('../features/visits/NewVisitPage'), 'NewVisitPage'),
+  },
+  {
+    path: 'interventions/:visitId',
+    lazy: page(() => import('../features/visits/VisitPage'), 'VisitPage'),
+  },
+  {
+    path: 'interventions/:visitId/signature',
+    lazy: page(() => import('../features/visits/SignPage'), 'SignPage'),
+  },
+  {
+    path: 'bordereaux/:reportId',
+    lazy: page(() => import('../features/visits/ReportPage'), 'ReportPage'),
+  },
+  { path: 'synchronisation', lazy: page(() => import('../features/sync/SyncPage'), 'SyncPage') },
+  { path: 'bureau', lazy: page(() => import('../features/office/OfficePage'), 'OfficePage') },
+  {
+    path: 'parametres',
+    lazy: page(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
+  },
 ];

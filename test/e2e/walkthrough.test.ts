@@ -80,6 +80,8 @@ describe('a technician’s first walk through the app (1024 × 700)', () => {
     ];
     for (const screen of screens) {
       await page.goto(`${server.url}#${screen.path}`);
+      // A screen's code loads on its first visit: wait until the new screen is shown.
+      await expect.poll(() => page.locator('main[aria-busy="false"]').count()).toBe(1);
       await expect.poll(() => page.locator('h1').count()).toBe(1);
       if (screen.title) expect(await page.locator('h1').textContent()).toBe(screen.title);
       expect(await overflowing(page), screen.path).toEqual([]);
