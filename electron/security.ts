@@ -26,13 +26,32 @@ export function hardenWebContents(
   });
 }
 
-/** The only permission we use: the camera (photos of equipment), for our own pages. */
+/**
+ * The permissions our own pages use, and nothing else:
+ * - `media`: the camera, for photos of equipment;
+ * - `persistent-storage`: `navigator.storage.persist()`, so Chromium never evicts the
+ *   IndexedDB that holds unsent work;
+ * - Local Network Access (`local-network-access`, and the split `local-network` /
+ *   `loopback-network` of newer Chromium): the office server is usually on the office LAN or
+ *   on the same machine, and since Electron 43 Chromium refuses requests from a non-local
+ *   origin such as app://bordereau to private and loopback addresses unless this is granted
+ *   (jeffvli/feishin#2430). Which addresses may be reached at all stays the CSP's decision
+ *   (connect-src: https, or http on loopback).
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
+  'media',
+  'persistent-storage',
+  'local-network-access',
+  'local-network',
+  'loopback-network',
+]);
+
 export function isPermissionAllowed(
   permission: string,
   requestingUrl: string,
   origins: readonly string[],
 ): boolean {
-  return permission === 'media' && isTrustedUrl(requestingUrl, origins);
+  return ALLOWED_PERMISSIONS.has(permission) && isTrustedUrl(requestingUrl, origins);
 }
 
 export function restrictPermissions(session: Session, origins: readonly string[]): void {

@@ -96,10 +96,19 @@ describe('hardenWebContents', () => {
 });
 
 describe('permissions', () => {
-  it('grants only the camera, only to our origin', () => {
+  it('grants only the camera, persistent storage and the office network, only to our origin', () => {
     const origins = trustedOrigins(true);
-    expect(isPermissionAllowed('media', 'app://bordereau/index.html', origins)).toBe(true);
-    expect(isPermissionAllowed('media', 'https://evil.example/', origins)).toBe(false);
+    for (const permission of [
+      'media',
+      'persistent-storage',
+      'local-network-access',
+      'local-network',
+      'loopback-network',
+    ]) {
+      expect(isPermissionAllowed(permission, 'app://bordereau/index.html', origins)).toBe(true);
+      expect(isPermissionAllowed(permission, 'https://evil.example/', origins)).toBe(false);
+      expect(isPermissionAllowed(permission, 'http://127.0.0.1:5173/', origins)).toBe(false);
+    }
     for (const permission of [
       'geolocation',
       'notifications',
