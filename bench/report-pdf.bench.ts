@@ -8,7 +8,12 @@
 import { jsPDF } from 'jspdf';
 import { renderBordereauPdf } from '../shared/report/pdf/render';
 import { sealReport } from '../shared/report/seal';
-import { SEALED_AT, sampleDraft, sampleSignatures } from '../test/fixtures/report/sample-report';
+import {
+  SEALED_AT,
+  sampleDraft,
+  sampleSignatures,
+  samplePhotoImages,
+} from '../test/fixtures/report/sample-report';
 
 const WARM_UP = 5;
 const RUNS = 40;
@@ -39,7 +44,7 @@ const format = (label: string, f: Figures, extra = ''): string =>
   `min ${f.min.toFixed(1).padStart(6)} ms  max ${f.max.toFixed(1).padStart(6)} ms${extra}`;
 
 const sealed = await sealReport(sampleDraft(), sampleSignatures(), SEALED_AT);
-const sample = renderBordereauPdf(sealed);
+const sample = renderBordereauPdf(sealed, { photos: samplePhotoImages });
 const pages = (
   Buffer.from(sample)
     .toString('latin1')
@@ -51,7 +56,7 @@ const bare = await measure(() => {
   doc.text('Bordereau d’intervention', 15, 20);
   return doc.output('arraybuffer');
 });
-const bordereau = await measure(() => renderBordereauPdf(sealed));
+const bordereau = await measure(() => renderBordereauPdf(sealed, { photos: samplePhotoImages }));
 const sealing = await measure(() => sealReport(sampleDraft(), sampleSignatures(), SEALED_AT));
 
 console.log(`report-pdf: ${RUNS} runs after ${WARM_UP} warm-up runs, Node ${process.version}`);

@@ -12,6 +12,7 @@ import {
   SEALED_AT,
   sampleDraft,
   sampleSignatures,
+  samplePhotoImages,
 } from '../test/fixtures/report/sample-report';
 
 const args = process.argv.slice(2);
@@ -22,7 +23,7 @@ if (!out) {
 }
 const signatures = args.includes('--absent') ? absentClientSignatures() : sampleSignatures();
 const sealed = await sealReport(sampleDraft(), signatures, SEALED_AT);
-const pdf = renderBordereauPdf(sealed);
+const pdf = renderBordereauPdf(sealed, { photos: samplePhotoImages });
 writeFileSync(out, pdf);
 console.log(
   `${out} : ${sealed.content.number}, ${pdf.byteLength} octets, empreinte SHA-256 ${sealed.seal.hash}`,

@@ -28,6 +28,21 @@ const SCOPED_TABLES = ENTITY_NAMES.filter((e) => e !== 'catalogueItems' && e !==
   tableNameOf,
 );
 
+const REPORTS_TABLE = tableNameOf('reports');
+
+/**
+ * A bordereau signed on this laptop that the server never accepted (no revision): the only
+ * copy of what the client signed. Resyncs, scope changes and refusals never remove it.
+ */
+function isUnsentSealedReport(row: Record<string, unknown>): boolean {
+  return row['status'] === 'sealed' && (row['revision'] === null || row['revision'] === undefined);
+}
+
+async function unsentSealedReportIds(table: Table<AnyRow, string>): Promise<Set<string>> {
+  const rows = await table.filter((r) => isUnsentSealedReport(r)).toArray();
+  return new Set(rows.map((r) => r.id));
+}
+
 function recordKey(entity: string, id: string): string {
   return `${entity}:${id}`;
 }
@@ -141,13 +156,22 @@ export class DexieSyncStore implements SyncLocalStore {
       if (discardEntryIds.length > 0) await db.outbox.bulkDelete([...discardEntryIds]);
       // The local copy shows a change the server will never have: drop it (the change is kept
       // above) unless later changes are still pending, and fetch the server's copy again.
+      // Sealed reports excepted (below).
       for (const r of rejections) {
         const later = await db.outbox
           .where('recordId')
           .equals(r.recordId)
           .filter((e) => (e.mutationId ?? 0) > r.mutationId)
           .count();
-        if (later === 0) await db.table(tableNameOf(r.entity as EntityName)).delete(r.recordId);
+        if (later > 0) continue;
+        const table = db.table(tableNameOf(r.entity as EntityName));
+        // A signed bordereau is never dropped from the laptop it was signed on: it is the
+        // only copy of what the client signed. It stays, listed among the refusals.
+        if (r.entity === 'reports') {
+          const row = (await table.get(r.recordId)) as Record<string, unknown> | undefined;
+          if (row && isUnsentSealedReport(row)) continue;
+        }
+        await table.delete(r.recordId);
       }
       await db.syncState.put({ key: SYNC_STATE_KEYS.resync, value: true });
     });
@@ -263,6 +287,7 @@ export class DexieSyncStore implements SyncLocalStore {
         await db.syncState.put({ key: SYNC_STATE_KEYS.cursor, value: page.cursor });
         if (!page.hasMore) {
           await db.syncState.delete(SYNC_STATE_KEYS.resync);
+          await db.syncState.delete(SYNC_STATE_KEYS.restoredUnsynced);
           // Outcomes seen: forget them, except for changes the server has not yet shown applied.
           const unsettled = [...conflicted].filter((key) => pending.has(key));
           if (unsettled.length > 0)
@@ -301,8 +326,9 @@ export class DexieSyncStore implements SyncLocalStore {
   private async dropSyncedRecords(pending: ReadonlyMap<string, OutboxEntry[]>): Promise<void> {
     for (const entity of ENTITY_NAMES) {
       const table = this.db.table(tableNameOf(entity)) as Table<AnyRow, string>;
+      const kept = entity === 'reports' ? await unsentSealedReportIds(table) : new Set<string>();
       const keys = (await table.toCollection().primaryKeys()).filter(
-        (id) => !pending.has(recordKey(entity, String(id))),
+        (id) => !pending.has(recordKey(entity, String(id))) && !kept.has(String(id)),
       );
       await table.bulkDelete(keys);
     }
@@ -318,7 +344,12 @@ export class DexieSyncStore implements SyncLocalStore {
     await db.clients.filter((c) => !scope.has(c.id)).delete();
     for (const name of SCOPED_TABLES) {
       await (db.table(name) as Table<AnyRow, string>)
-        .filter((r) => typeof r['clientId'] === 'string' && !scope.has(r['clientId']))
+        .filter(
+          (r) =>
+            typeof r['clientId'] === 'string' &&
+            !scope.has(r['clientId']) &&
+            !(name === REPORTS_TABLE && isUnsentSealedReport(r)),
+        )
         .delete();
     }
     await db.syncState.put({ key: SYNC_STATE_KEYS.scope, value: signature });

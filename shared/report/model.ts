@@ -298,9 +298,17 @@ export const billingSchema = z.discriminatedUnion('kind', [
 ]);
 export type BillingSummary = z.infer<typeof billingSchema>;
 
+/**
+ * A photo is sealed by the SHA-256 of its bytes, not by the bytes themselves: a report must
+ * stay well under the sync limit for one record (SYNC_LIMITS.maxRecordBytes) whatever the
+ * number of photos, and the bytes travel as content-addressed blobs (uploaded before the
+ * report, verified on arrival). The hash in the sealed content pins each photo exactly.
+ */
+export const PHOTO_MEDIA_TYPES = ['image/jpeg', 'image/png'] as const;
 export const photoSchema = z.object({
   caption: required('Légende', 300),
-  imageDataUrl: imageDataUrlSchema,
+  sha256: sha256HexSchema,
+  mediaType: z.enum(PHOTO_MEDIA_TYPES, { error: 'Photo JPEG ou PNG attendue.' }),
   takenAt: ms,
 });
 export type ReportPhoto = z.infer<typeof photoSchema>;

@@ -17,7 +17,7 @@ import type { DraftReport, Report, ReportContent, ReportSignatures, SealedReport
  * `canonicalJson(sealed.content)`:
  *   every field of the report (id, number, version and the sealed version it supersedes,
  *   provider identity and logo, client, site, timeline with corrections, equipment, work,
- *   parts, result, billing, remarks, photos as image data) and `signatures`: the client's
+ *   parts, result, billing, remarks, photos by the SHA-256 of their bytes) and `signatures`: the client's
  *   signature image, name, role and time — or the reason they did not sign and when that
  *   was recorded — and the technician's signature image, name and time.
  * Outside the hash (`sealed.seal`): the hash itself, the algorithm name, the instant the seal

@@ -5,9 +5,9 @@ import type { BordereauDb } from '../database';
  * SHA-256 of the bytes, so storing the same file twice is a no-op and the office can fetch
  * it by hash (PUT /api/v1/blobs/<sha256>).
  *
- * Not written through the outbox: sync mutations name records by UUID, and everything the
- * office needs travels inside the sealed report (photos and signatures as data URLs; the PDF
- * re-renders byte for byte from it).
+ * Not written through the outbox: a sealed report names its photos by this hash, and the sync
+ * engine uploads every blob a mutation names before the mutation (signatures travel inline
+ * as small PNG data URLs; the PDF re-renders byte for byte from the report and its photos).
  */
 export const ATTACHMENT_KINDS = ['photo', 'pdf'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];

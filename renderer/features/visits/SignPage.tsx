@@ -11,9 +11,10 @@ import type {
   ClientSignature,
   ReportPhoto,
 } from '../../../shared/report/model';
+import { PHOTO_MEDIA_TYPES } from '../../../shared/report/model';
 import { getDb } from '../../db/database';
 import type { BordereauDb } from '../../db/database';
-import { attachmentBytes, getAttachment } from '../../db/repositories/attachments';
+import { getAttachment } from '../../db/repositories/attachments';
 import { getProvider, getTechnicianProfile } from '../../db/repositories/profile';
 import {
   createDraftReport,
@@ -21,7 +22,6 @@ import {
   sealStoredReport,
   updateDraftReport,
 } from '../../db/repositories/reports';
-import { bytesToDataUrl } from '../photos/resize-photo';
 import { SignaturePadField } from '../signature/SignaturePadField';
 import type { SignaturePadHandle } from '../signature/SignaturePadField';
 import { buildReportContent, reportContentIssues } from './build-report';
@@ -36,16 +36,32 @@ import type { VisitRecord } from './visit-record';
 
 type SignMode = 'signed' | ClientAbsenceReason;
 
+/**
+ * The visit's photos as the report seals them: by the SHA-256 of their bytes (the
+ * attachment's id). A photo whose file is missing on this laptop (a wiped database since it
+ * was taken) stops the signature: a client never signs a report with an annex silently cut.
+ */
 async function photosOf(db: BordereauDb, visit: VisitRecord): Promise<ReportPhoto[]> {
   const photos: ReportPhoto[] = [];
-  for (const photo of visit.photos) {
+  const missing: string[] = [];
+  for (const [i, photo] of visit.photos.entries()) {
     const attachment = await getAttachment(db, photo.attachmentId);
-    if (!attachment) continue;
+    const mediaType = PHOTO_MEDIA_TYPES.find((t) => t === attachment?.mimeType);
+    if (!attachment || !mediaType) {
+      missing.push(`n° ${i + 1} (${photo.caption})`);
+      continue;
+    }
     photos.push({
       caption: photo.caption,
       takenAt: photo.takenAt,
-      imageDataUrl: bytesToDataUrl(attachmentBytes(attachment), attachment.mimeType),
+      sha256: attachment.id,
+      mediaType,
     });
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `Fichier introuvable sur ce poste pour ${missing.length > 1 ? 'les photos' : 'la photo'} ${missing.join(', ')} : retirez-${missing.length > 1 ? 'les' : 'la'} de l’intervention ou reprenez-${missing.length > 1 ? 'les' : 'la'} avant de signer.`,
+    );
   }
   return photos;
 }
@@ -68,6 +84,7 @@ function sourcesOf(
       sitePostcode: site.postcode,
       equipmentCovered: equipment.every((e) => e.covered),
       otherVisits: context.otherVisits,
+      coveredEquipmentIds: new Set(context.equipment.filter((e) => e.covered).map((e) => e.id)),
     });
   } catch (e) {
     // A contract the engine cannot price (no VAT rate that day…) or an impossible timer log.

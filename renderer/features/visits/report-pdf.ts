@@ -2,11 +2,16 @@ import { renderBordereauPdf } from '../../../shared/report/pdf/render';
 import type { BordereauDb } from '../../db/database';
 import {
   attachmentBytes,
+  getAttachment,
   listAttachments,
   saveAttachment,
+  sha256Hex,
 } from '../../db/repositories/attachments';
 import type { StoredReport } from '../../db/repositories/reports';
 import { desktop } from '../../platform/desktop';
+import type { BlobFetcher } from '../../sync/blob-fetcher';
+import { sessionBlobFetcher } from '../../sync/blob-fetcher';
+import { bytesToDataUrl } from '../photos/resize-photo';
 
 /** "BI-2026-JD-0042.pdf", "BI-2026-JD-0042-v2.pdf" for a later version. */
 export function reportFileName(stored: StoredReport): string {
@@ -15,18 +20,69 @@ export function reportFileName(stored: StoredReport): string {
 }
 
 /**
+ * The report's photos as data URLs, by hash: from this laptop's files, else downloaded from
+ * the office server (the office's copy of a technician's report), checked against the hash
+ * the report seals and kept locally. A photo found nowhere is left out: rendering then
+ * refuses with the list of missing photos (MissingPhotosError).
+ */
+export async function reportPhotoImages(
+  db: BordereauDb,
+  stored: StoredReport,
+  fetchBlob: BlobFetcher | null,
+): Promise<Map<string, string>> {
+  const images = new Map<string, string>();
+  for (const [i, photo] of stored.report.content.photos.entries()) {
+    const local = await getAttachment(db, photo.sha256);
+    let bytes: Uint8Array<ArrayBuffer> | null = local ? attachmentBytes(local) : null;
+    if (!bytes && fetchBlob) {
+      const fetched = new Uint8Array(await fetchBlob(photo.sha256));
+      if ((await sha256Hex(fetched)) !== photo.sha256) {
+        throw new Error(
+          `La photo n° ${i + 1} reçue du serveur ne correspond pas à l’empreinte scellée dans le bordereau.`,
+        );
+      }
+      await saveAttachment(db, {
+        ownerId: stored.id,
+        clientId: stored.clientId,
+        kind: 'photo',
+        mimeType: photo.mediaType,
+        fileName: `${stored.number}-photo-${i + 1}.${photo.mediaType === 'image/png' ? 'png' : 'jpg'}`,
+        createdAt: photo.takenAt,
+        bytes: fetched,
+      });
+      bytes = fetched;
+    }
+    if (bytes) images.set(photo.sha256, bytesToDataUrl(bytes, photo.mediaType));
+  }
+  return images;
+}
+
+/**
  * The report's PDF, kept as an attachment of the report so it reopens offline exactly as
- * handed over. A sealed report renders byte for byte the same, so a missing copy is rebuilt.
+ * handed over. A sealed report renders byte for byte the same, so a missing copy is rebuilt
+ * (its photos fetched from the office server if this laptop lacks them; `fetchBlob`
+ * defaults to the logged-in session's).
  */
 export async function reportPdfBytes(
   db: BordereauDb,
   stored: StoredReport,
+  fetchBlob?: BlobFetcher | null,
 ): Promise<Uint8Array<ArrayBuffer>> {
   if (stored.report.status === 'sealed') {
     const [kept] = await listAttachments(db, stored.id, 'pdf');
     if (kept) return attachmentBytes(kept);
   }
-  const bytes = renderBordereauPdf(stored.report);
+  const needsDownload = await Promise.all(
+    stored.report.content.photos.map(async (p) => !(await getAttachment(db, p.sha256))),
+  );
+  const fetcher =
+    fetchBlob !== undefined
+      ? fetchBlob
+      : needsDownload.some(Boolean)
+        ? await sessionBlobFetcher(db)
+        : null;
+  const photos = await reportPhotoImages(db, stored, fetcher);
+  const bytes = renderBordereauPdf(stored.report, { photos });
   if (stored.report.status === 'sealed') {
     await saveAttachment(db, {
       ownerId: stored.id,

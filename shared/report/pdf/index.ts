@@ -1,2 +1,3 @@
 export { renderBordereauPdf } from './render';
 export type { RenderOptions } from './render';
+export { MissingPhotosError } from './photo-annex';

@@ -4,7 +4,7 @@ import { PageCursor } from './cursor';
 import { drawDraftWatermarks, drawPageFrames } from './page-frame';
 import { pdfDate } from './pdf-date';
 import { toPdfText } from './pdf-text';
-import { writePhotoAnnex } from './photo-annex';
+import { MissingPhotosError, missingPhotos, writePhotoAnnex } from './photo-annex';
 import { writeBackup, writeBilling } from './section-billing';
 import { writeIntervention, writeTimeline } from './section-intervention';
 import { writeParties, writeStatusBanners } from './section-parties';
@@ -14,6 +14,11 @@ import { writeEquipment, writeParts, writeResult, writeWork } from './section-wo
 export interface RenderOptions {
   /** Deflate the page streams (default true); off only to inspect the raw PDF. */
   readonly compress?: boolean;
+  /**
+   * The report's photos as data URLs, by the SHA-256 the report seals them with. Required
+   * when the report has photos: a bordereau is never printed with its annex incomplete.
+   */
+  readonly photos?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -27,6 +32,8 @@ export function renderBordereauPdf(
   report: Report,
   options: RenderOptions = {},
 ): Uint8Array<ArrayBuffer> {
+  const missing = missingPhotos(report, options.photos);
+  if (missing.length > 0) throw new MissingPhotosError(missing);
   const doc = new jsPDF({
     unit: 'mm',
     format: 'a4',
@@ -62,7 +69,7 @@ export function renderBordereauPdf(
   writeBackup(cursor, report);
   writeBilling(cursor, report);
   writeSignatures(cursor, report);
-  writePhotoAnnex(cursor, report);
+  writePhotoAnnex(cursor, report, options.photos ?? new Map());
 
   drawDraftWatermarks(doc, report);
   drawPageFrames(doc, report);

@@ -74,7 +74,11 @@ export function writeBilling(cursor: PageCursor, report: Report): void {
     if (billing.visits) {
       writeParagraph(
         cursor,
-        `Visite n° ${billing.visits.used} sur ${billing.visits.perYear} prévues au contrat pour l’année.`,
+        `Visite n° ${billing.visits.used} sur ${billing.visits.perYear} ${
+          billing.visits.perYear > 1 ? 'prévues' : 'prévue'
+        } au contrat pour l’année${
+          billing.visits.used > billing.visits.perYear ? ' : au-delà du nombre prévu.' : '.'
+        }`,
       );
     }
   } else {

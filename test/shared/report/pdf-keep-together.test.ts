@@ -6,7 +6,12 @@ import type { ReportContent } from '../../../shared/report/model';
 import { vatCentsFor } from '../../../shared/report/model';
 import { renderBordereauPdf } from '../../../shared/report/pdf/render';
 import { editReport, sealReport } from '../../../shared/report/seal';
-import { SEALED_AT, sampleDraft, sampleSignatures } from '../../fixtures/report/sample-report';
+import {
+  SEALED_AT,
+  sampleDraft,
+  sampleSignatures,
+  samplePhotoImages,
+} from '../../fixtures/report/sample-report';
 
 const STANDARD_FONTS = fileURLToPath(
   new URL('../../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url),
@@ -109,7 +114,7 @@ describe('bordereau page breaks', () => {
         signatures(),
         SEALED_AT,
       );
-      const items = await textByPage(renderBordereauPdf(sealed));
+      const items = await textByPage(renderBordereauPdf(sealed, { photos: samplePhotoImages }));
       for (const [block, labels] of [
         ['facturation', BILLING_LABELS],
         ['signatures', SIGNATURE_LABELS],
@@ -152,7 +157,7 @@ describe('bordereau page breaks', () => {
         signatures(),
         SEALED_AT,
       );
-      const items = await textByPage(renderBordereauPdf(sealed));
+      const items = await textByPage(renderBordereauPdf(sealed, { photos: samplePhotoImages }));
       const tablePages = pagesOf(items, 'Fourniture n° ');
       expect(tablePages.length, `marge ${padding}`).toBeGreaterThan(1);
       const [totalsPage] = pagesOf(items, 'Total TTC');

@@ -16,6 +16,7 @@ import {
   SEALED_AT,
   sampleDraft,
   sampleSignatures,
+  samplePhotoImages,
 } from '../../fixtures/report/sample-report';
 
 const PT = 25.4 / 72;
@@ -96,7 +97,9 @@ describe('bordereau layout', () => {
   it('keeps every line of a long report inside the page, clear of the header and footer', async () => {
     const draft = editReport(sampleDraft(), longContent);
     const sealed = await sealReport(draft, sampleSignatures(), SEALED_AT);
-    const { pages, items } = await placedText(renderBordereauPdf(sealed));
+    const { pages, items } = await placedText(
+      renderBordereauPdf(sealed, { photos: samplePhotoImages }),
+    );
     expect(pages).toBeGreaterThanOrEqual(8);
     for (const item of items) {
       const where = `page ${item.page}: « ${item.text} »`;

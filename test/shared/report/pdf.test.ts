@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DraftReport, Report } from '../../../shared/report/model';
 import { vatCentsFor } from '../../../shared/report/model';
+import { MissingPhotosError } from '../../../shared/report/pdf/photo-annex';
 import { renderBordereauPdf } from '../../../shared/report/pdf/render';
 import { editReport, newVersionOf, sealReport } from '../../../shared/report/seal';
 import {
@@ -12,6 +13,7 @@ import {
   SEALED_AT,
   sampleDraft,
   sampleSignatures,
+  samplePhotoImages,
 } from '../../fixtures/report/sample-report';
 
 const dir = mkdtempSync(join(tmpdir(), 'bordereau-pdf-'));
@@ -49,7 +51,7 @@ describe('renderBordereauPdf', () => {
   it('prints every field of the signed sample, accents and € included, on 3 numbered pages', async () => {
     const report = await sealedSample();
     if (report.status !== 'sealed') throw new Error('sealed expected');
-    const text = pdfText(renderBordereauPdf(report));
+    const text = pdfText(renderBordereauPdf(report, { photos: samplePhotoImages }));
     const all = squeezed(text);
     expect(pages(text)).toHaveLength(3);
     for (const page of [1, 2, 3]) expect(all).toContain(`Page ${page} / 3`);
@@ -128,11 +130,25 @@ describe('renderBordereauPdf', () => {
   });
 
   it('embeds the logo once, both signatures and the photos', async () => {
-    const signed = renderBordereauPdf(await sealedSample());
-    const absent = renderBordereauPdf(await sealedSample(absentClientSignatures()));
+    const signed = renderBordereauPdf(await sealedSample(), { photos: samplePhotoImages });
+    const absent = renderBordereauPdf(await sealedSample(absentClientSignatures()), {
+      photos: samplePhotoImages,
+    });
     // PNGs with transparency add a soft-mask image each: only the difference is asserted exactly
     expect(imageCount(signed) - imageCount(absent)).toBeGreaterThanOrEqual(1);
     expect(imageCount(signed)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses to print a report whose photos it was not given, naming them in French', async () => {
+    const sealed = await sealedSample();
+    const onlyRack = new Map([...samplePhotoImages].slice(0, 1));
+    expect(() => renderBordereauPdf(sealed)).toThrow(MissingPhotosError);
+    expect(() => renderBordereauPdf(sealed, { photos: onlyRack })).toThrow(
+      'Photo absente de ce poste : n° 2 (Switch du 2ᵉ étage : cordons remplacés (ports 5 et 6)). Synchronisez puis réessayez.',
+    );
+    // The sealed content carries each photo's hash, not its bytes.
+    expect(JSON.stringify(sealed.content).length).toBeLessThan(100_000);
+    expect(sealed.content.photos.map((p) => p.sha256)).toEqual([...samplePhotoImages.keys()]);
   });
 
   it('prints amounts over a thousand euros with French digit grouping', async () => {
@@ -152,7 +168,11 @@ describe('renderBordereauPdf', () => {
       };
     });
     const text = squeezed(
-      pdfText(renderBordereauPdf(await sealReport(draft, sampleSignatures(), SEALED_AT))),
+      pdfText(
+        renderBordereauPdf(await sealReport(draft, sampleSignatures(), SEALED_AT), {
+          photos: samplePhotoImages,
+        }),
+      ),
     );
     expect(text).toContain('Total HT 1 234,56 €');
     expect(text).toContain('TVA 20 % 246,91 €');
@@ -161,7 +181,7 @@ describe('renderBordereauPdf', () => {
 
   it('shows a report closed without the client as such, still signed by the technician', async () => {
     const report = await sealedSample(absentClientSignatures());
-    const text = squeezed(pdfText(renderBordereauPdf(report)));
+    const text = squeezed(pdfText(renderBordereauPdf(report, { photos: samplePhotoImages })));
     expect(text).toContain(
       'Clos sans signature du client (client absent) – voir la rubrique « Signatures ».',
     );
@@ -190,7 +210,11 @@ describe('renderBordereauPdf', () => {
       photos: [],
     }));
     const text = squeezed(
-      pdfText(renderBordereauPdf(await sealReport(draft, sampleSignatures(), SEALED_AT))),
+      pdfText(
+        renderBordereauPdf(await sealReport(draft, sampleSignatures(), SEALED_AT), {
+          photos: samplePhotoImages,
+        }),
+      ),
     );
     expect(text).toContain('Visite planifiée d’infogérance');
     expect(text).toContain('À distance');
@@ -205,7 +229,9 @@ describe('renderBordereauPdf', () => {
   });
 
   it('marks a draft as such and a new version as replacing the sealed one', async () => {
-    const draftText = squeezed(pdfText(renderBordereauPdf(sampleDraft())));
+    const draftText = squeezed(
+      pdfText(renderBordereauPdf(sampleDraft(), { photos: samplePhotoImages })),
+    );
     expect(draftText).toContain('Brouillon non signé du 23/11/2026 à 09:12');
     expect(draftText).toContain('Bordereau non encore signé.');
     expect(draftText).not.toContain('Empreinte SHA-256');
@@ -218,7 +244,10 @@ describe('renderBordereauPdf', () => {
     });
     const resealed = await sealReport(next, sampleSignatures(), SEALED_AT + 60_000);
     // the banner wraps: compare with line breaks folded into spaces
-    const text = pdfText(renderBordereauPdf(resealed)).replace(/\s+/g, ' ');
+    const text = pdfText(renderBordereauPdf(resealed, { photos: samplePhotoImages })).replace(
+      /\s+/g,
+      ' ',
+    );
     expect(text).toContain('N° BI-2026-JD-0042 – version 2');
     expect(text).toContain(
       `Version 2 : ce bordereau remplace le bordereau BI-2026-JD-0042 précédemment signé (empreinte SHA-256 ${original.seal.hash}).`,
@@ -227,8 +256,8 @@ describe('renderBordereauPdf', () => {
 
   it('renders a sealed report to the same bytes every time', async () => {
     const report = await sealedSample();
-    const first = renderBordereauPdf(report);
-    const second = renderBordereauPdf(await sealedSample());
+    const first = renderBordereauPdf(report, { photos: samplePhotoImages });
+    const second = renderBordereauPdf(await sealedSample(), { photos: samplePhotoImages });
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     expect(Buffer.from(first.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(Buffer.from(first).toString('latin1')).toContain(
@@ -241,9 +270,9 @@ describe('renderBordereauPdf', () => {
     const saved = process.env.TZ;
     try {
       process.env.TZ = 'UTC';
-      const utc = renderBordereauPdf(report);
+      const utc = renderBordereauPdf(report, { photos: samplePhotoImages });
       process.env.TZ = 'Pacific/Auckland';
-      const auckland = renderBordereauPdf(report);
+      const auckland = renderBordereauPdf(report, { photos: samplePhotoImages });
       expect(new Date(0).getTimezoneOffset()).not.toBe(0); // the zone change took effect
       expect(Buffer.from(auckland).equals(Buffer.from(utc))).toBe(true);
     } finally {

@@ -25,7 +25,8 @@ import {
  * the canonical serialisation changed, and every report sealed in the field would stop
  * verifying. Recompute it deliberately, never to make the test pass.
  */
-const FIXTURE_SEAL_HASH = '065c5c08bf836ca7c308d3a6c3a548e080eea675da1065cbb81f6bae02494301';
+// Recomputed when photos moved from inline data URLs to their SHA-256 (before any release).
+const FIXTURE_SEAL_HASH = '829485e05ab007d62763565409d5f3222bbb4412f19abba006ccc4a08acb6420';
 
 async function sealedSample(): Promise<SealedReport> {
   return sealReport(sampleDraft(), sampleSignatures(), SEALED_AT);

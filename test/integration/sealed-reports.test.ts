@@ -1,0 +1,209 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { SYNC_LIMITS } from '../../shared/sync/protocol';
+import { sealReport } from '../../shared/report/seal';
+import { putRecord } from '../../renderer/db/changes';
+import { createClient as createLocalClient } from '../../renderer/db/repositories/clients';
+import { getAttachment, saveAttachment } from '../../renderer/db/repositories/attachments';
+import { getReport } from '../../renderer/db/repositories/reports';
+import { reportPdfBytes } from '../../renderer/features/visits/report-pdf';
+import { SyncApi } from '../../renderer/sync/api-client';
+import { fetchTransport } from '../../renderer/sync/transport';
+import { count, startTestServer } from '../server/helpers';
+import type { TestServer } from '../server/helpers';
+import { draftReport, PNG_1PX, plain, sealedReport } from '../server/report-fixture';
+import { laptop } from './sync-harness';
+import type { TestLaptop } from './sync-harness';
+
+const JPEG = new Uint8Array(readFileSync(join(__dirname, '../fixtures/report/photo-rack.jpg')));
+
+function pdfText(bytes: Uint8Array): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'bordereau-photos-')), 'report.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+/**
+ * A signed bordereau with photos: the report seals each photo by its hash, the photo's bytes
+ * travel as a blob, and the office rebuilds the very same PDF from the server's copies.
+ */
+describe('signed reports and their photos, from the technician’s laptop to the office', () => {
+  let server: TestServer;
+  const laptops: TestLaptop[] = [];
+  beforeEach(async () => {
+    server = await startTestServer('pglite');
+  });
+  afterEach(async () => {
+    for (const d of laptops.splice(0)) d.close();
+    await server.close();
+  });
+
+  it('syncs a report with many photos, and the office prints the same PDF', async () => {
+    const office = laptop(server, server.office, 'office');
+    laptops.push(office);
+    const client = await createLocalClient(office.db, {
+      name: 'Cabinet Lefèvre',
+      city: 'Vincennes',
+    });
+    await office.sync();
+    await server.assign(server.tech1, client.id);
+    const tech = laptop(server, server.tech1, 'tech');
+    laptops.push(tech);
+    await tech.sync();
+
+    // Inline, eight resized camera photos (200–400 kB each) made a record of megabytes, far
+    // over the sync limit for one record: the server refused it.
+    const visitId = uuidv7();
+    const photos = [];
+    for (let i = 0; i < 8; i++) {
+      // Eight distinct files: a byte after the JPEG's end marker, which decoders ignore.
+      const bytes = new Uint8Array([...JPEG, i]);
+      const attachment = await saveAttachment(tech.db, {
+        ownerId: visitId,
+        clientId: client.id,
+        kind: 'photo',
+        mimeType: 'image/jpeg',
+        fileName: `photo-${i + 1}.jpg`,
+        createdAt: 1,
+        bytes,
+      });
+      photos.push({
+        caption: `Photo de la baie, vue ${i + 1}`,
+        sha256: attachment.id,
+        mediaType: 'image/jpeg' as const,
+        takenAt: Date.UTC(2026, 10, 2, 9, i),
+      });
+    }
+    const id = uuidv7();
+    const draft = draftReport(id);
+    const signedAt = Date.UTC(2026, 10, 2, 10, 0);
+    const sealed = plain(
+      await sealReport(
+        { ...draft, content: { ...draft.content, photos } },
+        {
+          client: {
+            status: 'signed',
+            signerName: 'Hélène Lefèvre',
+            role: 'Gérante',
+            signedAt,
+            imagePngDataUrl: PNG_1PX,
+          },
+          technician: { name: 'Jean Dupont', signedAt, imagePngDataUrl: PNG_1PX },
+        },
+        signedAt + 1000,
+      ),
+    );
+    await putRecord(tech.db, 'reports', {
+      id,
+      revision: null,
+      updatedAt: 1,
+      interventionId: visitId,
+      clientId: client.id,
+      number: sealed.content.number,
+      status: 'sealed',
+      sealedAt: sealed.seal.sealedAt,
+      report: sealed,
+    });
+    expect(JSON.stringify(sealed).length).toBeLessThan(SYNC_LIMITS.maxRecordBytes / 4);
+
+    const result = await tech.sync();
+    expect(result).toMatchObject({ rejected: 0, conflicts: 0 });
+    expect(await count(server.db, 'SELECT count(*) AS n FROM blobs')).toBe(8);
+    const techPdf = await reportPdfBytes(tech.db, (await getReport(tech.db, id))!, null);
+
+    const office2 = laptop(server, server.office, 'office-2');
+    laptops.push(office2);
+    await office2.sync();
+    const stored = (await getReport(office2.db, id))!;
+    expect(await getAttachment(office2.db, photos[0]!.sha256)).toBeUndefined();
+    // Without the server, the office cannot print it, and says why.
+    await expect(reportPdfBytes(office2.db, stored, null)).rejects.toThrow(
+      /Photos absentes de ce poste : n° 1 \(Photo de la baie, vue 1\), n° 2/,
+    );
+    const api = new SyncApi(server.url, fetchTransport).withToken(server.office.token);
+    const officePdf = await reportPdfBytes(office2.db, stored, (sha) => api.getBlob(sha));
+    expect(Buffer.from(officePdf).equals(Buffer.from(techPdf))).toBe(true);
+    expect(pdfText(officePdf)).toContain('Photo 8 – Photo de la baie, vue 8');
+    // Kept for the next time, offline.
+    expect(await getAttachment(office2.db, photos[7]!.sha256)).toBeDefined();
+  });
+
+  it('keeps on the laptop a signed report the server refuses, and lists the refusal', async () => {
+    const tech = laptop(server, server.tech1, 'tech');
+    laptops.push(tech);
+    await tech.sync();
+    // A client the office never assigned to this technician: the server refuses (forbidden).
+    const id = uuidv7();
+    const sealed = plain(await sealedReport(id));
+    await putRecord(tech.db, 'reports', {
+      id,
+      revision: null,
+      updatedAt: 1,
+      interventionId: uuidv7(),
+      clientId: uuidv7(),
+      number: sealed.content.number,
+      status: 'sealed',
+      sealedAt: sealed.seal.sealedAt,
+      report: sealed,
+    });
+    const result = await tech.sync();
+    expect(result.rejected).toBe(1);
+    expect(
+      await count(server.db, "SELECT count(*) AS n FROM records WHERE entity = 'reports'"),
+    ).toBe(0);
+    const kept = await getReport(tech.db, id);
+    expect(kept?.report.status).toBe('sealed');
+    expect(kept?.report).toEqual(sealed);
+    const rejections = await tech.db.syncState.get('rejections');
+    expect(JSON.stringify(rejections?.value)).toContain(id);
+  });
+
+  it('refuses a photo whose bytes do not match the sealed hash', async () => {
+    const office = laptop(server, server.office, 'office');
+    laptops.push(office);
+    const id = uuidv7();
+    const draft = draftReport(id);
+    const signedAt = Date.UTC(2026, 10, 2, 10, 0);
+    const sealed = plain(
+      await sealReport(
+        {
+          ...draft,
+          content: {
+            ...draft.content,
+            photos: [
+              {
+                caption: 'Baie',
+                sha256: 'a'.repeat(64),
+                mediaType: 'image/jpeg',
+                takenAt: signedAt - 60_000,
+              },
+            ],
+          },
+        },
+        {
+          client: { status: 'not-signed', reason: 'absent', note: 'Fermé', recordedAt: signedAt },
+          technician: { name: 'Jean Dupont', signedAt, imagePngDataUrl: PNG_1PX },
+        },
+        signedAt + 1000,
+      ),
+    );
+    await putRecord(office.db, 'reports', {
+      id,
+      revision: null,
+      updatedAt: 1,
+      interventionId: uuidv7(),
+      clientId: uuidv7(),
+      number: sealed.content.number,
+      status: 'sealed',
+      sealedAt: sealed.seal.sealedAt,
+      report: sealed,
+    });
+    await expect(
+      reportPdfBytes(office.db, (await getReport(office.db, id))!, async () => JPEG),
+    ).rejects.toThrow('La photo n° 1 reçue du serveur ne correspond pas à l’empreinte scellée');
+  });
+});
