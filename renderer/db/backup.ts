@@ -174,6 +174,9 @@ export async function restoreBackup(
     await db.settings.put({ key: DEVICE_ID_KEY, value: uuidv7() });
     await db.syncState.delete(SYNC_STATE_KEYS.pushedThrough);
     await db.syncState.put({ key: SYNC_STATE_KEYS.resync, value: true });
+    if (await db.syncState.get(SYNC_STATE_KEYS.cursor)) {
+      await db.syncState.put({ key: SYNC_STATE_KEYS.restoredUnsynced, value: true });
+    }
   });
   return { tables: Object.keys(backup.tables).length, records };
 }

@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import type { SyncedRecord } from '../../shared/inventory/record';
+import { SealedReportError } from '../../shared/report/seal';
 import type { EntityName } from '../../shared/sync/mutation';
 import type { BordereauDb, OutboxEntry } from './database';
 import { EQUIPMENT_INDEX_FIELDS, equipmentIndexFields } from './equipment-index';
@@ -74,6 +75,26 @@ function fieldsOf(record: SyncedRecord): Record<string, unknown> {
 }
 
 /** Creates or replaces a record; a local write stamps `updatedAt` and queues the whole record. */
+/**
+ * A signed bordereau is immutable on this laptop too, whatever path a local write takes
+ * (repositories, conflict resolution, imports): only the server's copy may replace it.
+ */
+function refuseSealed(entity: EntityName, existing: unknown): void {
+  if (entity !== 'reports' || typeof existing !== 'object' || existing === null) return;
+  const row = existing as {
+    id?: unknown;
+    number?: unknown;
+    status?: unknown;
+    report?: { seal?: { hash?: unknown } };
+  };
+  if (row.status !== 'sealed') return;
+  throw new SealedReportError(
+    String(row.id),
+    String(row.number),
+    String(row.report?.seal?.hash ?? ''),
+  );
+}
+
 export async function putRecord<T extends AnyRecord>(
   db: BordereauDb,
   entity: EntityName,
@@ -90,6 +111,7 @@ export async function putRecord<T extends AnyRecord>(
     );
     if (origin === 'local') {
       const existing = await table.get(record.id);
+      refuseSealed(entity, existing);
       await table.put(stored);
       await db.outbox.add(
         outboxEntry(
@@ -188,6 +210,7 @@ export async function updateRecord<T extends AnyRecord>(
   return db.transaction('rw', table, db.outbox, async () => {
     const existing = (await table.get(id)) as T | undefined;
     if (!existing) throw new RecordNotFoundError(entity, id);
+    if (origin === 'local') refuseSealed(entity, existing);
     const stamped: Partial<T> = origin === 'local' ? { ...changes, updatedAt: now } : changes;
     const merged = {
       ...(withoutIndexFields(entity, fieldsOf(existing)) as unknown as T),
@@ -218,6 +241,7 @@ export async function deleteRecord(
   await db.transaction('rw', table, db.outbox, async () => {
     const existing = await table.get(id);
     if (!existing) return;
+    if (origin === 'local') refuseSealed(entity, existing);
     await table.delete(id);
     if (origin === 'local')
       await db.outbox.add(outboxEntry(entity, id, 'delete', existing.revision, {}, now));

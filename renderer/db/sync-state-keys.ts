@@ -10,4 +10,9 @@ export const SYNC_STATE_KEYS = {
   lastSuccessAt: 'lastSuccessAt',
   conflicted: 'conflicted',
   rejections: 'rejections',
+  /**
+   * Set by a backup restore on a laptop that had synced: report numbers issued after the
+   * backup may exist on the server, so none is issued until a full pull has brought them.
+   */
+  restoredUnsynced: 'restoredUnsynced',
 } as const;

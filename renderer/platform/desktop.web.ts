@@ -22,6 +22,19 @@ class SecretsDb extends Dexie {
 let secretsDb: SecretsDb | null = null;
 const secrets = () => (secretsDb ??= new SecretsDb()).secrets;
 
+/**
+ * IndexedDB can fail (disabled in private browsing, quota, a blocked upgrade): the failure is
+ * answered as a result, like the desktop side does, never thrown at the caller.
+ */
+async function fromStorage<T>(run: () => Promise<T>): Promise<IpcResult<T>> {
+  try {
+    return ok(await run());
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return fail('io', `Stockage du navigateur indisponible : ${message}`);
+  }
+}
+
 function validated<T>(schema: { safeParse(v: unknown): { success: boolean } }, value: T): boolean {
   return schema.safeParse(value).success;
 }
@@ -62,23 +75,26 @@ export const webDesktop: DesktopApi = {
   async getSecret(request) {
     if (!validated(ipcSchemas.getSecret.request, request))
       return fail('invalid-payload', 'Clé invalide.');
-    const row = await secrets().get(request.key);
-    return ok(row?.value ?? null);
+    return fromStorage(async () => (await secrets().get(request.key))?.value ?? null);
   },
 
   async setSecret(request) {
     if (!validated(ipcSchemas.setSecret.request, request))
       return fail('invalid-payload', 'Secret invalide.');
-    await secrets().put({ key: request.key, value: request.value });
-    return ok({ stored: true as const, encrypted: false });
+    return fromStorage(async () => {
+      await secrets().put({ key: request.key, value: request.value });
+      return { stored: true as const, encrypted: false };
+    });
   },
 
   async deleteSecret(request) {
     if (!validated(ipcSchemas.deleteSecret.request, request))
       return fail('invalid-payload', 'Clé invalide.');
-    const existed = (await secrets().get(request.key)) !== undefined;
-    await secrets().delete(request.key);
-    return ok({ deleted: existed });
+    return fromStorage(async () => {
+      const existed = (await secrets().get(request.key)) !== undefined;
+      await secrets().delete(request.key);
+      return { deleted: existed };
+    });
   },
 
   async writeBackup() {

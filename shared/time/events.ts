@@ -38,3 +38,14 @@ export const timerEventSchema = z.discriminatedUnion('type', [
 export type TimerEvent = z.infer<typeof timerEventSchema>;
 
 export const timerEventsSchema = z.array(timerEventSchema);
+
+/**
+ * `now`, never earlier than the last recorded tap: a clock set back (NTP, a time-zone fix, a
+ * dead CMOS battery) must neither make a running visit unreadable nor refuse the next tap.
+ * The elapsed time just waits for the clock; a tap is recorded at the last tap's time.
+ */
+export function notBeforeLastTap(events: readonly TimerEvent[], now: number): number {
+  let last = now;
+  for (const e of events) if (e.type !== 'correct' && e.at > last) last = e.at;
+  return last;
+}

@@ -3,6 +3,11 @@ import { backupToJson, parseBackup, restoreBackup } from '../../renderer/db/back
 import { getDeviceId } from '../../renderer/db/database';
 import { createClient as createLocalClient } from '../../renderer/db/repositories/clients';
 import { createEquipment } from '../../renderer/db/repositories/equipment';
+import {
+  createDraftReport,
+  ReportNumberingBlockedError,
+} from '../../renderer/db/repositories/reports';
+import { draftFor, newVisit, T0 } from '../renderer/visits/visit-fixtures';
 import { count, startTestServer } from '../server/helpers';
 import type { TestServer } from '../server/helpers';
 import { deviceChecksum, laptop, serverChecksum } from './sync-harness';
@@ -95,5 +100,35 @@ describe('sync after restoring a backup into a fresh profile', () => {
       ),
     ).toBe(0);
     expect(await deviceChecksum(fresh.db)).toBe(await serverChecksum(server, [client.id]));
+  });
+
+  it('issues no report number after a restore until one full sync, unless the laptop never synced', async () => {
+    const office = laptop(server, server.office, 'office');
+    laptops.push(office);
+    await createLocalClient(office.db, { name: 'ALLANCE SAS', city: 'Paris' });
+    await office.sync();
+    const backup = parseBackup(await backupToJson(office.db, '1.0.0'));
+
+    const fresh = laptop(server, server.office, 'restored');
+    laptops.push(fresh);
+    await restoreBackup(fresh.db, backup);
+    const visit = await newVisit(fresh.db);
+    await expect(createDraftReport(fresh.db, draftFor(visit), T0)).rejects.toThrow(
+      ReportNumberingBlockedError,
+    );
+    expect(await fresh.db.reports.count()).toBe(0);
+    await fresh.sync();
+    const draft = await createDraftReport(fresh.db, draftFor(visit), T0);
+    expect(draft.number).toBe('BI-2026-JD-0001');
+
+    // A laptop that never talked to a server has nothing to wait for.
+    const standalone = laptop(server, server.office, 'standalone');
+    laptops.push(standalone);
+    await createLocalClient(standalone.db, { name: 'Boulangerie Martin', city: 'Lyon' });
+    const copy = laptop(server, server.office, 'standalone-copy');
+    laptops.push(copy);
+    await restoreBackup(copy.db, parseBackup(await backupToJson(standalone.db, '1.0.0')));
+    const alone = await newVisit(copy.db);
+    expect((await createDraftReport(copy.db, draftFor(alone), T0)).number).toBe('BI-2026-JD-0001');
   });
 });

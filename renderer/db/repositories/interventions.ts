@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { TimerAction, TimerEvent } from '../../../shared/time/events';
-import { timerCorrectionEventSchema } from '../../../shared/time/events';
+import { notBeforeLastTap, timerCorrectionEventSchema } from '../../../shared/time/events';
 import { visitTimeline } from '../../../shared/time/segments';
 import type {
   VisitHeaderInput,
@@ -106,12 +106,15 @@ export async function recordTimerTap(
   now: number,
 ): Promise<VisitRecord> {
   return modify(db, id, now, (visit) => {
-    const events: TimerEvent[] = [...visit.events, { id: uuidv7(), type: action, at: now }];
-    visitTimeline(events, now);
+    // A clock set back since the last tap: the tap takes the last tap's time rather than
+    // leaving the technician unable to pause or close the visit until the clock catches up.
+    const at = notBeforeLastTap(visit.events, now);
+    const events: TimerEvent[] = [...visit.events, { id: uuidv7(), type: action, at }];
+    visitTimeline(events, at);
     return {
       ...visit,
       events,
-      startedAt: action === 'start' ? now : visit.startedAt,
+      startedAt: action === 'start' ? at : visit.startedAt,
       status: action === 'stop' ? 'to-sign' : visit.status,
     };
   });
@@ -132,10 +135,11 @@ export async function correctTimerEvent(
       id: uuidv7(),
       type: 'correct',
       ...correction,
-      recordedAt: now,
+      // Never before the event it corrects, even with the clock set back since.
+      recordedAt: notBeforeLastTap(visit.events, now),
     });
     const events: TimerEvent[] = [...visit.events, event];
-    visitTimeline(events, now);
+    visitTimeline(events, notBeforeLastTap(events, now));
     return { ...visit, events };
   });
 }

@@ -26,6 +26,7 @@ import { PARIS_TIME_ZONE } from '../../../shared/calendar/local-date';
 import type { SyncedRecord } from '../../../shared/inventory/record';
 import { putRecord, RecordNotFoundError } from '../changes';
 import type { BordereauDb, LooseRecord } from '../database';
+import { SYNC_STATE_KEYS } from '../sync-state-keys';
 import { linkVisitReport } from './interventions';
 
 /**
@@ -91,6 +92,17 @@ export interface NewDraftReport {
   readonly content: Omit<ReportContent, 'number'>;
 }
 
+/** After a backup restore, numbering waits for one full sync (see SYNC_STATE_KEYS). */
+export class ReportNumberingBlockedError extends Error {
+  override readonly name = 'ReportNumberingBlockedError';
+  constructor() {
+    super(
+      'Numéro de bordereau impossible pour l’instant : la base vient d’être restaurée depuis une sauvegarde. ' +
+        'Synchronisez une fois avec le bureau pour connaître les derniers numéros utilisés, puis réessayez.',
+    );
+  }
+}
+
 /**
  * Numbers and stores a first draft: reads the technician's last sequence for the year (the
  * counter in settings, or a higher number among the reports on this laptop), takes the
@@ -104,36 +116,43 @@ export async function createDraftReport(
 ): Promise<StoredReport> {
   const code = input.content.technician.code;
   const year = reportYear(input.content.issuedAt, PARIS_TIME_ZONE);
-  return db.transaction('rw', [db.reports, db.outbox, db.settings, db.interventions], async () => {
-    const key = sequenceKey(code, year);
-    const counter = await db.settings.get(key);
-    const numbers = (await db.reports
-      .where('number')
-      .startsWith(`${REPORT_NUMBER_PREFIX}-${year}-${code}-`)
-      .keys()) as string[];
-    const fromCounter = typeof counter?.value === 'number' ? counter.value : null;
-    const fromReports = lastSequenceAmong(numbers, code, year);
-    const last = Math.max(fromCounter ?? 0, fromReports ?? 0);
-    const number = nextReportNumber({
-      technicianCode: code,
-      year,
-      lastSequence: last === 0 ? null : last,
-    });
-    const content = reportContentSchema.parse({ ...input.content, number });
-    await db.settings.put({ key, value: last + 1 });
-    const stored = await writeReport(
-      db,
-      storedFrom({ status: 'draft', content }, { ...input, revision: null, updatedAt: now }),
-      now,
-    );
-    await linkVisitReport(
-      db,
-      input.interventionId,
-      { reportId: stored.id, number, status: 'to-sign' },
-      now,
-    );
-    return stored;
-  });
+  return db.transaction(
+    'rw',
+    [db.reports, db.outbox, db.settings, db.interventions, db.syncState],
+    async () => {
+      if (await db.syncState.get(SYNC_STATE_KEYS.restoredUnsynced)) {
+        throw new ReportNumberingBlockedError();
+      }
+      const key = sequenceKey(code, year);
+      const counter = await db.settings.get(key);
+      const numbers = (await db.reports
+        .where('number')
+        .startsWith(`${REPORT_NUMBER_PREFIX}-${year}-${code}-`)
+        .keys()) as string[];
+      const fromCounter = typeof counter?.value === 'number' ? counter.value : null;
+      const fromReports = lastSequenceAmong(numbers, code, year);
+      const last = Math.max(fromCounter ?? 0, fromReports ?? 0);
+      const number = nextReportNumber({
+        technicianCode: code,
+        year,
+        lastSequence: last === 0 ? null : last,
+      });
+      const content = reportContentSchema.parse({ ...input.content, number });
+      await db.settings.put({ key, value: last + 1 });
+      const stored = await writeReport(
+        db,
+        storedFrom({ status: 'draft', content }, { ...input, revision: null, updatedAt: now }),
+        now,
+      );
+      await linkVisitReport(
+        db,
+        input.interventionId,
+        { reportId: stored.id, number, status: 'to-sign' },
+        now,
+      );
+      return stored;
+    },
+  );
 }
 
 /**

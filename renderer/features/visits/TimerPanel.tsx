@@ -45,6 +45,7 @@ export function TimerPanel({ context }: { context: VisitContext }) {
         sitePostcode: site?.postcode ?? null,
         equipmentCovered: equipment.filter((e) => picked.has(e.id)).every((e) => e.covered),
         otherVisits: context.otherVisits,
+        coveredEquipmentIds: new Set(context.equipment.filter((e) => e.covered).map((e) => e.id)),
       });
       preview = {
         billed: formatDuration(priced.billedMinutes),

@@ -1,5 +1,4 @@
 import { useEffect, useReducer } from 'react';
-import type { TimerEvent } from '../../../shared/time/events';
 import { clock } from './clock';
 
 /**
@@ -21,12 +20,4 @@ export function useNow(active: boolean, intervalMs = 1000): number {
   return clock.now();
 }
 
-/**
- * `now`, never earlier than the last recorded tap: a clock set back (NTP, a time-zone fix)
- * must not make a running visit unreadable; the elapsed time just waits for the clock.
- */
-export function notBeforeLastTap(events: readonly TimerEvent[], now: number): number {
-  let last = now;
-  for (const e of events) if (e.type !== 'correct' && e.at > last) last = e.at;
-  return last;
-}
+export { notBeforeLastTap } from '../../../shared/time/events';

@@ -25,6 +25,8 @@ export interface VisitPricingInput {
   readonly equipmentCovered: boolean;
   /** The contract's other visits, for the hour bank's balance. */
   readonly otherVisits: readonly VisitRecord[];
+  /** Ids of the client's equipment covered by the contract (decides which visits are included). */
+  readonly coveredEquipmentIds?: ReadonlySet<string>;
 }
 
 export interface VisitPricing {
@@ -46,16 +48,24 @@ export function contractWithVisitTasks(contract: Contract, visit: VisitRecord): 
     : { ...contract, flatTasks: [...contract.flatTasks, ...extra] };
 }
 
-/** Billed minutes of the contract's finished visits that draw on its hour bank. */
-export function hourBankDraws(contract: Contract, visits: readonly VisitRecord[]): BankDraw[] {
+/**
+ * Billed minutes of the contract's finished visits that draw on its hour bank. A visit is
+ * left out only when the pricing engine treats it as included (shared/billing/pricing.ts:
+ * marked included in the subscription AND every equipment worked on covered); otherwise its
+ * own report deducted it from the bank, and the balance must count it too.
+ */
+export function hourBankDraws(
+  contract: Contract,
+  visits: readonly VisitRecord[],
+  coveredEquipmentIds?: ReadonlySet<string>,
+): BankDraw[] {
   const draws: BankDraw[] = [];
   for (const v of visits) {
-    if (
-      v.contractId !== contract.id ||
-      v.header.includedInSubscription ||
-      v.status === 'in-progress'
-    )
-      continue;
+    const included =
+      v.header.includedInSubscription &&
+      (coveredEquipmentIds === undefined ||
+        v.work.equipment.every((e) => coveredEquipmentIds.has(e.equipmentId)));
+    if (v.contractId !== contract.id || included || v.status === 'in-progress') continue;
     const timeline = safeTimeline(v, undefined);
     if (!timeline || timeline.arrival === null) continue;
     draws.push({
@@ -86,10 +96,14 @@ export function priceVisit(input: VisitPricingInput): VisitPricing {
   const balance =
     contract.hourBank === null
       ? null
-      : hourBankBalanceBefore(contract.hourBank, hourBankDraws(contract, input.otherVisits), {
-          id: visit.id,
-          at: startedAt,
-        });
+      : hourBankBalanceBefore(
+          contract.hourBank,
+          hourBankDraws(contract, input.otherVisits, input.coveredEquipmentIds),
+          {
+            id: visit.id,
+            at: startedAt,
+          },
+        );
   const facts = interventionFactsSchema.parse({
     mode: visit.header.mode,
     workedMinutes: timeline.workedMinutes,

@@ -130,6 +130,7 @@ function sources(
       sitePostcode: site.postcode,
       equipmentCovered: equipment.every((e) => e.covered),
       otherVisits,
+      coveredEquipmentIds: new Set([server, printer].filter((e) => e.covered).map((e) => e.id)),
     }),
     provider: sampleDraft().content.provider,
     technician: { name: 'Julien Durand', code: 'JD' },
@@ -272,6 +273,35 @@ describe('the bordereau built from a visit', () => {
     expect(content.equipment[0]).toMatchObject({
       newlyDiscovered: true,
       discoveredAt: Date.UTC(2026, 10, 22, 23, 0),
+    });
+  });
+
+  it('counts in the bank an earlier "included" visit that its own report billed (equipment not covered)', () => {
+    const contract = contractOf({
+      hourBank: { unit: 'hours', quantity: 10, startsOn: '2026-01-01' },
+    });
+    const day = 86_400_000;
+    const earlier = (id: string, equipmentId: string) =>
+      visitOf({
+        id,
+        included: true,
+        events: [
+          { id: `${id}-1`, type: 'start', at: T0 - day },
+          { id: `${id}-2`, type: 'stop', at: T0 - day + 60 * MINUTE },
+        ],
+        work: { equipment: [{ equipmentId }] },
+      });
+    // Marked included, on the covered server: truly included, nothing drawn.
+    const onCovered = earlier('0192b3c4-0000-7000-8000-0000000000a1', SERVER_ID);
+    // Marked included, but on the printer the contract does not cover: its report drew
+    // 2 h from the bank, so later balances count it.
+    const onUncovered = earlier('0192b3c4-0000-7000-8000-0000000000a2', PRINTER_ID);
+    expect(buildReportContent(sources(onUncovered, contract)).billing).toMatchObject({
+      hourBank: { deductedMinutes: 120, balanceAfterMinutes: 480 },
+    });
+    const content = buildReportContent(sources(visitOf(), contract, [onCovered, onUncovered]));
+    expect(content.billing).toMatchObject({
+      hourBank: { deductedMinutes: 210, balanceAfterMinutes: 600 - 120 - 210 },
     });
   });
 

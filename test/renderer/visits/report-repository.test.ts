@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BordereauDb } from '../../../renderer/db/database';
+import { deleteRecord, putRecord, updateRecord } from '../../../renderer/db/changes';
 import { getVisit } from '../../../renderer/db/repositories/interventions';
 import {
   createDraftReport,
@@ -10,6 +11,7 @@ import {
   sequenceKey,
   updateDraftReport,
 } from '../../../renderer/db/repositories/reports';
+import type { StoredReport } from '../../../renderer/db/repositories/reports';
 import { SealedReportError, verifySeal } from '../../../shared/report/seal';
 import {
   absentClientSignatures,
@@ -44,6 +46,16 @@ describe('sealing in the reports repository', () => {
     await expect(
       sealStoredReport(db, draft.id, absentClientSignatures(), SEALED_AT + 2),
     ).rejects.toThrow(SealedReportError);
+    // Nor through the generic writes (conflict resolution, any other path).
+    await expect(
+      updateRecord<StoredReport & { id: string }>(db, 'reports', draft.id, {
+        number: 'BI-2026-JD-9999',
+      }),
+    ).rejects.toThrow(SealedReportError);
+    await expect(
+      putRecord(db, 'reports', { ...sealed, report: draft.report, status: 'draft' }),
+    ).rejects.toThrow(SealedReportError);
+    await expect(deleteRecord(db, 'reports', draft.id)).rejects.toThrow(SealedReportError);
 
     const stored = await getReport(db, draft.id);
     expect(stored?.report).toEqual(sealed.report);

@@ -97,6 +97,32 @@ describe('the visit timer, stored at each tap', () => {
     expect(await db.outbox.count()).toBe(outboxBefore);
   });
 
+  it('still pauses, resumes, stops and corrects when the laptop clock went back', async () => {
+    const db = connect(uniqueName());
+    const visit = await newVisit(db);
+    await recordTimerTap(db, visit.id, 'start', T0);
+    await recordTimerTap(db, visit.id, 'pause', T0 + 30 * MINUTE);
+    // The clock is set back 2 minutes (NTP): the next taps take the last tap's time.
+    await recordTimerTap(db, visit.id, 'resume', T0 + 28 * MINUTE);
+    await recordTimerTap(db, visit.id, 'stop', T0 + 29 * MINUTE);
+    const stored = (await getVisit(db, visit.id))!;
+    expect(stored.events.map((e) => (e.type === 'correct' ? null : e.at - T0))).toEqual([
+      0,
+      30 * MINUTE,
+      30 * MINUTE,
+      30 * MINUTE,
+    ]);
+    expect(stored.status).toBe('to-sign');
+    const pause = stored.events[1]!;
+    const corrected = await correctTimerEvent(
+      db,
+      visit.id,
+      { target: pause.id, at: T0 + 25 * MINUTE, reason: 'Pause commencée plus tôt' },
+      T0 + 20 * MINUTE,
+    );
+    expect(visitTimeline(corrected.events).workedMinutes).toBe(25);
+  });
+
   it('keeps a corrected start with its original time and reason, and refuses a correction without reason', async () => {
     const name = uniqueName();
     const db = connect(name);
