@@ -58,13 +58,11 @@ export function startApp(electron: ElectronModule, options: StartOptions): { sta
   let mainWindow: Electron.BrowserWindow | null = null;
 
   const createWindow = () => {
+    // Its webContents is hardened by the 'web-contents-created' listener below, which fires
+    // during this constructor: hardening it here too would open every https link twice.
     const win = new electron.BrowserWindow(
       mainWindowOptions(join(options.bundleDir, 'preload.cjs')),
     );
-    hardenWebContents(win.webContents, {
-      origins,
-      openExternal: (url) => void electron.shell.openExternal(url),
-    });
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => {
       mainWindow = null;
@@ -80,8 +78,10 @@ export function startApp(electron: ElectronModule, options: StartOptions): { sta
     mainWindow.focus();
   });
 
+  // The one place navigation rules are attached: fires for every webContents, the main
+  // window's included, so none escapes them and none gets them twice. Registered before
+  // `ready`, hence before any window exists.
   app.on('web-contents-created', (_event, contents) => {
-    // Any other webContents (there should be none) gets the same rules.
     hardenWebContents(contents, {
       origins,
       openExternal: (url) => void electron.shell.openExternal(url),

@@ -5,14 +5,37 @@ import { writeFileAtomic } from '../atomic-write';
 
 type Stored = Record<string, { encrypted: boolean; data: string }>;
 
+export type SecretStorage = Pick<
+  SafeStorage,
+  'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'
+>;
+
+/**
+ * True when safeStorage really protects secrets with the OS keychain. On Linux,
+ * `isEncryptionAvailable()` is also true with the `basic_text` backend (no keyring found, or
+ * `--password-store=basic`), which encrypts with a password hard-coded in Chromium: that is
+ * no protection, so it counts as unencrypted (Electron's safeStorage docs).
+ * `getSelectedStorageBackend()` exists on Linux only and is read after `ready`, as the
+ * handlers are.
+ */
+export function isOsEncryptionAvailable(
+  safeStorage: SecretStorage,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  return platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
+}
+
 /**
  * Secrets (the sync token) encrypted with the OS keychain through safeStorage. Where the OS
- * offers none (a Linux session without a keyring), the value is kept and reported as
- * unencrypted so the settings screen can say so.
+ * offers none (a Linux session without a keyring, or only Chromium's hard-coded `basic_text`
+ * password), the value is kept and reported as unencrypted so the settings screen can say so.
  */
 export function secretHandlers(deps: {
-  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
+  safeStorage: SecretStorage;
   file: string;
+  /** Injected by tests; process.platform otherwise. */
+  platform?: NodeJS.Platform;
 }): Pick<IpcHandlers, 'getSecret' | 'setSecret' | 'deleteSecret'> {
   const load = async (): Promise<Stored> => {
     try {
@@ -29,6 +52,8 @@ export function secretHandlers(deps: {
       if (!entry) return { ok: true, value: null };
       if (!entry.encrypted)
         return { ok: true, value: Buffer.from(entry.data, 'base64').toString('utf8') };
+      // Decrypting needs only a working safeStorage, whatever its backend: a value written
+      // with `basic_text` by an earlier version must still be readable.
       if (!deps.safeStorage.isEncryptionAvailable()) {
         return {
           ok: false,
@@ -42,7 +67,9 @@ export function secretHandlers(deps: {
     },
     async setSecret({ key, value }) {
       const stored = await load();
-      const encrypted = deps.safeStorage.isEncryptionAvailable();
+      // With `basic_text` the value is stored like any unencrypted one: the flag on disk and
+      // the answer to the renderer say the same thing.
+      const encrypted = isOsEncryptionAvailable(deps.safeStorage, deps.platform);
       const data = encrypted ? deps.safeStorage.encryptString(value) : Buffer.from(value, 'utf8');
       stored[key] = { encrypted, data: data.toString('base64') };
       await save(stored);

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { startApp } from '../../electron/app';
 import { IPC_CHANNELS } from '../../shared/ipc';
@@ -60,6 +61,49 @@ describe('startApp', () => {
       action: 'deny',
     });
     expect(win.webContents.listenerCount('will-navigate')).toBe(1);
+  });
+
+  it('hardens the main window once: an https link opens a single time in the system browser', async () => {
+    const fake = fakeElectron({ isPackaged: true });
+    startApp(fake.electron, options);
+    await fake.ready();
+    // The fake announces the window's own webContents through 'web-contents-created', as
+    // Electron does.
+    const contents = fake.windows[0]!.webContents;
+    expect(contents.listenerCount('will-navigate')).toBe(1);
+    expect(contents.listenerCount('will-redirect')).toBe(1);
+    expect(contents.listenerCount('will-attach-webview')).toBe(1);
+
+    let prevented = false;
+    contents.emit('will-navigate', {
+      url: 'https://www.example.fr/aide',
+      preventDefault: () => (prevented = true),
+    });
+    expect(prevented).toBe(true);
+    expect(fake.calls.filter((c) => c.startsWith('openExternal:'))).toEqual([
+      'openExternal:https://www.example.fr/aide',
+    ]);
+  });
+
+  it('applies the same rules to any other webContents', async () => {
+    const fake = fakeElectron({ isPackaged: true });
+    startApp(fake.electron, options);
+    await fake.ready();
+    const other = new EventEmitter() as EventEmitter & {
+      windowOpenHandler?: (details: { url: string }) => { action: string };
+      setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void;
+    };
+    other.setWindowOpenHandler = (handler) => {
+      other.windowOpenHandler = handler;
+    };
+    fake.app.emit('web-contents-created', {}, other);
+    expect(other.listenerCount('will-navigate')).toBe(1);
+    expect(other.windowOpenHandler?.({ url: 'https://www.example.fr/' })).toEqual({
+      action: 'deny',
+    });
+    expect(fake.calls.filter((c) => c.startsWith('openExternal:'))).toEqual([
+      'openExternal:https://www.example.fr/',
+    ]);
   });
 
   it('loads the Vite dev server when unpackaged', async () => {

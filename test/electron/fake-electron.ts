@@ -27,6 +27,8 @@ export function fakeElectron(options: { isPackaged: boolean; gotLock?: boolean }
     constructor(public options: unknown) {
       super();
       windows.push(this);
+      // Like Electron: every new webContents, a window's own included, is announced on app.
+      app.emit('web-contents-created', { preventDefault() {} }, this.webContents);
     }
     loadURL(url: string) {
       this.loaded = url;
@@ -81,6 +83,7 @@ export function fakeElectron(options: { isPackaged: boolean; gotLock?: boolean }
     },
     safeStorage: {
       isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
       encryptString: (v: string) => Buffer.from(v),
       decryptString: (b: Buffer) => b.toString(),
     },

@@ -3,6 +3,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  unlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -11,7 +12,11 @@ import { join } from 'node:path';
 import type { Dialog } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { backupHandlers } from '../../electron/handlers/backups';
-import { secretHandlers } from '../../electron/handlers/secrets';
+import {
+  isOsEncryptionAvailable,
+  secretHandlers,
+  type SecretStorage,
+} from '../../electron/handlers/secrets';
 import { fileHandlers } from '../../electron/handlers/files';
 import { createDesktopApi } from '../../electron/preload-api';
 import { IPC_CHANNELS } from '../../shared/ipc';
@@ -50,8 +55,10 @@ describe('backups', () => {
 });
 
 describe('secrets', () => {
-  const reversible = (available: boolean) => ({
+  type Backend = ReturnType<SecretStorage['getSelectedStorageBackend']>;
+  const reversible = (available: boolean, backend: Backend = 'gnome_libsecret') => ({
     isEncryptionAvailable: () => available,
+    getSelectedStorageBackend: (): Backend => backend,
     encryptString: (v: string) => Buffer.from(`enc:${v}`),
     decryptString: (b: Buffer) => b.toString().replace(/^enc:/, ''),
   });
@@ -80,6 +87,55 @@ describe('secrets', () => {
       value: { stored: true, encrypted: false },
     });
     expect(await secrets.getSecret({ key: 'sync.token' })).toEqual({ ok: true, value: 'tok' });
+  });
+
+  it('reports unencrypted on Linux when safeStorage only has the hard-coded basic_text password', async () => {
+    const file = join(tmp('bordereau-secrets-'), 'secrets.json');
+    const safeStorage = reversible(true, 'basic_text');
+    const secrets = secretHandlers({ safeStorage, file, platform: 'linux' });
+    expect(await secrets.setSecret({ key: 'sync.token', value: 'tok-basic' })).toEqual({
+      ok: true,
+      value: { stored: true, encrypted: false },
+    });
+    // Stored with the same flag as it is reported, and read back without safeStorage.
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      'sync.token': { encrypted: false, data: Buffer.from('tok-basic').toString('base64') },
+    });
+    expect(await secrets.getSecret({ key: 'sync.token' })).toEqual({
+      ok: true,
+      value: 'tok-basic',
+    });
+  });
+
+  it('still reads a value an earlier version encrypted with basic_text', async () => {
+    const file = join(tmp('bordereau-secrets-'), 'secrets.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        'sync.token': { encrypted: true, data: Buffer.from('enc:old-tok').toString('base64') },
+      }),
+    );
+    const secrets = secretHandlers({
+      safeStorage: reversible(true, 'basic_text'),
+      file,
+      platform: 'linux',
+    });
+    expect(await secrets.getSecret({ key: 'sync.token' })).toEqual({ ok: true, value: 'old-tok' });
+  });
+
+  it('counts a Linux keyring backend as encryption, and asks for the backend on Linux only', () => {
+    expect(isOsEncryptionAvailable(reversible(true, 'gnome_libsecret'), 'linux')).toBe(true);
+    expect(isOsEncryptionAvailable(reversible(true, 'kwallet6'), 'linux')).toBe(true);
+    expect(isOsEncryptionAvailable(reversible(true, 'basic_text'), 'linux')).toBe(false);
+    expect(isOsEncryptionAvailable(reversible(false, 'gnome_libsecret'), 'linux')).toBe(false);
+    const noBackendQuery = {
+      ...reversible(true),
+      getSelectedStorageBackend: (): Backend => {
+        throw new Error('getSelectedStorageBackend is Linux-only');
+      },
+    };
+    expect(isOsEncryptionAvailable(noBackendQuery, 'darwin')).toBe(true);
+    expect(isOsEncryptionAvailable(noBackendQuery, 'win32')).toBe(true);
   });
 });
 
@@ -112,11 +168,144 @@ describe('files', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await files.openPath({ path: join(dir, 'absent.pdf') })).toMatchObject({
+    // Saved by this run, then moved away.
+    unlinkSync(join(dir, 'BI-2026-JD-0001.pdf'));
+    expect(await files.openPath({ path: join(dir, 'BI-2026-JD-0001.pdf') })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
     expect(opened).toEqual([join(dir, 'BI-2026-JD-0001.pdf')]);
+  });
+
+  /** A save dialog answering from a list, recording the options it was opened with. */
+  const scriptedDialog = (answers: string[]) => {
+    const shown: { title?: string; defaultPath?: string }[] = [];
+    const dialog = {
+      showSaveDialog: async (options: { title?: string; defaultPath?: string }) => {
+        shown.push(options);
+        const filePath = answers.shift();
+        return filePath === undefined
+          ? { canceled: true, filePath: '' }
+          : { canceled: false, filePath };
+      },
+    } as unknown as Pick<Dialog, 'showSaveDialog'>;
+    return { dialog, shown };
+  };
+  const pdf = new Uint8Array([37, 80, 68, 70]);
+
+  it('asks again, with the .pdf name, before replacing an existing X.pdf the dialog never asked about', async () => {
+    const dir = tmp('bordereau-files-');
+    writeFileSync(join(dir, 'BI-1.pdf'), 'ancien');
+    const { dialog, shown } = scriptedDialog([join(dir, 'BI-1'), join(dir, 'BI-1.pdf')]);
+    const files = fileHandlers({
+      dialog,
+      shell: { openPath: async () => '' },
+      documentsDir: dir,
+      window: () => null,
+    });
+    expect(await files.savePdf({ suggestedName: 'BI-1.pdf', bytes: pdf })).toEqual({
+      ok: true,
+      value: { path: join(dir, 'BI-1.pdf') },
+    });
+    expect(shown).toHaveLength(2);
+    expect(shown[1]).toMatchObject({ defaultPath: join(dir, 'BI-1.pdf') });
+    expect(shown[1]!.title).toContain('BI-1.pdf existe déjà');
+    // Replaced only after the second dialog, where the OS asked about BI-1.pdf itself.
+    expect(readFileSync(join(dir, 'BI-1.pdf'), 'latin1')).toBe('%PDF');
+  });
+
+  it('never silently replaces X.pdf: a second extension-less answer is refused, a cancel writes nothing', async () => {
+    const dir = tmp('bordereau-files-');
+    writeFileSync(join(dir, 'BI-1.pdf'), 'ancien');
+    const refused = scriptedDialog([join(dir, 'BI-1'), join(dir, 'BI-1')]);
+    const files = fileHandlers({
+      dialog: refused.dialog,
+      shell: { openPath: async () => '' },
+      documentsDir: dir,
+      window: () => null,
+    });
+    const result = await files.savePdf({ suggestedName: 'BI-1.pdf', bytes: pdf });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(!result.ok && result.error.message).toMatch(
+      /BI-1\.pdf existe déjà et n’a pas été remplacé/,
+    );
+    expect(refused.shown).toHaveLength(2);
+
+    const cancelled = scriptedDialog([join(dir, 'BI-1')]);
+    const again = fileHandlers({
+      dialog: cancelled.dialog,
+      shell: { openPath: async () => '' },
+      documentsDir: dir,
+      window: () => null,
+    });
+    expect(await again.savePdf({ suggestedName: 'BI-1.pdf', bytes: pdf })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(readFileSync(join(dir, 'BI-1.pdf'), 'utf8')).toBe('ancien');
+    expect(readdirSync(dir)).toEqual(['BI-1.pdf']);
+  });
+
+  it('writes X.pdf without asking again when it does not exist yet', async () => {
+    const dir = tmp('bordereau-files-');
+    const { dialog, shown } = scriptedDialog([join(dir, 'BI-2')]);
+    const files = fileHandlers({
+      dialog,
+      shell: { openPath: async () => '' },
+      documentsDir: dir,
+      window: () => null,
+    });
+    expect(await files.savePdf({ suggestedName: 'BI-2.pdf', bytes: pdf })).toEqual({
+      ok: true,
+      value: { path: join(dir, 'BI-2.pdf') },
+    });
+    expect(shown).toHaveLength(1);
+  });
+
+  it('opens only the PDFs it saved during this run: no other file, no UNC or relative path', async () => {
+    const dir = tmp('bordereau-files-');
+    const opened: string[] = [];
+    const { dialog } = scriptedDialog([join(dir, 'BI-3.pdf')]);
+    const files = fileHandlers({
+      dialog,
+      shell: { openPath: async (p: string) => (opened.push(p), '') },
+      documentsDir: dir,
+      window: () => null,
+    });
+    await files.savePdf({ suggestedName: 'BI-3.pdf', bytes: pdf });
+    writeFileSync(join(dir, 'autre.pdf'), '%PDF');
+
+    for (const path of [
+      join(dir, 'autre.pdf'),
+      '\\\\serveur\\partage\\BI-3.pdf',
+      '//serveur/partage/BI-3.pdf',
+      '\\\\?\\C:\\BI-3.pdf',
+      'BI-3.pdf',
+      '../BI-3.pdf',
+    ]) {
+      const result = await files.openPath({ path });
+      expect(result, path).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(!result.ok && result.error.message, path).toMatch(/^(Chemin refusé|Seuls les)/);
+    }
+    // The same file, spelled differently, is still the file that was saved.
+    expect(await files.openPath({ path: join(dir, '.', 'BI-3.pdf') })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    expect(opened).toEqual([join(dir, 'BI-3.pdf')]);
+
+    // Another instance of the handlers (another run) has saved nothing.
+    const nextRun = fileHandlers({
+      dialog,
+      shell: { openPath: async (p: string) => (opened.push(p), '') },
+      documentsDir: dir,
+      window: () => null,
+    });
+    expect(await nextRun.openPath({ path: join(dir, 'BI-3.pdf') })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(opened).toHaveLength(1);
   });
 
   it('answers null when the user cancels, writing nothing', async () => {
