@@ -8,7 +8,7 @@ export const BACKUPS_KEPT = 20;
 
 /**
  * Local JSON backups of the whole database in userData/backups, written by the renderer
- * (at every version change, and on demand) because Electron upgrades and downgrades have
+ * (at every version change, once a day, after each signature, and on demand) because Electron upgrades and downgrades have
  * wiped IndexedDB (electron/electron#24882, #38616).
  */
 export function backupHandlers(deps: {

@@ -1,11 +1,13 @@
 import { desktop } from '../platform/desktop';
 import { getDb, getDeviceId } from './database';
 import { requestPersistentStorage } from './storage';
+import { dailyBackupIfDue } from './rolling-backup';
 import { backupOnVersionChange } from './version-backup';
 
 /**
  * Opens the local database at start: asks for persistent storage, makes sure the device has
- * its id, and saves a copy to disk when the app version changed since the last start.
+ * its id, saves a copy to disk when the app version changed since the last start, and the
+ * daily copy (rolling-backup.ts).
  * Failures are logged, not thrown: the app must still open to let the user restore.
  */
 export async function bootstrapDatabase(): Promise<void> {
@@ -18,6 +20,9 @@ export async function bootstrapDatabase(): Promise<void> {
     const outcome = await backupOnVersionChange(db, desktop, version);
     if (outcome.kind === 'failed')
       console.warn('Sauvegarde automatique non enregistrée :', outcome.message);
+    const daily = await dailyBackupIfDue(db, desktop, version);
+    if (daily.kind === 'failed')
+      console.warn('Sauvegarde quotidienne non enregistrée :', daily.message);
   } catch (error) {
     console.error('Ouverture de la base locale impossible', error);
   }

@@ -13,6 +13,8 @@ import type {
 } from '../../../shared/report/model';
 import { PHOTO_MEDIA_TYPES } from '../../../shared/report/model';
 import { getDb } from '../../db/database';
+import { writeRollingBackup } from '../../db/rolling-backup';
+import { desktop } from '../../platform/desktop';
 import type { BordereauDb } from '../../db/database';
 import { getAttachment } from '../../db/repositories/attachments';
 import { getProvider, getTechnicianProfile } from '../../db/repositories/profile';
@@ -35,6 +37,18 @@ import { priceVisit, subscriptionVisitsEarlier } from './visit-pricing';
 import type { VisitRecord } from './visit-record';
 
 type SignMode = 'signed' | ClientAbsenceReason;
+
+async function backupAfterSigning(db: BordereauDb): Promise<void> {
+  try {
+    const info = await desktop.appInfo();
+    const version = info.ok ? info.value.version : (import.meta.env.VITE_APP_VERSION ?? '0.0.0');
+    const outcome = await writeRollingBackup(db, desktop, version, 'apres-signature');
+    if (outcome.kind === 'failed')
+      console.warn('Copie de sécurité non enregistrée :', outcome.message);
+  } catch (error) {
+    console.warn('Copie de sécurité non enregistrée :', error);
+  }
+}
 
 /**
  * The visit's photos as the report seals them: by the SHA-256 of their bytes (the
@@ -247,6 +261,8 @@ export function SignPage() {
         signedAt,
       );
       await reportPdfBytes(db, sealed);
+      // A copy on disk with the signed report in it, not awaited: the client is waiting.
+      void backupAfterSigning(db);
       navigate(`/bordereaux/${sealed.id}`);
     } catch (e) {
       const issuesOf = (e as { issues?: { message: string }[] }).issues;

@@ -10,6 +10,7 @@ import type { BordereauDb } from '../../../renderer/db/database';
 import { getDeviceId } from '../../../renderer/db/database';
 import { putRecords } from '../../../renderer/db/changes';
 import { createClient } from '../../../renderer/db/repositories/clients';
+import { dailyBackupIfDue, writeRollingBackup } from '../../../renderer/db/rolling-backup';
 import { backupOnVersionChange } from '../../../renderer/db/version-backup';
 import type { IpcResult } from '../../../shared/ipc';
 import { generateDemoData } from '../../../shared/seed/demo-data';
@@ -105,5 +106,73 @@ describe('backupOnVersionChange', () => {
       name: 'Client précieux',
     });
     expect(await backupOnVersionChange(db, desktop, '1.1.0', 5)).toEqual({ kind: 'same-version' });
+  });
+});
+
+describe('rolling disk copies (daily and after each signature)', () => {
+  function fakeDesktop(code: 'ok' | 'unavailable' | 'io' = 'ok') {
+    const written: { name: string; json: string }[] = [];
+    return {
+      written,
+      writeBackup: async (req: {
+        name: string;
+        json: string;
+      }): Promise<IpcResult<{ path: string }>> => {
+        if (code === 'unavailable')
+          return { ok: false, error: { code: 'unavailable', message: 'Navigateur.' } };
+        if (code === 'io') return { ok: false, error: { code: 'io', message: 'Disque plein.' } };
+        written.push(req);
+        return { ok: true, value: { path: `/data/backups/${req.name}` } };
+      },
+    };
+  }
+  const DAY0 = Date.UTC(2026, 10, 23, 7, 30);
+  const HOUR = 3_600_000;
+
+  it('writes the daily copy once per day, and never a copy of an empty database', async () => {
+    const db = track(freshDb());
+    const desktop = fakeDesktop();
+    // Just wiped, or first start: nothing to copy, and the good copies on disk stay.
+    expect(await dailyBackupIfDue(db, desktop, '1.0.0', DAY0)).toEqual({
+      kind: 'skipped',
+      why: 'empty',
+    });
+    await createClient(db, { name: 'Client précieux' });
+    expect(await dailyBackupIfDue(db, desktop, '1.0.0', DAY0)).toMatchObject({
+      kind: 'saved',
+      name: 'bordereau-quotidienne-2026-11-23T07-30-00-000Z.json',
+    });
+    expect(await dailyBackupIfDue(db, desktop, '1.0.0', DAY0 + 8 * HOUR)).toEqual({
+      kind: 'skipped',
+      why: 'not-due',
+    });
+    expect(await dailyBackupIfDue(db, desktop, '1.0.0', DAY0 + 24 * HOUR)).toMatchObject({
+      kind: 'saved',
+    });
+    expect(desktop.written).toHaveLength(2);
+    const restored = track(freshDb());
+    await restoreBackup(restored, parseBackup(desktop.written[0]!.json));
+    expect((await restored.clients.toArray()).map((c) => c.name)).toEqual(['Client précieux']);
+  });
+
+  it('writes a copy after a signature, and says nothing when there is no disk (browser)', async () => {
+    const db = track(freshDb());
+    await createClient(db, { name: 'Client précieux' });
+    const desktop = fakeDesktop();
+    expect(await writeRollingBackup(db, desktop, '1.0.0', 'apres-signature', DAY0)).toMatchObject({
+      kind: 'saved',
+      name: 'bordereau-apres-signature-2026-11-23T07-30-00-000Z.json',
+    });
+    // The signature's copy counts as today's.
+    expect(await dailyBackupIfDue(db, desktop, '1.0.0', DAY0 + HOUR)).toMatchObject({
+      why: 'not-due',
+    });
+    expect(
+      await writeRollingBackup(db, fakeDesktop('unavailable'), '1.0.0', 'apres-signature', DAY0),
+    ).toEqual({ kind: 'skipped', why: 'unavailable' });
+    expect(await writeRollingBackup(db, fakeDesktop('io'), '1.0.0', 'quotidienne', DAY0)).toEqual({
+      kind: 'failed',
+      message: 'Disque plein.',
+    });
   });
 });
