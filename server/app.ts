@@ -3,8 +3,10 @@ import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ApiError } from '../shared/sync/protocol';
 import { SYNC_LIMITS } from '../shared/sync/protocol';
+import type { TrustProxy } from './config';
 import type { Database } from './db/database';
 import { ApiHttpError } from './http/api-error';
+import { registerAuthentication } from './http/authenticate';
 import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
 import { checkProtocolVersions } from './http/protocol-version';
 import { registerAdminRoutes } from './routes/admin';
@@ -23,6 +25,11 @@ export type AppOptions = {
   logger?: boolean;
   /** Browser origins allowed to call the API (see http/cors.ts for the defaults). */
   allowedOrigins?: readonly string[];
+  /**
+   * Which reverse proxies' X-Forwarded-For to believe (BORDEREAU_TRUST_PROXY): the client
+   * address it gives keys the login rate limit. False by default: direct connections.
+   */
+  trustProxy?: TrustProxy;
   /** Crash-test fault injection (see PushFaults); never set in production. */
   pushFaults?: PushFaults;
 };
@@ -36,8 +43,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: SYNC_LIMITS.maxSmallBodyBytes,
-    // The server sits behind nothing by default; behind a reverse proxy set trustProxy there.
-    trustProxy: false,
+    // Behind the TLS reverse proxy every connection comes from the proxy: unless it is trusted,
+    // all users would share one login rate-limit bucket.
+    trustProxy: options.trustProxy ?? false,
   });
 
   app.addContentTypeParser(
@@ -105,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.code(503).send(body);
   });
 
+  registerAuthentication(app);
   registerHealthRoute(app, db);
   registerAuthRoutes(app, {
     db,

@@ -1,5 +1,57 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_ALLOWED_ORIGINS } from './http/cors';
+
+/**
+ * Fastify's `trustProxy`, in the forms an environment variable can give. No hop count: this
+ * Fastify trusts nothing when given one (it cannot check the immediate peer).
+ */
+export type TrustProxy = boolean | string[];
+
+/** Address ranges proxy-addr (Fastify's trustProxy) knows by name. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IP address, a CIDR range (10.0.0.0/8, fd00::/8) or a range name. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * `false` (default: clients connect directly, X-Forwarded-For is ignored), `true` (trust every
+ * hop: only when nothing but the proxy can reach the server), or the proxies' addresses,
+ * comma-separated. A hop count is refused rather than silently ignored (see TrustProxy).
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((value, ctx): TrustProxy => {
+    if (value === '' || value === 'false') return false;
+    if (value === 'true') return true;
+    if (/^\d+$/.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'un nombre de proxys n’est pas accepté : donnez l’adresse IP du proxy (ex. 127.0.0.1)',
+      });
+      return z.NEVER;
+    }
+    const entries = value.split(',').map((entry) => entry.trim());
+    const wrong = entries.filter((entry) => !isProxyAddress(entry));
+    if (wrong.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `true, false ou des adresses IP / plages CIDR séparées par des virgules (refusé : ${wrong.map((w) => `« ${w} »`).join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 /** The server's settings, all from the environment, checked at start with precise messages. */
 const envSchema = z.object({
@@ -41,6 +93,8 @@ const envSchema = z.object({
           ),
       ),
     ),
+  /** The reverse proxy (TLS) in front of the server, whose X-Forwarded-For is believed. */
+  BORDEREAU_TRUST_PROXY: trustProxySchema,
 });
 
 export type ServerConfig = {
@@ -51,6 +105,7 @@ export type ServerConfig = {
   tombstoneRetentionMs: number;
   loginRatePerMinute: number;
   allowedOrigins: string[];
+  trustProxy: TrustProxy;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -72,5 +127,6 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     tombstoneRetentionMs: e.BORDEREAU_TOMBSTONE_RETENTION_DAYS * DAY_MS,
     loginRatePerMinute: e.BORDEREAU_LOGIN_RATE_PER_MINUTE,
     allowedOrigins: [...new Set([...DEFAULT_ALLOWED_ORIGINS, ...e.BORDEREAU_ALLOWED_ORIGINS])],
+    trustProxy: e.BORDEREAU_TRUST_PROXY,
   };
 }

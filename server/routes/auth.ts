@@ -5,7 +5,7 @@ import { checkCredentials } from '../auth/accounts';
 import { issueToken, revokeToken } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { ApiHttpError, parseOr400 } from '../http/api-error';
-import { authenticate, bearerToken } from '../http/authenticate';
+import { bearerToken, requireAccount } from '../http/authenticate';
 
 export type AuthRouteOptions = {
   db: Database;
@@ -35,8 +35,8 @@ export function registerAuthRoutes(
     },
   );
 
-  app.post('/api/v1/auth/logout', async (request, reply) => {
-    await authenticate(db, request, ['technician', 'office'], now());
+  const authenticated = requireAccount(db, ['technician', 'office'], now);
+  app.post('/api/v1/auth/logout', { onRequest: authenticated }, async (request, reply) => {
     await revokeToken(db, bearerToken(request)!, now());
     return reply.code(204).send();
   });

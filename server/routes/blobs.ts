@@ -4,7 +4,7 @@ import { sha256HexSchema, SYNC_LIMITS } from '../../shared/sync/protocol';
 import { blobSize, getBlob, putBlob, sha256Hex } from '../blobs/blob-store';
 import type { Database } from '../db/database';
 import { ApiHttpError, badRequest, parseOr400 } from '../http/api-error';
-import { authenticate } from '../http/authenticate';
+import { accountOf, requireAccount } from '../http/authenticate';
 
 export type BlobRouteOptions = { db: Database; now: () => number };
 
@@ -22,11 +22,13 @@ function notFound(): ApiHttpError {
  * hash checked against the bytes received before anything is stored.
  */
 export function registerBlobRoutes(app: FastifyInstance, { db, now }: BlobRouteOptions): void {
+  const authenticated = requireAccount(db, ROLES, now);
+
   app.put<{ Params: { sha256: string } }>(
     '/api/v1/blobs/:sha256',
-    { bodyLimit: SYNC_LIMITS.maxBlobBytes },
+    { bodyLimit: SYNC_LIMITS.maxBlobBytes, onRequest: authenticated },
     async (request, reply): Promise<BlobPutResponse> => {
-      const account = await authenticate(db, request, ROLES, now());
+      const account = accountOf(request);
       const sha256 = parseOr400(sha256HexSchema, request.params.sha256, 'Empreinte');
       if (!Buffer.isBuffer(request.body))
         throw badRequest('Le contenu doit être envoyé en application/octet-stream.');
@@ -44,9 +46,8 @@ export function registerBlobRoutes(app: FastifyInstance, { db, now }: BlobRouteO
 
   app.get<{ Params: { sha256: string } }>(
     '/api/v1/blobs/:sha256',
-    { exposeHeadRoute: false },
+    { exposeHeadRoute: false, onRequest: authenticated },
     async (request, reply) => {
-      await authenticate(db, request, ROLES, now());
       const sha256 = parseOr400(sha256HexSchema, request.params.sha256, 'Empreinte');
       const bytes = await getBlob(db, sha256);
       if (!bytes) throw notFound();
@@ -57,11 +58,14 @@ export function registerBlobRoutes(app: FastifyInstance, { db, now }: BlobRouteO
     },
   );
 
-  app.head<{ Params: { sha256: string } }>('/api/v1/blobs/:sha256', async (request, reply) => {
-    await authenticate(db, request, ROLES, now());
-    const sha256 = parseOr400(sha256HexSchema, request.params.sha256, 'Empreinte');
-    const size = await blobSize(db, sha256);
-    if (size === null) throw notFound();
-    return reply.header('content-length', size).code(200).send();
-  });
+  app.head<{ Params: { sha256: string } }>(
+    '/api/v1/blobs/:sha256',
+    { onRequest: authenticated },
+    async (request, reply) => {
+      const sha256 = parseOr400(sha256HexSchema, request.params.sha256, 'Empreinte');
+      const size = await blobSize(db, sha256);
+      if (size === null) throw notFound();
+      return reply.header('content-length', size).code(200).send();
+    },
+  );
 }

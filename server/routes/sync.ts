@@ -3,7 +3,7 @@ import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { pullQuerySchema, pushRequestSchema, SYNC_LIMITS } from '../../shared/sync/protocol';
 import type { Database } from '../db/database';
 import { ApiHttpError, parseOr400 } from '../http/api-error';
-import { authenticate } from '../http/authenticate';
+import { accountOf, requireAccount } from '../http/authenticate';
 import { pullChanges } from '../sync/pull';
 import type { PushFaults } from '../sync/push';
 import { pushMutations } from '../sync/push';
@@ -14,12 +14,14 @@ export function registerSyncRoutes(
   app: FastifyInstance,
   { db, now, faults }: SyncRouteOptions,
 ): void {
+  const authenticated = requireAccount(db, ['technician', 'office'], now);
+
   app.post(
     '/api/v1/sync/push',
-    { bodyLimit: SYNC_LIMITS.maxPushBytes },
+    { bodyLimit: SYNC_LIMITS.maxPushBytes, onRequest: authenticated },
     async (request): Promise<PushResponse> => {
       const at = now();
-      const account = await authenticate(db, request, ['technician', 'office'], at);
+      const account = accountOf(request);
       const body = parseOr400(pushRequestSchema, request.body, 'Lot de modifications');
       // A clock far ahead would order this device's edits after everyone's: refuse the whole batch,
       // nothing stored, until the clock is fixed (the outbox keeps everything meanwhile).
@@ -35,9 +37,13 @@ export function registerSyncRoutes(
     },
   );
 
-  app.get('/api/v1/sync/pull', async (request): Promise<PullResponse> => {
-    const account = await authenticate(db, request, ['technician', 'office'], now());
-    const query = parseOr400(pullQuerySchema, request.query, 'Demande de synchronisation');
-    return pullChanges(db, account, query);
-  });
+  app.get(
+    '/api/v1/sync/pull',
+    { onRequest: authenticated },
+    async (request): Promise<PullResponse> => {
+      const account = accountOf(request);
+      const query = parseOr400(pullQuerySchema, request.query, 'Demande de synchronisation');
+      return pullChanges(db, account, query);
+    },
+  );
 }

@@ -39,7 +39,8 @@ function reject(reason: RejectionReason, message: string): MutationOutcome {
 /**
  * Applies one mutation inside the push transaction, re-validating and re-authorising it: the
  * server is the authority, whatever the device checked. Permanent refusals come back as
- * `rejected`; anything thrown is temporary and aborts the whole batch.
+ * `rejected`; anything thrown is temporary and aborts the whole batch, except a refusal of
+ * this mutation's data by the database, which the push turns into its rejection (push.ts).
  */
 export async function applyMutation(
   tx: Queryable,
@@ -117,6 +118,9 @@ async function applyUpsert(
   clientId: string | null,
   base: number,
 ): Promise<MutationOutcome> {
+  // Checked on the edit itself, before anything (merge, conflict record) walks or stores it.
+  const unstorable = unstorableData(m.changes);
+  if (unstorable) return reject('invalid', unstorable);
   if (existing?.deleted && base < existing.revision) {
     // Edited here, deleted elsewhere: the tombstone stays and the edit is kept in the conflict.
     const fields = Object.entries(m.changes).map(([field, deviceValue]) => ({
@@ -183,13 +187,8 @@ async function validateData(
   m: Mutation,
   data: Record<string, unknown>,
 ): Promise<{ reason: RejectionReason; message: string } | null> {
-  let hasNul = false;
-  const json = JSON.stringify(data, (key, value: unknown) => {
-    if (key.includes('\0') || (typeof value === 'string' && value.includes('\0'))) hasNul = true;
-    return value;
-  });
-  // PostgreSQL text cannot hold NUL: refused here, or the insert would fail on every retry.
-  if (hasNul) return { reason: 'invalid', message: 'Caractère nul interdit dans les données.' };
+  // Safe: the edit passed unstorableData (bounded depth), the rest comes from the database.
+  const json = JSON.stringify(data);
   const bytes = Buffer.byteLength(json);
   if (bytes > SYNC_LIMITS.maxRecordBytes) {
     return {
@@ -205,6 +204,54 @@ async function validateData(
       reason: 'invalid',
       message: `Données invalides : ${issue?.message ?? 'format inattendu'}${where}.`,
     };
+  }
+  return null;
+}
+
+/** `String.prototype.isWellFormed` (Node 20); the ES2023 lib the server compiles with lacks it. */
+type WellFormedCheck = string & { isWellFormed(): boolean };
+
+/** Why a string cannot be stored in jsonb, or null. */
+function unstorableText(text: string): string | null {
+  // PostgreSQL text cannot hold NUL.
+  if (text.includes('\0')) return 'Caractère nul interdit dans les données.';
+  // Half of a UTF-16 pair (a text cut in the middle of an emoji) has no UTF-8 form: jsonb
+  // refuses it (SQLSTATE 22P02).
+  if (!(text as WellFormedCheck).isWellFormed()) {
+    return 'Texte mal encodé dans les données (caractère Unicode incomplet).';
+  }
+  return null;
+}
+
+/**
+ * Why an edit's data can never be stored, or null: a string or key jsonb refuses, or nesting
+ * deeper than SYNC_LIMITS.maxDataDepth. Walked with an explicit stack, not recursion: JSON.parse
+ * accepts any depth, and recursing over hundreds of thousands of levels (JSON.stringify does)
+ * overflows the call stack. Refusing here makes it the mutation's permanent rejection instead
+ * of an error that fails the batch on every retry.
+ */
+export function unstorableData(changes: Record<string, unknown>): string | null {
+  const stack: { value: unknown; depth: number }[] = [{ value: changes, depth: 1 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { value, depth } = item;
+    if (typeof value === 'string') {
+      const refused = unstorableText(value);
+      if (refused) return refused;
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > SYNC_LIMITS.maxDataDepth) {
+      return `Données trop imbriquées (${SYNC_LIMITS.maxDataDepth} niveaux au plus).`;
+    }
+    if (Array.isArray(value)) {
+      for (const element of value as unknown[]) stack.push({ value: element, depth: depth + 1 });
+      continue;
+    }
+    for (const [key, element] of Object.entries(value)) {
+      const refused = unstorableText(key);
+      if (refused) return refused;
+      stack.push({ value: element, depth: depth + 1 });
+    }
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { PulledRecord, PullQuery, PullResponse } from '../../shared/sync/protocol';
+import { SYNC_LIMITS } from '../../shared/sync/protocol';
 import type { AuthenticatedAccount } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { forbidden } from '../http/api-error';
@@ -7,17 +8,20 @@ import { formatCursor, isStart, parseCursor, START } from './cursor';
 import { accountScope } from './scope';
 import { readPurgeState } from './tombstones';
 
+type PositionRow = { position_txid: string; seq: number; bytes: number };
+
 type Row = {
   entity: string;
   id: string;
   client_id: string | null;
-  data: Record<string, unknown>;
+  data: Record<string, unknown> | null;
   revision: number;
   deleted: boolean;
   updated_at: number;
-  position_txid: string;
-  seq: number;
 };
+
+/** The account's part of the change stream: its clients' records and the global ones. */
+const IN_SCOPE = '($1::uuid[] IS NULL OR client_id IS NULL OR client_id = ANY($1::uuid[]))';
 
 /**
  * One page of the change stream after `cursor`, in (transaction id, sequence) order, within
@@ -27,11 +31,17 @@ type Row = {
  * below it has finished, so no change can later appear behind the returned cursor (a plain
  * sequence would be skipped by a transaction that drew its number early and committed late).
  * The device's last applied mutation id is read in the same snapshot, bounded the same way.
+ *
+ * A page holds at most `limit` records and `pageBytes` of record data (at least one record,
+ * however large, so the cursor always moves): 5,000 records of 256 KiB would otherwise make
+ * more than a gigabyte of JSON. The page is chosen from the positions and sizes of the next
+ * `limit` records first, then only its own records' data is read.
  */
 export async function pullChanges(
   db: Database,
   account: AuthenticatedAccount,
   query: PullQuery,
+  pageBytes: number = SYNC_LIMITS.maxPullPageBytes,
 ): Promise<PullResponse> {
   return db.transaction(async (tx) => {
     const snapshot = await tx.query<{ xmin: string; xmax: string }>(
@@ -63,18 +73,37 @@ export async function pullChanges(
 
     const scope = await accountScope(tx, account);
     const scopeIds = scope === null ? null : [...scope];
-    const rows = await tx.query<Row>(
-      `SELECT entity, id, client_id, data, revision, deleted, updated_at, txid::text AS position_txid, seq
+    // A tombstone is served without its data: it weighs nothing.
+    const positions = await tx.query<PositionRow>(
+      `SELECT txid::text AS position_txid, seq,
+              CASE WHEN deleted THEN 0 ELSE octet_length(data::text) END AS bytes
          FROM records
-        WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < $3::xid8
-          AND ($4::uuid[] IS NULL OR client_id IS NULL OR client_id = ANY($4::uuid[]))
+        WHERE ${IN_SCOPE} AND (txid, seq) > ($2::xid8, $3::bigint) AND txid < $4::xid8
         ORDER BY records.txid, records.seq
         LIMIT $5`,
-      [from.txid, from.seq, xmin, scopeIds, query.limit + 1],
+      [scopeIds, from.txid, from.seq, xmin, query.limit + 1],
     );
-    const hasMore = rows.rows.length > query.limit;
-    const page = hasMore ? rows.rows.slice(0, query.limit) : rows.rows;
-    const lastRow = page[page.length - 1];
+    let taken = 0;
+    let bytes = 0;
+    for (const position of positions.rows.slice(0, query.limit)) {
+      if (taken > 0 && bytes + position.bytes > pageBytes) break;
+      bytes += position.bytes;
+      taken++;
+    }
+    const hasMore = positions.rows.length > taken;
+    const lastRow = positions.rows[taken - 1];
+    // The same snapshot (repeatable read): exactly the records counted above, up to the last.
+    const page = lastRow
+      ? await tx.query<Row>(
+          `SELECT entity, id, client_id, CASE WHEN deleted THEN NULL ELSE data END AS data,
+                  revision, deleted, updated_at
+             FROM records
+            WHERE ${IN_SCOPE} AND (txid, seq) > ($2::xid8, $3::bigint)
+              AND (txid, seq) <= ($4::xid8, $5::bigint)
+            ORDER BY records.txid, records.seq`,
+          [scopeIds, from.txid, from.seq, lastRow.position_txid, lastRow.seq],
+        )
+      : { rows: [] as Row[] };
     const next: CursorPosition = lastRow
       ? { txid: lastRow.position_txid, seq: lastRow.seq, generation: purge.generation }
       : { ...from, generation: purge.generation };
@@ -87,13 +116,13 @@ export async function pullChanges(
       [query.deviceId, bound],
     );
 
-    const records: PulledRecord[] = page.map((r) => ({
+    const records: PulledRecord[] = page.rows.map((r) => ({
       entity: r.entity,
       recordId: r.id,
       clientId: r.client_id,
       revision: r.revision,
       deleted: r.deleted,
-      data: r.deleted ? null : r.data,
+      data: r.data,
       updatedAt: r.updated_at,
     }));
     return {

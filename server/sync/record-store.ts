@@ -78,6 +78,11 @@ export class BatchRecords {
     return record;
   }
 
+  /** Drops what is known of a record (a write rolled back to a savepoint): read again next time. */
+  forget(entity: string, id: string): void {
+    this.known.delete(key(entity, id));
+  }
+
   remember(write: RecordWrite): void {
     this.known.set(key(write.entity, write.id), {
       entity: write.entity,

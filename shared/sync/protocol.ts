@@ -25,6 +25,8 @@ export const SYNC_LIMITS = {
   maxPushBytes: 1024 * 1024,
   /** Bytes of one record's data once merged (JSON). */
   maxRecordBytes: 256 * 1024,
+  /** Levels of nested objects and arrays in a record's data, the record itself counting as one. */
+  maxDataDepth: 64,
   /** Bytes of one blob (photo, signature, PDF). */
   maxBlobBytes: 25 * 1024 * 1024,
   /** Bytes of any other request body (login, admin). */
@@ -32,6 +34,11 @@ export const SYNC_LIMITS = {
   /** Records per pull page: default and maximum. */
   defaultPullLimit: 1000,
   maxPullLimit: 5000,
+  /**
+   * Bytes of record data (JSON) per pull page: a page ends at the record that would go past
+   * it, whatever `limit` says, but always holds at least one record.
+   */
+  maxPullPageBytes: 4 * 1024 * 1024,
   /** A timestamp (request or mutation) more than this ahead of the server clock is refused. */
   maxClockAheadMs: 10 * 60 * 1000,
 } as const;

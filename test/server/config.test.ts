@@ -30,4 +30,31 @@ describe('parseConfig', () => {
       /BORDEREAU_TOMBSTONE_RETENTION_DAYS/,
     );
   });
+
+  it('trusts no proxy by default, and reads BORDEREAU_TRUST_PROXY as Fastify’s trustProxy', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ BORDEREAU_TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(parseConfig({ BORDEREAU_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(parseConfig({ BORDEREAU_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(
+      parseConfig({ BORDEREAU_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback' })
+        .trustProxy,
+    ).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it('names BORDEREAU_TRUST_PROXY when it is neither a boolean nor addresses (no hop count)', () => {
+    for (const value of [
+      'yes',
+      '0',
+      '1',
+      '10.0.0.0/33',
+      'proxy.example.fr',
+      '10.0.0.1,,x',
+      '::1/129',
+    ]) {
+      expect(() => parseConfig({ BORDEREAU_TRUST_PROXY: value }), value).toThrow(
+        /BORDEREAU_TRUST_PROXY/,
+      );
+    }
+  });
 });

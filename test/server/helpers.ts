@@ -111,6 +111,8 @@ export type StartOptions = {
   tokenTtlMs?: number;
   /** Browser origins allowed by CORS (the e2e tests' renderer server). */
   allowedOrigins?: readonly string[];
+  /** Fastify's trustProxy (BORDEREAU_TRUST_PROXY). */
+  trustProxy?: boolean | string[];
 };
 
 export async function startTestServer(
@@ -125,6 +127,7 @@ export async function startTestServer(
     loginRatePerMinute: options.loginRatePerMinute ?? 1000,
     ...(options.tokenTtlMs !== undefined ? { tokenTtlMs: options.tokenTtlMs } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
