@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Account } from '../../shared/sync/protocol';
 import {
   assignmentRequestSchema,
@@ -9,8 +10,10 @@ import { createAccount, DuplicateEmailError } from '../auth/accounts';
 import { revokeAccountTokens } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { ApiHttpError, parseOr400 } from '../http/api-error';
-import { requireAccount } from '../http/authenticate';
+import { accountOf, requireAccount } from '../http/authenticate';
 import { grantClient } from '../sync/scope';
+
+const accountIdParamsSchema = z.object({ id: z.uuid('Identifiant de compte invalide.') });
 
 export type AdminRouteOptions = { db: Database; now: () => number };
 
@@ -62,6 +65,45 @@ export function registerAdminRoutes(app: FastifyInstance, { db, now }: AdminRout
     ]);
     return reply.code(204).send();
   });
+
+  /**
+   * A technician who leaves: the account can no longer log in and every session ends at
+   * once, in one transaction (revoking tokens alone let them log in again). Records and
+   * assignments stay, for the audit trail and in case the account is enabled again.
+   */
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/admin/accounts/:id/disable',
+    office,
+    async (request): Promise<{ id: string; disabled: true; revoked: number }> => {
+      const { id } = parseOr400(accountIdParamsSchema, request.params, 'Compte');
+      if (id === accountOf(request).id) {
+        throw new ApiHttpError(409, {
+          error: 'conflict',
+          message: 'Vous ne pouvez pas désactiver votre propre compte.',
+        });
+      }
+      return db.transaction(async (tx) => {
+        const updated = await tx.query('UPDATE accounts SET disabled = true WHERE id = $1', [id]);
+        if (updated.rowCount === 0) {
+          throw new ApiHttpError(404, { error: 'not_found', message: 'Compte introuvable.' });
+        }
+        return { id, disabled: true, revoked: await revokeAccountTokens(tx, id, now()) };
+      });
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/admin/accounts/:id/enable',
+    office,
+    async (request): Promise<{ id: string; disabled: false }> => {
+      const { id } = parseOr400(accountIdParamsSchema, request.params, 'Compte');
+      const updated = await db.query('UPDATE accounts SET disabled = false WHERE id = $1', [id]);
+      if (updated.rowCount === 0) {
+        throw new ApiHttpError(404, { error: 'not_found', message: 'Compte introuvable.' });
+      }
+      return { id, disabled: false };
+    },
+  );
 
   app.post('/api/v1/admin/tokens/revoke', office, async (request): Promise<{ revoked: number }> => {
     const body = parseOr400(revokeTokensRequestSchema, request.body, 'Révocation');

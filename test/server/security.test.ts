@@ -114,6 +114,42 @@ describe.each(BACKENDS)('security on %s', (backend) => {
     expect(await storedCounts()).toEqual(before);
   });
 
+  it('disables a departed technician: sessions end and logging in again is refused', async () => {
+    const clientId = await createClient(server);
+    const tech = await server.addAccount('technician');
+    await server.assign(tech, clientId);
+    const device = new TestDevice(tech.api);
+    const disable = (id: string, api = server.office.api) =>
+      api.request<{ disabled: boolean; revoked: number }>(
+        'POST',
+        `/api/v1/admin/accounts/${id}/disable`,
+      );
+    // Only the office, never one's own account, only a real account.
+    expect((await disable(tech.id, server.tech1.api)).status).toBe(403);
+    expect((await disable(server.office.id)).status).toBe(409);
+    expect((await disable(uuidv7())).status).toBe(404);
+    expect((await disable('pas-un-uuid')).status).toBe(400);
+
+    const res = await disable(tech.id);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ disabled: true });
+    expect(res.body.revoked).toBeGreaterThanOrEqual(1);
+    const before = await storedCounts();
+    expect((await device.push([device.upsert('sites', uuidv7(), siteData(clientId))])).status).toBe(
+      401,
+    );
+    await expect(login(server.url, tech.email, PASSWORD)).rejects.toThrow('login failed: 401');
+    expect(await storedCounts()).toEqual(before);
+
+    const enable = await server.office.api.request(
+      'POST',
+      `/api/v1/admin/accounts/${tech.id}/enable`,
+    );
+    expect(enable.status).toBe(200);
+    const again = new ApiClient(server.url, await login(server.url, tech.email, PASSWORD));
+    expect((await again.pull(device.deviceId)).status).toBe(200);
+  });
+
   it('refuses office routes to a technician with 403', async () => {
     const before = await storedCounts();
     const api = server.tech1.api;
