@@ -49,7 +49,8 @@ export function registerBlobRoutes(app: FastifyInstance, { db, now }: BlobRouteO
     { exposeHeadRoute: false, onRequest: authenticated },
     async (request, reply) => {
       const sha256 = parseOr400(sha256HexSchema, request.params.sha256, 'Empreinte');
-      const bytes = await getBlob(db, sha256);
+      // Unreadable and absent answer alike, so a hash cannot be probed.
+      const bytes = await getBlob(db, sha256, accountOf(request));
       if (!bytes) throw notFound();
       return reply
         .header('content-type', 'application/octet-stream')
@@ -63,7 +64,7 @@ export function registerBlobRoutes(app: FastifyInstance, { db, now }: BlobRouteO
     { onRequest: authenticated },
     async (request, reply) => {
       const sha256 = parseOr400(sha256HexSchema, request.params.sha256, 'Empreinte');
-      const size = await blobSize(db, sha256);
+      const size = await blobSize(db, sha256, accountOf(request));
       if (size === null) throw notFound();
       return reply.header('content-length', size).code(200).send();
     },

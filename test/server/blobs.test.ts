@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from './helpers';
-import { VERSION_HEADERS, count, startTestServer } from './helpers';
+import { uuidv7 } from 'uuidv7';
+import { TestDevice, VERSION_HEADERS, count, createClient, startTestServer } from './helpers';
+import { draftReport, plain } from './report-fixture';
 
 describe('blobs (attachments by SHA-256)', () => {
   let server: TestServer;
@@ -62,5 +64,59 @@ describe('blobs (attachments by SHA-256)', () => {
     });
     expect(missing.status).toBe(404);
     expect((await put('NOT-A-HASH', bytes)).status).toBe(400);
+  });
+
+  it('lets a technician read only the blobs they uploaded or that their clients’ records name', async () => {
+    const get = (hash: string, token: string) =>
+      fetch(`${server.url}/api/v1/blobs/${hash}`, {
+        headers: { ...VERSION_HEADERS, authorization: `Bearer ${token}` },
+      });
+    const head = (hash: string, token: string) =>
+      fetch(`${server.url}/api/v1/blobs/${hash}`, {
+        method: 'HEAD',
+        headers: { ...VERSION_HEADERS, authorization: `Bearer ${token}` },
+      });
+    const clientId = await createClient(server, 'Cabinet Lefèvre');
+    await server.assign(server.tech1, clientId);
+    const bytes = randomBytes(2000);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    expect((await put(hash, bytes)).status).toBe(201);
+    // Uploader and office: yes. Another technician holding the hash: as if it did not exist.
+    expect((await get(hash, server.tech1.token)).status).toBe(200);
+    expect((await get(hash, server.office.token)).status).toBe(200);
+    expect((await get(hash, server.tech2.token)).status).toBe(404);
+    expect((await head(hash, server.tech2.token)).status).toBe(404);
+
+    // A report of the client names the photo by its hash; tech2 is assigned the client.
+    const reportId = uuidv7();
+    const draft = plain(draftReport(reportId));
+    const withPhoto = {
+      ...draft,
+      content: {
+        ...draft.content,
+        photos: [
+          {
+            caption: 'Baie',
+            sha256: hash,
+            mediaType: 'image/jpeg',
+            takenAt: draft.content.issuedAt,
+          },
+        ],
+      },
+    };
+    const device = new TestDevice(server.tech1.api);
+    const pushed = await device.push([
+      device.upsert('reports', reportId, { clientId, ...withPhoto }),
+    ]);
+    expect(pushed.body.results[0]?.status).toBe('applied');
+    await server.assign(server.tech2, clientId);
+    expect((await get(hash, server.tech2.token)).status).toBe(200);
+    expect((await head(hash, server.tech2.token)).status).toBe(200);
+    // Unassigned again: no more.
+    await server.office.api.request('DELETE', '/api/v1/admin/assignments', {
+      accountId: server.tech2.id,
+      clientId,
+    });
+    expect((await get(hash, server.tech2.token)).status).toBe(404);
   });
 });
