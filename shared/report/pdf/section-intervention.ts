@@ -1,4 +1,5 @@
 import { formatDateTime, formatTime } from '../../format/date';
+import { localDateOf } from '../../calendar/local-date';
 import { formatDuration } from '../../format/duration';
 import { MS_PER_MINUTE } from '../../time/segments';
 import {
@@ -35,13 +36,16 @@ export function writeTimeline(cursor: PageCursor, report: Report): void {
   const { timeline, intervention } = report.content;
   const remote = intervention.mode === 'remote';
   writeHeading(cursor, 'Horaires et temps passé');
+  // A visit over midnight (or corrected across days): pause times alone would be ambiguous.
+  const oneDay = localDateOf(timeline.arrivalAt) === localDateOf(timeline.departureAt);
+  const when = oneDay ? formatTime : formatDateTime;
   const pauses =
     timeline.pauses.length === 0
       ? 'Aucune'
       : timeline.pauses
           .map(
             (p) =>
-              `${formatTime(p.startAt)} – ${formatTime(p.endAt)} (${formatDuration(Math.floor((p.endAt - p.startAt) / MS_PER_MINUTE))})`,
+              `${when(p.startAt)} – ${when(p.endAt)} (${formatDuration(Math.floor((p.endAt - p.startAt) / MS_PER_MINUTE))})`,
           )
           .join(', ');
   writeFields(

@@ -151,6 +151,33 @@ describe('renderBordereauPdf', () => {
     expect(sealed.content.photos.map((p) => p.sha256)).toEqual([...samplePhotoImages.keys()]);
   });
 
+  it('dates the pauses of a visit that runs past midnight', async () => {
+    const draft = sampleDraft();
+    const night = Date.UTC(2026, 10, 23, 21, 0); // 22:00 in Paris
+    const MIN = 60_000;
+    const content = {
+      ...draft.content,
+      timeline: {
+        ...draft.content.timeline,
+        arrivalAt: night,
+        departureAt: night + 230 * MIN,
+        pauses: [{ startAt: night + 110 * MIN, endAt: night + 130 * MIN }],
+        corrections: [],
+        workedMinutes: 210,
+        billedMinutes: 210,
+      },
+    };
+    const text = squeezed(
+      pdfText(renderBordereauPdf({ ...draft, content }, { photos: samplePhotoImages })),
+    );
+    // The field wraps in its column: both ends carry their date.
+    expect(text).toContain('23/11/2026 à 23:50 – 24/11/2026 à');
+    expect(text).toContain('00:10 (20 min)');
+    // A visit within one day keeps the short form.
+    const sameDay = squeezed(pdfText(renderBordereauPdf(draft, { photos: samplePhotoImages })));
+    expect(sameDay).toContain('10:30 – 10:45 (15 min)');
+  });
+
   it('prints amounts over a thousand euros with French digit grouping', async () => {
     const draft = editReport(sampleDraft(), (c) => {
       const ht = 123_456;
