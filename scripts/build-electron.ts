@@ -1,6 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
+import { isMainModule } from './main-module';
 
 /**
  * Bundles the shell: main and preload each as one CommonJS file (a sandboxed preload cannot
@@ -21,25 +20,6 @@ export const electronBuilds: BuildOptions[] = [
   sourcemap: true,
   logLevel: 'warning',
 }));
-
-/**
- * True when `moduleUrl` (a module's `import.meta.url`) is the script Node was started with
- * (`entry`, i.e. `process.argv[1]`). Compared as real paths turned into file URLs: a URL built
- * by string concatenation misses Windows drive letters and backslashes, percent-encoded spaces
- * and accents, and symlinked checkouts, and the build then silently did nothing.
- */
-export function isMainModule(entry: string | undefined, moduleUrl: string): boolean {
-  if (!entry) return false;
-  const real = (path: string) => {
-    try {
-      // .native: the OS's canonical spelling (drive letter and case on Windows) on both sides.
-      return realpathSync.native(path);
-    } catch {
-      return path;
-    }
-  };
-  return pathToFileURL(real(entry)).href === pathToFileURL(real(fileURLToPath(moduleUrl))).href;
-}
 
 export async function buildElectron(): Promise<void> {
   await Promise.all(electronBuilds.map((options) => build(options)));

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { context, type BuildContext, type Plugin } from 'esbuild';
 import { createServer } from 'vite';
-import { electronBuilds, isMainModule } from './build-electron';
+import { electronBuilds } from './build-electron';
+import { isMainModule } from './main-module';
 
 /**
  * `npm run dev`: the Vite dev server (hot reload of the renderer) and the shell rebuilt on

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { isMainModule } from './main-module';
 
 /**
  * A throwaway PostgreSQL cluster for tests and benchmarks, made with the Debian binaries:
@@ -101,7 +101,7 @@ export async function startPgCluster(
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMainModule(process.argv[1], import.meta.url)) {
   const cluster = await startPgCluster();
   await writeFile(join(cluster.dir, 'url'), cluster.url);
   process.stdout.write(`${cluster.url}\n`);

@@ -88,3 +88,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Draws a zigzag stroke with the mouse on the signature canvas labelled `label`. */
+export async function drawOn(page: Page, label: string): Promise<void> {
+  const canvas = page.getByLabel(label, { exact: true }).locator('xpath=self::canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error(`no canvas ${label}`);
+  await page.mouse.move(box.x + 30, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(box.x + 30 + i * 20, box.y + box.height / 2 + (i % 2 ? -30 : 30), {
+      steps: 3,
+    });
+  await page.mouse.up();
+}

@@ -2,78 +2,40 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractSchema } from '../../shared/billing/contract';
 import { sampleDraft } from '../fixtures/report/sample-report';
 import { PASSWORD, startTestServer, TestDevice } from '../server/helpers';
 import type { TestServer } from '../server/helpers';
 import {
   collectPageErrors,
+  drawOn,
   launchChromium,
   newFrenchContext,
   screenshot,
   startRendererServer,
 } from './harness';
-
-const CLIENT_ID = '0192b3c4-0000-7000-8000-0000000000c1';
-const SITE_ID = '0192b3c4-0000-7000-8000-0000000000a1';
-const CONTRACT_ID = '0192b3c4-0000-7000-8000-0000000000d1';
-const EQUIPMENT_ID = '0192b3c4-0000-7000-8000-0000000000e1';
-const MINUTE = 60_000;
-/** Monday 23 November 2026, 09:00 in Paris. */
-const T0 = Date.UTC(2026, 10, 23, 8, 0);
+import {
+  CLIENT_ID,
+  CONTRACT_ID,
+  EQUIPMENT_ID,
+  lefevreClient,
+  lefevreContract,
+  lefevreServer,
+  lefevreSite,
+  MINUTE,
+  SITE_ID,
+  T0,
+} from './lefevre-office';
 
 /** The office's data, created on the server as the office would (one push). */
 async function seedOffice(server: TestServer): Promise<void> {
-  const contract = contractSchema.parse({
-    id: CONTRACT_ID,
-    clientId: CLIENT_ID,
-    reference: 'INF-PME-2024-031',
-    label: 'Infogérance PME – 12 postes',
-    startsOn: '2024-01-01',
-    hourlyRateCents: 6_500,
-  });
+  const contract = lefevreContract();
   const { id: _id, ...contractData } = contract;
   const office = new TestDevice(server.office.api);
   const res = await office.push([
-    office.upsert('clients', CLIENT_ID, {
-      name: 'Cabinet Lefèvre & Associés',
-      siret: '',
-      city: 'Vincennes',
-      phone: '',
-      email: '',
-      notes: '',
-      archived: false,
-    }),
-    office.upsert('sites', SITE_ID, {
-      clientId: CLIENT_ID,
-      name: 'Siège – Vincennes',
-      address: '8 avenue du Château',
-      postcode: '94300',
-      city: 'Vincennes',
-      openingHours: contract.openingHours,
-      accessNotes: '',
-    }),
+    office.upsert('clients', CLIENT_ID, lefevreClient),
+    office.upsert('sites', SITE_ID, lefevreSite(contract)),
     office.upsert('contracts', CONTRACT_ID, contractData),
-    office.upsert('equipment', EQUIPMENT_ID, {
-      clientId: CLIENT_ID,
-      siteId: SITE_ID,
-      category: 'server',
-      brand: 'Dell',
-      model: 'PowerEdge T350',
-      serialNumber: 'CN7J8K3',
-      assetTag: 'LEF-SRV-01',
-      hostname: 'SRV-FICHIERS',
-      assignedUser: '',
-      location: 'Baie',
-      purchaseDate: null,
-      warrantyEndDate: null,
-      status: 'in-service',
-      covered: true,
-      declared: true,
-      discoveredOn: null,
-      notes: '',
-      secretRef: '',
-    }),
+    office.upsert('equipment', EQUIPMENT_ID, lefevreServer),
   ]);
   expect(res.body.results.map((r) => r.status)).toEqual([
     'applied',
@@ -134,20 +96,6 @@ async function seedProvider(page: Page): Promise<void> {
     });
     db.close();
   }, sampleDraft().content.provider);
-}
-
-async function drawOn(page: Page, label: string): Promise<void> {
-  const canvas = page.getByLabel(label, { exact: true }).locator('xpath=self::canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error(`no canvas ${label}`);
-  await page.mouse.move(box.x + 30, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++)
-    await page.mouse.move(box.x + 30 + i * 20, box.y + box.height / 2 + (i % 2 ? -30 : 30), {
-      steps: 3,
-    });
-  await page.mouse.up();
 }
 
 describe('sync between a technician working offline and the office, in real Chromium', () => {

@@ -4,86 +4,37 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractSchema } from '../../shared/billing/contract';
 import { equipmentIndexFields } from '../../renderer/db/equipment-index';
 import { sampleDraft } from '../fixtures/report/sample-report';
 import {
   CHROMIUM_PATH,
   collectPageErrors,
+  drawOn,
   launchChromium,
   newFrenchContext,
   RESULTS_DIR,
   screenshot,
   startRendererServer,
 } from './harness';
-
-const CLIENT_ID = '0192b3c4-0000-7000-8000-0000000000c1';
-const SITE_ID = '0192b3c4-0000-7000-8000-0000000000a1';
-const CONTRACT_ID = '0192b3c4-0000-7000-8000-0000000000d1';
-const EQUIPMENT_ID = '0192b3c4-0000-7000-8000-0000000000e1';
-const MINUTE = 60_000;
-/** Monday 23 November 2026, 09:00 in Paris: within the client's opening hours. */
-const T0 = Date.UTC(2026, 10, 23, 8, 0);
+import {
+  CLIENT_ID,
+  EQUIPMENT_ID,
+  lefevreClient,
+  lefevreContract,
+  lefevreServer,
+  lefevreSite,
+  MINUTE,
+  SITE_ID,
+  T0,
+} from './lefevre-office';
 
 function seedRecords() {
   const meta = { revision: 1, updatedAt: T0 - 86_400_000 };
-  const contract = contractSchema.parse({
-    id: CONTRACT_ID,
-    clientId: CLIENT_ID,
-    reference: 'INF-PME-2024-031',
-    label: 'Infogérance PME – 12 postes',
-    startsOn: '2024-01-01',
-    hourlyRateCents: 6_500,
-  });
-  const equipment = {
-    id: EQUIPMENT_ID,
-    ...meta,
-    clientId: CLIENT_ID,
-    siteId: SITE_ID,
-    category: 'server',
-    brand: 'Dell',
-    model: 'PowerEdge T350',
-    serialNumber: 'CN7J8K3',
-    assetTag: 'LEF-SRV-01',
-    hostname: 'SRV-FICHIERS',
-    assignedUser: '',
-    location: 'Baie',
-    purchaseDate: null,
-    warrantyEndDate: null,
-    status: 'in-service',
-    covered: true,
-    declared: true,
-    discoveredOn: null,
-    notes: '',
-    secretRef: '',
-  };
+  const contract = lefevreContract();
+  const equipment = { id: EQUIPMENT_ID, ...meta, ...lefevreServer };
   return {
-    clients: [
-      {
-        id: CLIENT_ID,
-        ...meta,
-        name: 'Cabinet Lefèvre & Associés',
-        siret: '',
-        city: 'Vincennes',
-        phone: '',
-        email: '',
-        notes: '',
-        archived: false,
-      },
-    ],
-    sites: [
-      {
-        id: SITE_ID,
-        ...meta,
-        clientId: CLIENT_ID,
-        name: 'Siège – Vincennes',
-        address: '8 avenue du Château',
-        postcode: '94300',
-        city: 'Vincennes',
-        openingHours: contract.openingHours,
-        accessNotes: '',
-      },
-    ],
+    clients: [{ id: CLIENT_ID, ...meta, ...lefevreClient }],
+    sites: [{ id: SITE_ID, ...meta, ...lefevreSite(contract) }],
     contracts: [{ ...contract, ...meta }],
     equipment: [{ ...equipment, ...equipmentIndexFields(equipment) }],
     settings: [{ key: 'provider', value: sampleDraft().content.provider }],
@@ -110,20 +61,6 @@ async function seed(page: Page): Promise<void> {
     });
     db.close();
   }, seedRecords());
-}
-
-async function drawOn(page: Page, label: string): Promise<void> {
-  const canvas = page.getByLabel(label, { exact: true }).locator('xpath=self::canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error(`no canvas ${label}`);
-  await page.mouse.move(box.x + 30, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++)
-    await page.mouse.move(box.x + 30 + i * 20, box.y + box.height / 2 + (i % 2 ? -30 : 30), {
-      steps: 3,
-    });
-  await page.mouse.up();
 }
 
 function flat(text: string): string {

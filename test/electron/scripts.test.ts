@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isMainModule } from '../../scripts/build-electron';
+import { isMainModule } from '../../scripts/main-module';
 import { electronRunner, type ElectronChild } from '../../scripts/dev';
 
-describe('isMainModule (scripts/build-electron.ts)', () => {
+describe('isMainModule (scripts/main-module.ts)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bordereau-scripts-'));
   const folder = join(dir, 'Mes documents', 'Électron');
   mkdirSync(folder, { recursive: true });

@@ -6,6 +6,7 @@ import type { Client } from '../../../shared/inventory/client';
 import { getDb } from '../../db/database';
 import { createClient, updateClient } from '../../db/repositories/clients';
 import { Field } from './Field';
+import { FormActions } from './FormActions';
 
 /** Creates a client (then opens its page) or edits one. */
 export function ClientForm({ client, onDone }: { client?: Client; onDone: () => void }) {
@@ -54,14 +55,11 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: () => 
           {(p) => <input {...p} {...register('email')} type="email" />}
         </Field>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Enregistrer le client
-        </button>
-        <button type="button" onClick={onDone}>
-          Annuler
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Enregistrer le client"
+        submitting={formState.isSubmitting}
+        onCancel={onDone}
+      />
     </form>
   );
 }

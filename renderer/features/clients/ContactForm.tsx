@@ -8,6 +8,7 @@ import {
 import { getDb } from '../../db/database';
 import { createContact } from '../../db/repositories/contacts';
 import { Field } from './Field';
+import { FormActions } from './FormActions';
 
 const contactFormSchema = contactFieldsSchema.omit({ clientId: true, siteId: true });
 
@@ -54,14 +55,11 @@ export function ContactForm({ clientId, onDone }: { clientId: string; onDone: ()
           {(p) => <input {...p} {...register('email')} type="email" />}
         </Field>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Enregistrer le contact
-        </button>
-        <button type="button" onClick={onDone}>
-          Annuler
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Enregistrer le contact"
+        submitting={formState.isSubmitting}
+        onCancel={onDone}
+      />
     </form>
   );
 }

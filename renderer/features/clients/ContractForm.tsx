@@ -6,6 +6,7 @@ import { getDb } from '../../db/database';
 import type { StoredContract } from '../../db/database';
 import { saveContract } from '../../db/repositories/contracts';
 import { Field } from './Field';
+import { FormActions } from './FormActions';
 import { centsToEuroText, eurosToCents } from './euro-input';
 
 const euros = (required: boolean) =>
@@ -191,14 +192,11 @@ export function ContractForm({
           {(p) => <input {...p} {...register('visitsPerYear')} inputMode="numeric" />}
         </Field>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Enregistrer le contrat
-        </button>
-        <button type="button" onClick={onDone}>
-          Annuler
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Enregistrer le contrat"
+        submitting={formState.isSubmitting}
+        onCancel={onDone}
+      />
     </form>
   );
 }

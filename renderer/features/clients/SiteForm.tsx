@@ -9,6 +9,7 @@ import { siteFieldsSchema } from '../../../shared/inventory/site';
 import { getDb } from '../../db/database';
 import { createSite } from '../../db/repositories/sites';
 import { Field } from './Field';
+import { FormActions } from './FormActions';
 
 export const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = {
   monday: 'Lundi',
@@ -91,14 +92,11 @@ export function SiteForm({ clientId, onDone }: { clientId: string; onDone: () =>
       <Field label="Accès, consignes" error={errors.accessNotes?.message}>
         {(p) => <textarea {...p} {...register('accessNotes')} rows={2} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Enregistrer le site
-        </button>
-        <button type="button" onClick={onDone}>
-          Annuler
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Enregistrer le site"
+        submitting={formState.isSubmitting}
+        onCancel={onDone}
+      />
     </form>
   );
 }

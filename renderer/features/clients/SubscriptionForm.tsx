@@ -10,6 +10,7 @@ import {
 import { getDb } from '../../db/database';
 import { createSubscription } from '../../db/repositories/subscriptions';
 import { CheckboxField, Field } from './Field';
+import { FormActions } from './FormActions';
 
 const subscriptionFormSchema = subscriptionFieldsSchema.omit({ clientId: true }).extend({
   // An empty date picker would otherwise read "Date attendue au format AAAA-MM-JJ".
@@ -101,14 +102,11 @@ export function SubscriptionForm({ clientId, onDone }: { clientId: string; onDon
       <CheckboxField label="Reconduction tacite">
         {(p) => <input {...p} type="checkbox" {...register('tacitRenewal')} />}
       </CheckboxField>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Enregistrer l’abonnement
-        </button>
-        <button type="button" onClick={onDone}>
-          Annuler
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Enregistrer l’abonnement"
+        submitting={formState.isSubmitting}
+        onCancel={onDone}
+      />
     </form>
   );
 }

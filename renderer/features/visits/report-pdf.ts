@@ -23,19 +23,22 @@ export function reportFileName(stored: StoredReport): string {
  * The report's photos as data URLs, by hash: from this laptop's files, else downloaded from
  * the office server (the office's copy of a technician's report), checked against the hash
  * the report seals and kept locally. A photo found nowhere is left out: rendering then
- * refuses with the list of missing photos (MissingPhotosError).
+ * refuses with the list of missing photos (MissingPhotosError). `fetchBlob` undefined: the
+ * logged-in session's, looked up only if a photo is missing here; null: no download.
  */
 export async function reportPhotoImages(
   db: BordereauDb,
   stored: StoredReport,
-  fetchBlob: BlobFetcher | null,
+  fetchBlob: BlobFetcher | null | undefined,
 ): Promise<Map<string, string>> {
   const images = new Map<string, string>();
+  let fetcher = fetchBlob;
   for (const [i, photo] of stored.report.content.photos.entries()) {
     const local = await getAttachment(db, photo.sha256);
     let bytes: Uint8Array<ArrayBuffer> | null = local ? attachmentBytes(local) : null;
-    if (!bytes && fetchBlob) {
-      const fetched = new Uint8Array(await fetchBlob(photo.sha256));
+    if (!bytes && fetcher === undefined) fetcher = await sessionBlobFetcher(db);
+    if (!bytes && fetcher) {
+      const fetched = new Uint8Array(await fetcher(photo.sha256));
       if ((await sha256Hex(fetched)) !== photo.sha256) {
         throw new Error(
           `La photo n° ${i + 1} reçue du serveur ne correspond pas à l’empreinte scellée dans le bordereau.`,
@@ -72,16 +75,7 @@ export async function reportPdfBytes(
     const [kept] = await listAttachments(db, stored.id, 'pdf');
     if (kept) return attachmentBytes(kept);
   }
-  const needsDownload = await Promise.all(
-    stored.report.content.photos.map(async (p) => !(await getAttachment(db, p.sha256))),
-  );
-  const fetcher =
-    fetchBlob !== undefined
-      ? fetchBlob
-      : needsDownload.some(Boolean)
-        ? await sessionBlobFetcher(db)
-        : null;
-  const photos = await reportPhotoImages(db, stored, fetcher);
+  const photos = await reportPhotoImages(db, stored, fetchBlob);
   const bytes = renderBordereauPdf(stored.report, { photos });
   if (stored.report.status === 'sealed') {
     await saveAttachment(db, {

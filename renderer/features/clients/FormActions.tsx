@@ -1,0 +1,21 @@
+/** The save and cancel buttons that end each form of the client page. */
+export function FormActions({
+  submitLabel,
+  submitting,
+  onCancel,
+}: {
+  submitLabel: string;
+  submitting: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={submitting}>
+        {submitLabel}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Annuler
+      </button>
+    </div>
+  );
+}
