@@ -15,11 +15,30 @@ import { registerIpcHandlers } from './ipc-main';
 import { fileHandlers } from './handlers/files';
 import { secretHandlers } from './handlers/secrets';
 import { backupHandlers } from './handlers/backups';
+import { appMenuTemplate } from './app-menu';
+import { contextMenuTemplate } from './context-menu';
+import { contentSecurityPolicy } from './csp';
+import {
+  failStartup,
+  onPreloadError,
+  onRenderProcessGone,
+  refuseStartup,
+  type FailureDeps,
+} from './failures';
+import { guardStoreVersions } from './version-guard';
 
 /** The parts of the electron module the shell uses; injected so tests run without the binary. */
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'dialog' | 'shell' | 'safeStorage' | 'session'
+  | 'app'
+  | 'BrowserWindow'
+  | 'protocol'
+  | 'ipcMain'
+  | 'dialog'
+  | 'shell'
+  | 'safeStorage'
+  | 'session'
+  | 'Menu'
 >;
 
 export type StartOptions = {
@@ -29,6 +48,12 @@ export type StartOptions = {
   rendererDir: string;
   /** Set by `npm run dev`: load the Vite dev server instead of app://. Ignored when packaged. */
   devServerUrl?: string | undefined;
+  /** process.versions' electron and chrome; injected by tests, which run under plain Node. */
+  versions?: { electron: string; chrome: string };
+  /** Injected by tests; process.platform and process.env otherwise. */
+  platform?: NodeJS.Platform;
+  env?: Record<string, string | undefined>;
+  now?: () => number;
 };
 
 /**
@@ -41,8 +66,18 @@ export function startApp(electron: ElectronModule, options: StartOptions): { sta
   // Date and time inputs, spellcheck and built-in messages follow Chromium's locale: French
   // whatever the system language, like the rest of the interface.
   app.commandLine.appendSwitch('lang', 'fr-FR');
-  app.setPath('userData', userDataPath(app.getPath('appData'), app.isPackaged));
-  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  const platform = options.platform ?? process.platform;
+  const env = options.env ?? process.env;
+  app.setPath(
+    'userData',
+    userDataPath({
+      appData: app.getPath('appData'),
+      isPackaged: app.isPackaged,
+      platform,
+      localAppData: env.LOCALAPPDATA,
+    }),
+  );
+  if (platform === 'win32') app.setAppUserModelId(APP_ID);
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -56,14 +91,33 @@ export function startApp(electron: ElectronModule, options: StartOptions): { sta
   const origins = trustedOrigins(app.isPackaged);
   const devUrl = app.isPackaged ? undefined : options.devServerUrl;
   let mainWindow: Electron.BrowserWindow | null = null;
+  const failures: FailureDeps = {
+    dialog: electron.dialog,
+    exit: (code) => app.exit(code),
+    log: (message, error) => console.error(message, error ?? ''),
+  };
 
   const createWindow = () => {
     // Its webContents is hardened by the 'web-contents-created' listener below, which fires
     // during this constructor: hardening it here too would open every https link twice.
     const win = new electron.BrowserWindow(
-      mainWindowOptions(join(options.bundleDir, 'preload.cjs')),
+      mainWindowOptions(join(options.bundleDir, 'preload.cjs'), { isPackaged: app.isPackaged }),
     );
     win.once('ready-to-show', () => win.show());
+    win.webContents.on('preload-error', (_event, preloadPath, error) =>
+      onPreloadError(failures, preloadPath, error),
+    );
+    win.webContents.on('render-process-gone', (_event, details) => {
+      void onRenderProcessGone({ ...failures, quit: () => app.quit() }, win, details);
+    });
+    win.webContents.on('context-menu', (_event, params) => {
+      const template = contextMenuTemplate(params, {
+        replaceMisspelling: (word) => win.webContents.replaceMisspelling(word),
+        addWordToDictionary: (word) =>
+          void win.webContents.session.addWordToSpellCheckerDictionary(word),
+      });
+      if (template.length > 0) electron.Menu.buildFromTemplate(template).popup({ window: win });
+    });
     win.on('closed', () => {
       mainWindow = null;
     });
@@ -92,10 +146,31 @@ export function startApp(electron: ElectronModule, options: StartOptions): { sta
     if (process.platform !== 'darwin') app.quit();
   });
 
-  void app.whenReady().then(() => {
-    electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(options.rendererDir));
-    restrictPermissions(electron.session.defaultSession, origins);
+  const startWhenReady = async () => {
+    await app.whenReady();
     const userData = app.getPath('userData');
+    // Before any window, hence before any renderer opens IndexedDB (version-guard.ts).
+    const versions = options.versions ?? {
+      electron: process.versions.electron ?? 'inconnue',
+      chrome: process.versions.chrome ?? 'inconnue',
+    };
+    const guard = await guardStoreVersions({
+      userData,
+      current: { app: app.getVersion(), ...versions },
+      now: (options.now ?? Date.now)(),
+    });
+    if (guard.kind === 'refused') {
+      refuseStartup(failures, 'Version trop ancienne de Bordereau', guard.message);
+      return;
+    }
+    electron.Menu.setApplicationMenu(
+      electron.Menu.buildFromTemplate(appMenuTemplate({ isPackaged: app.isPackaged, platform })),
+    );
+    electron.protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler(options.rendererDir, { csp: contentSecurityPolicy(app.isPackaged) }),
+    );
+    restrictPermissions(electron.session.defaultSession, origins);
     registerIpcHandlers(
       electron.ipcMain,
       {
@@ -123,7 +198,9 @@ export function startApp(electron: ElectronModule, options: StartOptions): { sta
     app.on('activate', () => {
       if (!mainWindow) createWindow();
     });
-  });
+  };
+  // A rejection here would only warn and leave a windowless process holding the lock.
+  void startWhenReady().catch((error: unknown) => failStartup(failures, error));
 
   return { started: true };
 }

@@ -42,11 +42,13 @@ export function resolveAppFile(rootDir: string, requestUrl: string): string | nu
   return file.startsWith(root + sep) ? file : null;
 }
 
-/** The app:// handler: static files of the built renderer, with the production CSP header. */
+/** The app:// handler: static files of the built renderer, with the CSP header. */
 export function createAppProtocolHandler(
   rootDir: string,
-  read: (path: string) => Promise<Uint8Array> = readFile,
+  options: { csp?: string; read?: (path: string) => Promise<Uint8Array> } = {},
 ) {
+  const read = options.read ?? readFile;
+  const csp = options.csp ?? PRODUCTION_CSP;
   return async (request: Request): Promise<Response> => {
     const file = resolveAppFile(rootDir, request.url);
     if (!file) return new Response('Forbidden', { status: 403 });
@@ -56,7 +58,7 @@ export function createAppProtocolHandler(
         status: 200,
         headers: {
           'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-          'Content-Security-Policy': PRODUCTION_CSP,
+          'Content-Security-Policy': csp,
           'X-Content-Type-Options': 'nosniff',
         },
       });

@@ -54,16 +54,29 @@ export function isPermissionAllowed(
   return ALLOWED_PERMISSIONS.has(permission) && isTrustedUrl(requestingUrl, origins);
 }
 
+/**
+ * Media requests name their types: only a request for the camera alone is granted. The app
+ * never records sound, and a check that refused only audio-only requests granted the
+ * microphone with the camera.
+ */
+export function isMediaRequestAllowed(mediaTypes: readonly string[] | undefined): boolean {
+  return (
+    mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video')
+  );
+}
+
 export function restrictPermissions(session: Session, origins: readonly string[]): void {
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const url = details.requestingUrl || contents.getURL();
-    const wantsAudioOnly =
-      permission === 'media' &&
-      'mediaTypes' in details &&
-      details.mediaTypes?.every((t) => t === 'audio');
-    callback(isPermissionAllowed(permission, url, origins) && !wantsAudioOnly);
+    const mediaOk =
+      permission !== 'media' ||
+      isMediaRequestAllowed('mediaTypes' in details ? details.mediaTypes : undefined);
+    callback(isPermissionAllowed(permission, url, origins) && mediaOk);
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    isPermissionAllowed(permission, requestingOrigin, origins),
-  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    // Checks (device enumeration) may name no type; only the microphone is refused here,
+    // the grant itself goes through the request handler above.
+    const mediaOk = permission !== 'media' || details.mediaType !== 'audio';
+    return isPermissionAllowed(permission, requestingOrigin, origins) && mediaOk;
+  });
 }

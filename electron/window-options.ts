@@ -1,8 +1,15 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { APP_NAME } from './identity';
 
-/** The one window's options: every security default on, explicitly, so a test can pin them. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The one window's options: every security default on, explicitly, so a test can pin them.
+ * DevTools exist only in development: in a packaged build anyone at the laptop could
+ * otherwise call the page's desktop API from the console.
+ */
+export function mainWindowOptions(
+  preloadPath: string,
+  options: { isPackaged: boolean },
+): BrowserWindowConstructorOptions {
   return {
     title: APP_NAME,
     width: 1280,
@@ -23,6 +30,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      devTools: !options.isPackaged,
+      // French spelling in free-text fields; its suggestions come from the context menu
+      // (context-menu.ts).
       spellcheck: true,
     },
   };

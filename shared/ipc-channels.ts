@@ -11,6 +11,7 @@ export const IPC_CHANNELS = {
   getSecret: 'secrets:get',
   setSecret: 'secrets:set',
   deleteSecret: 'secrets:delete',
+  secretStatus: 'secrets:status',
   writeBackup: 'backups:write',
   listBackups: 'backups:list',
   readBackup: 'backups:read',

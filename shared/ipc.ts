@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IPC_CHANNELS } from './ipc-channels';
+import { pdfNameProblem } from './files/pdf-name';
 
 /**
  * The one contract between the renderer and the desktop shell.
@@ -16,6 +17,20 @@ export type IpcErrorCode = 'invalid-payload' | 'forbidden' | 'unavailable' | 'io
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 const bytes = z.instanceof(Uint8Array);
+
+/** The only secrets the shell keeps: anything else is refused before reaching the store. */
+export const SECRET_KEYS = ['sync.token'] as const;
+export type SecretKey = (typeof SECRET_KEYS)[number];
+const secretKey = z.enum(SECRET_KEYS, { error: 'clé de secret inconnue' });
+
+const pdfName = z
+  .string()
+  .min(1)
+  .max(200)
+  .superRefine((name, ctx) => {
+    const problem = pdfNameProblem(name);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const backupName = z.string().regex(/^[A-Za-z0-9._-]{1,120}\.json$/, 'nom de sauvegarde invalide');
 
 export const ipcSchemas = {
@@ -30,11 +45,7 @@ export const ipcSchemas = {
   },
   savePdf: {
     request: z.object({
-      suggestedName: z
-        .string()
-        .min(1)
-        .max(200)
-        .regex(/^[^/\\]+\.pdf$/i, 'nom de fichier PDF attendu'),
+      suggestedName: pdfName,
       bytes,
     }),
     /** null when the user cancelled the save dialog. */
@@ -45,19 +56,24 @@ export const ipcSchemas = {
     response: z.object({ opened: z.literal(true) }),
   },
   getSecret: {
-    request: z.object({ key: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/) }),
+    request: z.object({ key: secretKey }),
     response: z.string().nullable(),
   },
   setSecret: {
     request: z.object({
-      key: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/),
+      key: secretKey,
       value: z.string().max(16_384),
     }),
     response: z.object({ stored: z.literal(true), encrypted: z.boolean() }),
   },
   deleteSecret: {
-    request: z.object({ key: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/) }),
+    request: z.object({ key: secretKey }),
     response: z.object({ deleted: z.boolean() }),
+  },
+  /** Whether a secret is stored, and encrypted by the OS keychain (null: none stored). */
+  secretStatus: {
+    request: z.object({ key: secretKey }),
+    response: z.object({ stored: z.boolean(), encrypted: z.boolean().nullable() }),
   },
   writeBackup: {
     request: z.object({ name: backupName, json: z.string().max(512 * 1024 * 1024) }),

@@ -97,6 +97,16 @@ export const webDesktop: DesktopApi = {
     });
   },
 
+  async secretStatus(request) {
+    if (!validated(ipcSchemas.secretStatus.request, request))
+      return fail('invalid-payload', 'Clé invalide.');
+    // A browser has no keychain: a stored secret is always in clear.
+    return fromStorage(async () => {
+      const stored = (await secrets().get(request.key)) !== undefined;
+      return { stored, encrypted: stored ? false : null };
+    });
+  },
+
   async writeBackup() {
     return fail(
       'unavailable',

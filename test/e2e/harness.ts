@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
-import { PRODUCTION_CSP } from '../../electron/csp';
+import { DEVELOPMENT_CSP } from '../../electron/csp';
 
 /**
  * End-to-end harness: the built renderer (dist/renderer, from `npm run build:web`) served by
@@ -35,12 +35,13 @@ export async function startRendererServer(): Promise<{ url: string; close: () =>
       host: '127.0.0.1',
       strictPort: false,
       open: false,
-      // The desktop shell's production CSP, sent as a header as its app:// handler does, so a
+      // The desktop shell's CSP (its development variant: the tests' office server is plain
+      // http on loopback), sent as a header as its app:// handler does, so a
       // CSP violation (an inline script, an eval in a library) fails the e2e tests as a
       // console error. Sent by the server rather than injected through request interception:
       // a document fulfilled by Playwright has no address space, and Chromium's Local
       // Network Access then refuses its requests to the office server on loopback.
-      headers: { 'content-security-policy': PRODUCTION_CSP },
+      headers: { 'content-security-policy': DEVELOPMENT_CSP },
     },
     logLevel: 'warn',
   });

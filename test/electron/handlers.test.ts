@@ -19,7 +19,7 @@ import {
 } from '../../electron/handlers/secrets';
 import { fileHandlers } from '../../electron/handlers/files';
 import { createDesktopApi } from '../../electron/preload-api';
-import { IPC_CHANNELS } from '../../shared/ipc';
+import { IPC_CHANNELS, ipcSchemas } from '../../shared/ipc';
 
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
@@ -56,11 +56,18 @@ describe('backups', () => {
 
 describe('secrets', () => {
   type Backend = ReturnType<SecretStorage['getSelectedStorageBackend']>;
-  const reversible = (available: boolean, backend: Backend = 'gnome_libsecret') => ({
-    isEncryptionAvailable: () => available,
+  const reversible = (
+    available: boolean,
+    backend: Backend = 'gnome_libsecret',
+    shouldReEncrypt = false,
+  ) => ({
+    isAsyncEncryptionAvailable: async () => available,
     getSelectedStorageBackend: (): Backend => backend,
-    encryptString: (v: string) => Buffer.from(`enc:${v}`),
-    decryptString: (b: Buffer) => b.toString().replace(/^enc:/, ''),
+    encryptStringAsync: async (v: string) => Buffer.from(`enc:${v}`),
+    decryptStringAsync: async (b: Buffer) => ({
+      result: b.toString().replace(/^enc:/, ''),
+      shouldReEncrypt,
+    }),
   });
 
   it('stores the token encrypted when the OS keychain is available, never in clear text', async () => {
@@ -123,19 +130,87 @@ describe('secrets', () => {
     expect(await secrets.getSecret({ key: 'sync.token' })).toEqual({ ok: true, value: 'old-tok' });
   });
 
-  it('counts a Linux keyring backend as encryption, and asks for the backend on Linux only', () => {
-    expect(isOsEncryptionAvailable(reversible(true, 'gnome_libsecret'), 'linux')).toBe(true);
-    expect(isOsEncryptionAvailable(reversible(true, 'kwallet6'), 'linux')).toBe(true);
-    expect(isOsEncryptionAvailable(reversible(true, 'basic_text'), 'linux')).toBe(false);
-    expect(isOsEncryptionAvailable(reversible(false, 'gnome_libsecret'), 'linux')).toBe(false);
+  it('counts a Linux keyring backend as encryption, and asks for the backend on Linux only', async () => {
+    expect(await isOsEncryptionAvailable(reversible(true, 'gnome_libsecret'), 'linux')).toBe(true);
+    expect(await isOsEncryptionAvailable(reversible(true, 'kwallet6'), 'linux')).toBe(true);
+    expect(await isOsEncryptionAvailable(reversible(true, 'basic_text'), 'linux')).toBe(false);
+    expect(await isOsEncryptionAvailable(reversible(false, 'gnome_libsecret'), 'linux')).toBe(
+      false,
+    );
     const noBackendQuery = {
       ...reversible(true),
       getSelectedStorageBackend: (): Backend => {
         throw new Error('getSelectedStorageBackend is Linux-only');
       },
     };
-    expect(isOsEncryptionAvailable(noBackendQuery, 'darwin')).toBe(true);
-    expect(isOsEncryptionAvailable(noBackendQuery, 'win32')).toBe(true);
+    expect(await isOsEncryptionAvailable(noBackendQuery, 'darwin')).toBe(true);
+    expect(await isOsEncryptionAvailable(noBackendQuery, 'win32')).toBe(true);
+  });
+
+  it('accepts the sync token only: any other key, constructor and __proto__ included, is refused', () => {
+    for (const schema of [
+      ipcSchemas.getSecret.request,
+      ipcSchemas.deleteSecret.request,
+      ipcSchemas.secretStatus.request,
+    ]) {
+      expect(schema.safeParse({ key: 'sync.token' }).success).toBe(true);
+      for (const key of ['constructor', '__proto__', 'toString', 'sync.token2', 'other'])
+        expect(schema.safeParse({ key }).success, key).toBe(false);
+    }
+    expect(ipcSchemas.setSecret.request.safeParse({ key: 'constructor', value: 'x' }).success).toBe(
+      false,
+    );
+  });
+
+  it('ignores unknown keys in a tampered secrets file, and reads nothing from the prototype', async () => {
+    const file = join(tmp('bordereau-secrets-'), 'secrets.json');
+    writeFileSync(
+      file,
+      '{"__proto__":{"sync.token":{"encrypted":false,"data":"cG9pc29u"}},"other":{"encrypted":false,"data":"eA=="}}',
+    );
+    const secrets = secretHandlers({ safeStorage: reversible(true), file });
+    expect(await secrets.getSecret({ key: 'sync.token' })).toEqual({ ok: true, value: null });
+    await secrets.setSecret({ key: 'sync.token', value: 'tok' });
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object)).toEqual(['sync.token']);
+  });
+
+  it('re-encrypts a value safeStorage says was encrypted with a rotated key', async () => {
+    const file = join(tmp('bordereau-secrets-'), 'secrets.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        'sync.token': { encrypted: true, data: Buffer.from('old:tok').toString('base64') },
+      }),
+    );
+    const secrets = secretHandlers({
+      safeStorage: reversible(true, 'gnome_libsecret', true),
+      file,
+      platform: 'linux',
+    });
+    expect(await secrets.getSecret({ key: 'sync.token' })).toEqual({ ok: true, value: 'old:tok' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      'sync.token': { encrypted: true, data: Buffer.from('enc:old:tok').toString('base64') },
+    });
+  });
+
+  it('tells the settings screen whether the stored token is encrypted', async () => {
+    const file = join(tmp('bordereau-secrets-'), 'secrets.json');
+    const clear = secretHandlers({ safeStorage: reversible(false), file });
+    expect(await clear.secretStatus({ key: 'sync.token' })).toEqual({
+      ok: true,
+      value: { stored: false, encrypted: null },
+    });
+    await clear.setSecret({ key: 'sync.token', value: 'tok' });
+    expect(await clear.secretStatus({ key: 'sync.token' })).toEqual({
+      ok: true,
+      value: { stored: true, encrypted: false },
+    });
+    const keyring = secretHandlers({ safeStorage: reversible(true), file, platform: 'darwin' });
+    await keyring.setSecret({ key: 'sync.token', value: 'tok' });
+    expect(await keyring.secretStatus({ key: 'sync.token' })).toEqual({
+      ok: true,
+      value: { stored: true, encrypted: true },
+    });
   });
 });
 

@@ -1,7 +1,12 @@
 import { EventEmitter } from 'node:events';
-import type { WebContents } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { hardenWebContents, isPermissionAllowed } from '../../electron/security';
+import {
+  hardenWebContents,
+  isMediaRequestAllowed,
+  isPermissionAllowed,
+  restrictPermissions,
+} from '../../electron/security';
 import { trustedOrigins } from '../../electron/origin';
 
 function fakeContents() {
@@ -118,5 +123,54 @@ describe('permissions', () => {
     ]) {
       expect(isPermissionAllowed(permission, 'app://bordereau/index.html', origins)).toBe(false);
     }
+  });
+
+  it('grants the camera alone: camera with microphone, and microphone alone, are refused', () => {
+    type RequestHandler = (
+      contents: { getURL(): string },
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl: string; mediaTypes?: string[] },
+    ) => void;
+    type CheckHandler = (
+      contents: null,
+      permission: string,
+      origin: string,
+      details: { mediaType?: string },
+    ) => boolean;
+    let request: RequestHandler | null = null;
+    let check: CheckHandler | null = null;
+    const session = {
+      setPermissionRequestHandler: (h: RequestHandler) => (request = h),
+      setPermissionCheckHandler: (h: CheckHandler) => (check = h),
+    } as unknown as Session;
+    restrictPermissions(session, trustedOrigins(true));
+    const ask = (
+      permission: string,
+      mediaTypes: string[] | undefined,
+      url = 'app://bordereau/',
+    ) => {
+      let granted: boolean | null = null;
+      request!({ getURL: () => url }, permission, (g) => (granted = g), {
+        requestingUrl: url,
+        ...(mediaTypes ? { mediaTypes } : {}),
+      });
+      return granted;
+    };
+    expect(ask('media', ['video'])).toBe(true);
+    expect(ask('media', ['video', 'audio'])).toBe(false);
+    expect(ask('media', ['audio'])).toBe(false);
+    expect(ask('media', [])).toBe(false);
+    expect(ask('media', undefined)).toBe(false);
+    expect(ask('media', ['video'], 'https://evil.example/')).toBe(false);
+    expect(ask('persistent-storage', undefined)).toBe(true);
+    expect(ask('geolocation', undefined)).toBe(false);
+
+    expect(check!(null, 'media', 'app://bordereau', { mediaType: 'video' })).toBe(true);
+    expect(check!(null, 'media', 'app://bordereau', { mediaType: 'audio' })).toBe(false);
+    expect(check!(null, 'media', 'https://evil.example', { mediaType: 'video' })).toBe(false);
+
+    expect(isMediaRequestAllowed(['video'])).toBe(true);
+    expect(isMediaRequestAllowed(['video', 'audio'])).toBe(false);
   });
 });
