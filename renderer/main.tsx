@@ -6,23 +6,31 @@ import { preloadScreens } from './app/routes';
 import './app/styles.css';
 import { bootstrapDatabase } from './db/bootstrap';
 import { startSyncService } from './sync/sync-service';
+import { shellState } from './platform/desktop';
+import { ShellMissingScreen } from './platform/ShellMissingScreen';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('élément #root absent de index.html');
 
-// Open the local database (persistent storage, device id, backup on version change) early.
-void bootstrapDatabase();
-// Background sync with the office server: at start, on reconnection, every few minutes.
-startSyncService();
+if (shellState === 'missing') {
+  // Served by the shell without its API (the preload failed): nothing is opened, written or
+  // synced; the user is told to reinstall (platform/shell-state.ts).
+  createRoot(container).render(<ShellMissingScreen />);
+} else {
+  // Open the local database (persistent storage, device id, backup on version change) early.
+  void bootstrapDatabase();
+  // Background sync with the office server: at start, on reconnection, every few minutes.
+  startSyncService();
 
-createRoot(container).render(
-  <StrictMode>
-    <RouterProvider router={createAppRouter()} />
-  </StrictMode>,
-);
+  createRoot(container).render(
+    <StrictMode>
+      <RouterProvider router={createAppRouter()} />
+    </StrictMode>,
+  );
 
-// Not awaited: a screen whose code failed to preload is loaded again on its first visit,
-// and a failure then reaches the error boundary with its message.
-setTimeout(() => {
-  preloadScreens().catch((error: unknown) => console.warn('Préchargement des écrans :', error));
-}, 0);
+  // Not awaited: a screen whose code failed to preload is loaded again on its first visit,
+  // and a failure then reaches the error boundary with its message.
+  setTimeout(() => {
+    preloadScreens().catch((error: unknown) => console.warn('Préchargement des écrans :', error));
+  }, 0);
+}
