@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'react';
-import { desktop } from '../../platform/desktop';
+import { desktop, isDesktopShell } from '../../platform/desktop';
+import { tokenProtectionWarning } from './token-protection';
 import { BackupPanel } from '../backup/BackupPanel';
 import { StorageUsage } from './StorageUsage';
 import { ProfileSettings } from '../visits/ProfileSettings';
 
 export function SettingsPage() {
   const [version, setVersion] = useState<string | null>(null);
+  const [tokenWarning, setTokenWarning] = useState<string | null>(null);
+  useEffect(() => {
+    void tokenProtectionWarning(desktop, isDesktopShell).then(setTokenWarning);
+  }, []);
   useEffect(() => {
     void desktop
       .appInfo()
@@ -24,6 +29,11 @@ export function SettingsPage() {
         <dt>Version</dt>
         <dd data-testid="app-version">{version ?? '…'}</dd>
       </dl>
+      {tokenWarning && (
+        <p className="error-panel" role="alert" data-testid="token-warning">
+          {tokenWarning}
+        </p>
+      )}
       <ProfileSettings />
       <StorageUsage />
       <BackupPanel />
