@@ -15,4 +15,7 @@ export const IPC_CHANNELS = {
   writeBackup: 'backups:write',
   listBackups: 'backups:list',
   readBackup: 'backups:read',
+  missingBackupFiles: 'backups:missingFiles',
+  writeBackupFile: 'backups:writeFile',
+  readBackupFile: 'backups:readFile',
 } as const satisfies Record<IpcName, `${string}:${string}`>;

@@ -32,6 +32,14 @@ const pdfName = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 const backupName = z.string().regex(/^[A-Za-z0-9._-]{1,120}\.json$/, 'nom de sauvegarde invalide');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 attendue');
+
+/**
+ * The kinds of disk copies; the file name starts with `bordereau-<kind>-`, which is how the
+ * shell sorts them into its retention tiers (electron/backup-retention.ts).
+ */
+export const BACKUP_KINDS = ['avant-changement', 'quotidienne', 'apres-signature'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
 
 export const ipcSchemas = {
   appInfo: {
@@ -76,8 +84,32 @@ export const ipcSchemas = {
     response: z.object({ stored: z.boolean(), encrypted: z.boolean().nullable() }),
   },
   writeBackup: {
-    request: z.object({ name: backupName, json: z.string().max(512 * 1024 * 1024) }),
+    request: z
+      .object({
+        kind: z.enum(BACKUP_KINDS),
+        name: backupName,
+        // Photos travel as files (writeBackupFile): the JSON itself stays small.
+        json: z.string().max(256 * 1024 * 1024),
+      })
+      .refine((r) => r.name.startsWith(`bordereau-${r.kind}-`), {
+        message: 'le nom de la sauvegarde ne correspond pas à son type',
+        path: ['name'],
+      }),
     response: z.object({ path: z.string() }),
+  },
+  /** Of these SHA-256, the ones the backups' file store does not hold yet. */
+  missingBackupFiles: {
+    request: z.object({ hashes: z.array(sha256).max(200_000) }),
+    response: z.array(z.string()),
+  },
+  /** One binary value of a backup (a photo), stored once under its SHA-256 (checked). */
+  writeBackupFile: {
+    request: z.object({ hash: sha256, bytes }),
+    response: z.object({ written: z.literal(true) }),
+  },
+  readBackupFile: {
+    request: z.object({ hash: sha256 }),
+    response: bytes,
   },
   listBackups: {
     request: z.undefined(),

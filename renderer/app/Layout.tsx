@@ -3,6 +3,7 @@ import { NAV_ITEMS } from './nav';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OnlineIndicator } from './OnlineIndicator';
 import { RunningVisitBanner } from '../features/visits/RunningVisitBanner';
+import { BackupFailureNotice } from '../features/backup/BackupFailureNotice';
 
 export function Layout() {
   const navigation = useNavigation();
@@ -25,6 +26,7 @@ export function Layout() {
         <OnlineIndicator />
       </header>
       <RunningVisitBanner />
+      <BackupFailureNotice />
       {/* A screen's code loads on its first visit (routes.tsx): the old screen stays, marked busy. */}
       <main
         id="contenu"

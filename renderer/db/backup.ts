@@ -1,6 +1,8 @@
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
+import type { BackupKind, DesktopApi, IpcResult } from '../../shared/ipc';
 import type { BordereauDb } from './database';
+import { sha256Hex } from './repositories/attachments';
 import { DEVICE_ID_KEY } from './database';
 import { equipmentIndexFields } from './equipment-index';
 import { SYNC_STATE_KEYS } from './sync-state-keys';
@@ -14,7 +16,11 @@ export const BACKUP_FORMAT = 'bordereau-backup';
 
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: 'Ce fichier n’est pas une sauvegarde Bordereau.' }),
-  formatVersion: z.literal(1, { error: 'Version de sauvegarde non prise en charge.' }),
+  // 1: binary values inline as base64 (downloads); 2: binary values as files beside the
+  // copy, named by SHA-256 (disk copies written through the desktop shell).
+  formatVersion: z.union([z.literal(1), z.literal(2)], {
+    error: 'Version de sauvegarde non prise en charge.',
+  }),
   schemaVersion: z.number().int().positive(),
   appVersion: z.string(),
   createdAt: z.number().int().nonnegative(),
@@ -22,7 +28,22 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-type Binary = { $binary: string; kind: 'blob' | 'bytes' | 'arraybuffer'; type?: string };
+type BinaryKind = 'blob' | 'bytes' | 'arraybuffer';
+type Binary = { $binary: string; kind: BinaryKind; type?: string };
+type FileRef = { $file: string; kind: BinaryKind; type?: string };
+
+/** How a binary value is written into the copy: inline (base64), or as a file reference. */
+export type BinaryEncoder = (
+  bytes: Uint8Array<ArrayBuffer>,
+  kind: BinaryKind,
+  type: string | undefined,
+) => Promise<Binary | FileRef>;
+
+const inlineBinary: BinaryEncoder = async (bytes, kind, type) => ({
+  $binary: toBase64(bytes),
+  kind,
+  ...(type === undefined ? {} : { type }),
+});
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -39,44 +60,79 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-async function encodeValue(value: unknown): Promise<unknown> {
-  if (value instanceof Uint8Array)
-    return { $binary: toBase64(value), kind: 'bytes' } satisfies Binary;
-  if (value instanceof ArrayBuffer)
-    return { $binary: toBase64(new Uint8Array(value)), kind: 'arraybuffer' } satisfies Binary;
+async function encodeValue(value: unknown, binary: BinaryEncoder): Promise<unknown> {
+  if (value instanceof Uint8Array) return binary(new Uint8Array(value), 'bytes', undefined);
+  if (value instanceof ArrayBuffer) return binary(new Uint8Array(value), 'arraybuffer', undefined);
   if (typeof Blob !== 'undefined' && value instanceof Blob) {
-    return {
-      $binary: toBase64(new Uint8Array(await value.arrayBuffer())),
-      kind: 'blob',
-      type: value.type,
-    } satisfies Binary;
+    return binary(new Uint8Array(await value.arrayBuffer()), 'blob', value.type);
   }
-  if (Array.isArray(value)) return Promise.all(value.map(encodeValue));
+  if (Array.isArray(value)) {
+    // One at a time: photos are hashed and handed over one by one, never all at once.
+    const out: unknown[] = [];
+    for (const item of value) out.push(await encodeValue(item, binary));
+    return out;
+  }
   if (value !== null && typeof value === 'object') {
-    const entries = await Promise.all(
-      Object.entries(value).map(async ([k, v]) => [k, await encodeValue(v)] as const),
-    );
-    return Object.fromEntries(entries);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = await encodeValue(v, binary);
+    return out;
   }
   return value;
 }
 
-function decodeValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeValue);
+function decodeValue(value: unknown, files: ReadonlyMap<string, Uint8Array>): unknown {
+  if (Array.isArray(value)) return value.map((v) => decodeValue(v, files));
   if (value !== null && typeof value === 'object') {
-    const v = value as Partial<Binary> & Record<string, unknown>;
-    if (
-      typeof v.$binary === 'string' &&
-      (v.kind === 'bytes' || v.kind === 'arraybuffer' || v.kind === 'blob')
-    ) {
-      const bytes = fromBase64(v.$binary);
-      if (v.kind === 'bytes') return bytes;
-      if (v.kind === 'arraybuffer') return bytes.buffer;
-      return new Blob([bytes], { type: v.type ?? '' });
+    const v = value as Partial<Binary & FileRef> & Record<string, unknown>;
+    if (v.kind === 'bytes' || v.kind === 'arraybuffer' || v.kind === 'blob') {
+      let bytes: Uint8Array<ArrayBuffer> | null = null;
+      if (typeof v.$binary === 'string') bytes = fromBase64(v.$binary);
+      else if (typeof v.$file === 'string') {
+        const found = files.get(v.$file);
+        if (!found)
+          throw new BackupError(
+            `Un fichier de la sauvegarde (photo ${v.$file.slice(0, 12)}…) manque : restauration impossible.`,
+          );
+        bytes = new Uint8Array(found);
+      }
+      if (bytes) {
+        if (v.kind === 'bytes') return bytes;
+        if (v.kind === 'arraybuffer') return bytes.buffer;
+        return new Blob([bytes], { type: v.type ?? '' });
+      }
     }
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decodeValue(x)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decodeValue(x, files)]));
   }
   return value;
+}
+
+/** The SHA-256 of every file a copy names (format 2). */
+export function backupFileHashes(backup: Backup): string[] {
+  const hashes = new Set<string>();
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') {
+      const v = value as Record<string, unknown>;
+      if (typeof v.$file === 'string') hashes.add(v.$file);
+      else Object.values(v).forEach(walk);
+    }
+  };
+  walk(backup.tables);
+  return [...hashes];
+}
+
+/** Reads, through the shell, the files a disk copy names: before restoring it. */
+export async function loadBackupFiles(
+  backup: Backup,
+  desktop: Pick<DesktopApi, 'readBackupFile'>,
+): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const hash of backupFileHashes(backup)) {
+    const result = await desktop.readBackupFile({ hash });
+    if (!result.ok) throw new BackupError(result.error.message);
+    files.set(hash, result.value);
+  }
+  return files;
 }
 
 /** Every table, read in one transaction so the copy is consistent. */
@@ -84,6 +140,7 @@ export async function createBackup(
   db: BordereauDb,
   appVersion: string,
   now: number = Date.now(),
+  binary?: BinaryEncoder,
 ): Promise<Backup> {
   const tables: Record<string, Record<string, unknown>[]> = {};
   await db.transaction('r', db.tables, async () => {
@@ -91,10 +148,13 @@ export async function createBackup(
       tables[table.name] = (await table.toArray()) as Record<string, unknown>[];
   });
   for (const name of Object.keys(tables))
-    tables[name] = (await encodeValue(tables[name])) as Record<string, unknown>[];
+    tables[name] = (await encodeValue(tables[name], binary ?? inlineBinary)) as Record<
+      string,
+      unknown
+    >[];
   return {
     format: BACKUP_FORMAT,
-    formatVersion: 1,
+    formatVersion: binary ? 2 : 1,
     schemaVersion: db.verno,
     appVersion,
     createdAt: now,
@@ -108,6 +168,33 @@ export async function backupToJson(
   now?: number,
 ): Promise<string> {
   return JSON.stringify(await createBackup(db, appVersion, now));
+}
+
+/**
+ * A copy written to disk through the shell: each binary value (a photo) is handed over as its
+ * own file, named by its SHA-256, and only when the shell does not hold it yet; the JSON
+ * names the files. No string ever holds the photos (V8 caps a string near 512 MB).
+ */
+export async function writeBackupToDisk(
+  db: BordereauDb,
+  desktop: Pick<DesktopApi, 'writeBackup' | 'missingBackupFiles' | 'writeBackupFile'>,
+  copy: { kind: BackupKind; name: string; appVersion: string; now: number },
+): Promise<IpcResult<{ path: string }>> {
+  const files = new Map<string, Uint8Array<ArrayBuffer>>();
+  const backup = await createBackup(db, copy.appVersion, copy.now, async (bytes, kind, type) => {
+    const hash = await sha256Hex(bytes);
+    files.set(hash, bytes);
+    return { $file: hash, kind, ...(type === undefined ? {} : { type }) };
+  });
+  const missing = await desktop.missingBackupFiles({ hashes: [...files.keys()] });
+  if (!missing.ok) return missing;
+  for (const hash of missing.value) {
+    const bytes = files.get(hash);
+    if (!bytes) continue;
+    const written = await desktop.writeBackupFile({ hash, bytes });
+    if (!written.ok) return written;
+  }
+  return desktop.writeBackup({ kind: copy.kind, name: copy.name, json: JSON.stringify(backup) });
 }
 
 export class BackupError extends Error {
@@ -149,6 +236,7 @@ export function parseBackup(json: string): Backup {
 export async function restoreBackup(
   db: BordereauDb,
   backup: Backup,
+  files: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<{ tables: number; records: number }> {
   if (backup.schemaVersion > db.verno) {
     throw new BackupError(
@@ -164,7 +252,7 @@ export async function restoreBackup(
     for (const table of db.tables) {
       await table.clear();
       const rows = (backup.tables[table.name] ?? []).map(
-        (row) => decodeValue(row) as Record<string, unknown>,
+        (row) => decodeValue(row, files) as Record<string, unknown>,
       );
       const ready =
         table.name === 'equipment' ? rows.map((r) => ({ ...r, ...equipmentIndexFields(r) })) : rows;

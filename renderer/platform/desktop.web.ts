@@ -121,4 +121,22 @@ export const webDesktop: DesktopApi = {
   async readBackup() {
     return fail('not-found', 'Aucune sauvegarde sur disque dans le navigateur.');
   },
+
+  async missingBackupFiles() {
+    return fail(
+      'unavailable',
+      'Les sauvegardes automatiques sur disque sont propres à l’application de bureau.',
+    );
+  },
+
+  async writeBackupFile() {
+    return fail(
+      'unavailable',
+      'Les sauvegardes automatiques sur disque sont propres à l’application de bureau.',
+    );
+  },
+
+  async readBackupFile() {
+    return fail('not-found', 'Aucune sauvegarde sur disque dans le navigateur.');
+  },
 };

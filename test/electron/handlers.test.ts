@@ -7,6 +7,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dialog } from 'electron';
@@ -24,33 +25,116 @@ import { IPC_CHANNELS, ipcSchemas } from '../../shared/ipc';
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
 describe('backups', () => {
-  it('writes, lists newest first, reads back and keeps only the newest N', async () => {
+  const policy = { versionKept: 2, recentKept: 3, weeksKept: 4, maxBytes: 10_000_000 };
+  const daily = (i: number) => `bordereau-quotidienne-${i}.json`;
+
+  it('writes, lists newest first, reads back, and prunes by tier in main', async () => {
     const dir = tmp('bordereau-backups-');
-    const backups = backupHandlers({ dir, kept: 3 });
-    for (let i = 1; i <= 5; i++) {
+    // Real time: the last copy's modification time is the clock's.
+    const now = Date.now();
+    const backups = backupHandlers({ dir, policy, now: () => now });
+    expect(
+      await backups.writeBackup({
+        kind: 'avant-changement',
+        name: 'bordereau-avant-changement-v1.json',
+        json: '{"v":1}',
+      }),
+    ).toEqual({ ok: true, value: { path: join(dir, 'bordereau-avant-changement-v1.json') } });
+    utimesSync(join(dir, 'bordereau-avant-changement-v1.json'), now / 1000 - 60, now / 1000 - 60);
+    for (let i = 1; i <= 6; i++) {
       const result = await backups.writeBackup({
-        name: `backup-${i}.json`,
+        kind: 'quotidienne',
+        name: daily(i),
         json: JSON.stringify({ i }),
       });
       expect(result.ok).toBe(true);
-      utimesSync(join(dir, `backup-${i}.json`), i * 1000, i * 1000);
+      const at = now / 1000 - 30 + i;
+      utimesSync(join(dir, daily(i)), at, at);
     }
-    await backups.writeBackup({ name: 'backup-6.json', json: '{"i":6}' });
+    await backups.writeBackup({ kind: 'quotidienne', name: daily(7), json: '{"i":7}' });
     const listed = await backups.listBackups(undefined);
-    expect(listed.ok && listed.value.map((b) => b.name)).toEqual([
-      'backup-6.json',
-      'backup-5.json',
-      'backup-4.json',
-    ]);
-    expect(await backups.readBackup({ name: 'backup-5.json' })).toEqual({
-      ok: true,
-      value: '{"i":5}',
-    });
-    expect(await backups.readBackup({ name: 'backup-1.json' })).toMatchObject({
+    // The version copy survives six daily copies; the three newest daily ones stay.
+    expect(listed.ok && listed.value.map((b) => b.name).sort()).toEqual(
+      ['bordereau-avant-changement-v1.json', daily(5), daily(6), daily(7)].sort(),
+    );
+    expect(await backups.readBackup({ name: daily(6) })).toEqual({ ok: true, value: '{"i":6}' });
+    expect(await backups.readBackup({ name: daily(1) })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('answers every one of many overlapping writes as written', async () => {
+    const dir = tmp('bordereau-backups-');
+    const backups = backupHandlers({ dir, policy: { ...policy, recentKept: 2, weeksKept: 1 } });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        backups.writeBackup({
+          kind: 'apres-signature',
+          name: `bordereau-apres-signature-${i}.json`,
+          json: '{}',
+        }),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.json'))).toHaveLength(2);
+  });
+
+  it('refuses a name that does not match its kind (the tier is read from the name)', () => {
+    expect(
+      ipcSchemas.writeBackup.request.safeParse({
+        kind: 'quotidienne',
+        name: 'bordereau-avant-changement-x.json',
+        json: '{}',
+      }).success,
+    ).toBe(false);
+  });
+
+  it('stores photo files under their checked SHA-256 and removes those no copy names', async () => {
+    const dir = tmp('bordereau-backups-');
+    let now = Date.UTC(2026, 10, 30, 12);
+    const backups = backupHandlers({
+      dir,
+      policy: { ...policy, recentKept: 1, weeksKept: 1 },
+      now: () => now,
+    });
+    const bytes = new Uint8Array([1, 2, 3, 4]);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const other = createHash('sha256').update('autre').digest('hex');
+    expect(await backups.writeBackupFile({ hash: other, bytes })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
+    expect(await backups.missingBackupFiles({ hashes: [hash, other] })).toEqual({
+      ok: true,
+      value: [hash, other],
+    });
+    expect(await backups.writeBackupFile({ hash, bytes })).toEqual({
+      ok: true,
+      value: { written: true },
+    });
+    expect(await backups.missingBackupFiles({ hashes: [hash] })).toEqual({ ok: true, value: [] });
+    expect(await backups.readBackupFile({ hash })).toEqual({
+      ok: true,
+      value: new Uint8Array(bytes),
+    });
+
+    await backups.writeBackup({
+      kind: 'quotidienne',
+      name: daily(1),
+      json: JSON.stringify({ tables: { attachments: [{ data: { $file: hash } }] } }),
+    });
+    // The next copy no longer names it: kept through the grace period, removed after.
+    await backups.writeBackup({ kind: 'quotidienne', name: daily(2), json: '{}' });
+    expect(existsSync(join(dir, 'fichiers', hash))).toBe(true);
+    now += 2 * 24 * 3600 * 1000;
+    await backups.writeBackup({ kind: 'quotidienne', name: daily(3), json: '{}' });
+    expect(existsSync(join(dir, 'fichiers', hash))).toBe(false);
+    expect(await backups.readBackupFile({ hash })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../shared/format/date';
-import { backupToJson, parseBackup, restoreBackup } from '../../db/backup';
+import { backupToJson, loadBackupFiles, parseBackup, restoreBackup } from '../../db/backup';
 import type { Backup } from '../../db/backup';
 import { getDb } from '../../db/database';
 import { LAST_AUTO_BACKUP_KEY } from '../../db/version-backup';
@@ -62,7 +62,10 @@ export function BackupPanel() {
     if (!pending) return;
     setBusy(true);
     try {
-      const result = await restoreBackup(db, pending.backup);
+      // A disk copy names its photos as files beside it: read them first, outside the
+      // transaction that replaces the data.
+      const files = await loadBackupFiles(pending.backup, desktop);
+      const result = await restoreBackup(db, pending.backup, files);
       setMessage({
         tone: 'ok',
         text: `Sauvegarde restaurée : ${result.records.toLocaleString('fr-FR')} enregistrements. Les modifications non envoyées qu’elle contient partiront à la prochaine synchronisation, qui recharge aussi tout ce que le bureau a reçu depuis.`,
@@ -84,7 +87,7 @@ export function BackupPanel() {
       <p className="muted">
         Une copie complète de la base locale (clients, inventaires, interventions, file d’envoi).{' '}
         {isDesktopShell
-          ? 'Une copie est aussi enregistrée sur le disque à chaque changement de version de l’application.'
+          ? 'Une copie est aussi enregistrée sur le disque à chaque changement de version de l’application, chaque jour et après chaque signature ; les photos y sont rangées une seule fois.'
           : ''}
       </p>
       {auto && (

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   BackupError,
+  backupFileHashes,
+  loadBackupFiles,
   backupToJson,
   createBackup,
   parseBackup,
@@ -10,9 +12,15 @@ import type { BordereauDb } from '../../../renderer/db/database';
 import { getDeviceId } from '../../../renderer/db/database';
 import { putRecords } from '../../../renderer/db/changes';
 import { createClient } from '../../../renderer/db/repositories/clients';
+import { saveAttachment } from '../../../renderer/db/repositories/attachments';
+import { LAST_BACKUP_FAILURE_KEY } from '../../../renderer/db/backup-failure';
 import { dailyBackupIfDue, writeRollingBackup } from '../../../renderer/db/rolling-backup';
 import { backupOnVersionChange } from '../../../renderer/db/version-backup';
-import type { IpcResult } from '../../../shared/ipc';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { backupHandlers } from '../../../electron/handlers/backups';
+import type { DesktopApi, IpcResult } from '../../../shared/ipc';
 import { generateDemoData } from '../../../shared/seed/demo-data';
 import { freshDb } from './fresh-db';
 
@@ -74,6 +82,12 @@ describe('JSON backup and restore', () => {
   });
 });
 
+/** A desktop whose file store holds everything already (copies without binary values). */
+const noFiles: Pick<DesktopApi, 'missingBackupFiles' | 'writeBackupFile'> = {
+  missingBackupFiles: async () => ({ ok: true, value: [] }),
+  writeBackupFile: async () => ({ ok: true, value: { written: true } }),
+};
+
 describe('backupOnVersionChange', () => {
   it('writes a disk copy when the version changes, and records the new version only once saved', async () => {
     const db = track(freshDb());
@@ -81,6 +95,7 @@ describe('backupOnVersionChange', () => {
     const written: { name: string; json: string }[] = [];
     let fail = false;
     const desktop = {
+      ...noFiles,
       writeBackup: async (req: {
         name: string;
         json: string;
@@ -114,6 +129,7 @@ describe('rolling disk copies (daily and after each signature)', () => {
     const written: { name: string; json: string }[] = [];
     return {
       written,
+      ...noFiles,
       writeBackup: async (req: {
         name: string;
         json: string;
@@ -174,5 +190,113 @@ describe('rolling disk copies (daily and after each signature)', () => {
       kind: 'failed',
       message: 'Disque plein.',
     });
+  });
+});
+
+describe('disk copies through the shell (its real backup handlers on a temporary folder)', () => {
+  const photo = (seed: number, size = 200_000) => {
+    const bytes = new Uint8Array(size);
+    for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed) % 251;
+    return bytes;
+  };
+  const addPhoto = (db: BordereauDb, seed: number) =>
+    saveAttachment(db, {
+      ownerId: 'visit-1',
+      clientId: 'c1',
+      kind: 'photo',
+      mimeType: 'image/jpeg',
+      fileName: `photo-${seed}.jpg`,
+      createdAt: 1,
+      bytes: photo(seed),
+    });
+
+  it('writes photos as files beside the JSON, once each, and restores them byte for byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bordereau-disk-backups-'));
+    const shell = backupHandlers({ dir });
+    const db = track(freshDb());
+    await createClient(db, { name: 'Client précieux' });
+    const first = await addPhoto(db, 1);
+    await addPhoto(db, 2);
+    const DAY0 = Date.UTC(2026, 10, 23, 7, 30);
+
+    expect(await writeRollingBackup(db, shell, '1.0.0', 'quotidienne', DAY0)).toMatchObject({
+      kind: 'saved',
+    });
+    const files = readdirSync(join(dir, 'fichiers')).sort();
+    expect(files).toEqual(
+      [first.id, (await db.attachments.toArray()).find((a) => a.id !== first.id)!.id].sort(),
+    );
+    const json = readFileSync(
+      join(dir, 'bordereau-quotidienne-2026-11-23T07-30-00-000Z.json'),
+      'utf8',
+    );
+    // No photo inside the JSON: a few kilobytes, whatever the photos weigh.
+    expect(json.length).toBeLessThan(20_000);
+    expect(json).not.toContain('$binary');
+
+    // A second copy sends only the new photo.
+    let sent = 0;
+    const counting = {
+      ...shell,
+      writeBackupFile: (req: Parameters<typeof shell.writeBackupFile>[0]) => (
+        sent++,
+        shell.writeBackupFile(req)
+      ),
+    };
+    await addPhoto(db, 3);
+    await writeRollingBackup(db, counting, '1.0.0', 'apres-signature', DAY0 + 3_600_000);
+    expect(sent).toBe(1);
+    expect(readdirSync(join(dir, 'fichiers'))).toHaveLength(3);
+
+    const listed = await shell.listBackups(undefined);
+    const newest = listed.ok ? listed.value[0]!.name : '';
+    const read = await shell.readBackup({ name: newest });
+    const backup = parseBackup(read.ok ? read.value : '');
+    expect(backup.formatVersion).toBe(2);
+    expect(backupFileHashes(backup)).toHaveLength(3);
+    const restored = track(freshDb());
+    await restoreBackup(restored, backup, await loadBackupFiles(backup, shell));
+    const original = await db.attachments.get(first.id);
+    const back = await restored.attachments.get(first.id);
+    expect(new Uint8Array(back!.data as ArrayBuffer)).toEqual(
+      new Uint8Array(original!.data as ArrayBuffer),
+    );
+  });
+
+  it('refuses a restore whose photo files are missing, leaving the database as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bordereau-disk-backups-'));
+    const shell = backupHandlers({ dir });
+    const db = track(freshDb());
+    await createClient(db, { name: 'Client précieux' });
+    await addPhoto(db, 1);
+    await writeRollingBackup(db, shell, '1.0.0', 'quotidienne', 1_000);
+    const listed = await shell.listBackups(undefined);
+    const read = await shell.readBackup({ name: listed.ok ? listed.value[0]!.name : '' });
+    const backup = parseBackup(read.ok ? read.value : '');
+    const target = track(freshDb());
+    await createClient(target, { name: 'Déjà là' });
+    await expect(restoreBackup(target, backup)).rejects.toThrow(/photo .* manque/);
+    expect((await target.clients.toArray()).map((c) => c.name)).toEqual(['Déjà là']);
+  });
+
+  it('records a failed copy for the app to show, and clears it at the next good one', async () => {
+    const db = track(freshDb());
+    await createClient(db, { name: 'Client précieux' });
+    const broken = {
+      ...noFiles,
+      writeBackup: async (): Promise<IpcResult<{ path: string }>> => ({
+        ok: false,
+        error: { code: 'io', message: 'ENOSPC: disque plein' },
+      }),
+    };
+    await writeRollingBackup(db, broken, '1.0.0', 'apres-signature', 5_000);
+    expect((await db.settings.get(LAST_BACKUP_FAILURE_KEY))?.value).toEqual({
+      kind: 'apres-signature',
+      message: 'ENOSPC: disque plein',
+      at: 5_000,
+    });
+    const shell = backupHandlers({ dir: mkdtempSync(join(tmpdir(), 'bordereau-disk-backups-')) });
+    await writeRollingBackup(db, shell, '1.0.0', 'quotidienne', 6_000);
+    expect(await db.settings.get(LAST_BACKUP_FAILURE_KEY)).toBeUndefined();
   });
 });
