@@ -26,6 +26,7 @@ import {
   type FailureDeps,
 } from './failures';
 import { guardStoreVersions } from './version-guard';
+import { updateHandlers, type Updater } from './updates';
 
 /** The parts of the electron module the shell uses; injected so tests run without the binary. */
 export type ElectronModule = Pick<
@@ -54,6 +55,8 @@ export type StartOptions = {
   platform?: NodeJS.Platform;
   env?: Record<string, string | undefined>;
   now?: () => number;
+  /** electron-updater's autoUpdater (main.ts); null in tests that do not look at updates. */
+  updater?: Updater | null;
 };
 
 /**
@@ -191,6 +194,11 @@ export function startApp(electron: ElectronModule, options: StartOptions): { sta
           file: join(userData, 'secrets.json'),
         }),
         ...backupHandlers({ dir: join(userData, 'backups') }),
+        ...updateHandlers({
+          updater: options.updater ?? null,
+          isPackaged: app.isPackaged,
+          currentVersion: app.getVersion(),
+        }),
       },
       origins,
     );

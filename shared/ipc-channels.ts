@@ -18,4 +18,6 @@ export const IPC_CHANNELS = {
   missingBackupFiles: 'backups:missingFiles',
   writeBackupFile: 'backups:writeFile',
   readBackupFile: 'backups:readFile',
+  checkForUpdates: 'updates:check',
+  installUpdate: 'updates:install',
 } as const satisfies Record<IpcName, `${string}:${string}`>;

@@ -111,6 +111,20 @@ export const ipcSchemas = {
     request: z.object({ hash: sha256 }),
     response: bytes,
   },
+  /** Looks for a newer release on the office server (and downloads it in the background). */
+  checkForUpdates: {
+    request: z.object({ serverUrl: z.url({ protocol: /^https?$/ }).max(2048) }),
+    response: z.object({
+      status: z.enum(['idle', 'checking', 'none', 'downloading', 'ready', 'error']),
+      version: z.string().nullable(),
+      message: z.string().nullable(),
+    }),
+  },
+  /** Restarts into the downloaded release; refused while a visit is under way. */
+  installUpdate: {
+    request: z.object({ visitInProgress: z.boolean() }),
+    response: z.object({ installing: z.literal(true) }),
+  },
   listBackups: {
     request: z.undefined(),
     response: z.array(

@@ -139,4 +139,12 @@ export const webDesktop: DesktopApi = {
   async readBackupFile() {
     return fail('not-found', 'Aucune sauvegarde sur disque dans le navigateur.');
   },
+
+  async checkForUpdates() {
+    return fail('unavailable', 'Les mises à jour ne concernent que l’application installée.');
+  },
+
+  async installUpdate() {
+    return fail('unavailable', 'Les mises à jour ne concernent que l’application installée.');
+  },
 };

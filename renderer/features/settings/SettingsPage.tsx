@@ -3,6 +3,7 @@ import { desktop, isDesktopShell } from '../../platform/desktop';
 import { tokenProtectionWarning } from './token-protection';
 import { BackupPanel } from '../backup/BackupPanel';
 import { StorageUsage } from './StorageUsage';
+import { UpdatePanel } from './UpdatePanel';
 import { ProfileSettings } from '../visits/ProfileSettings';
 
 export function SettingsPage() {
@@ -34,6 +35,7 @@ export function SettingsPage() {
           {tokenWarning}
         </p>
       )}
+      <UpdatePanel />
       <ProfileSettings />
       <StorageUsage />
       <BackupPanel />
