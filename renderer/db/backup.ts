@@ -10,7 +10,9 @@ import { SYNC_STATE_KEYS } from './sync-state-keys';
 /**
  * A JSON copy of the whole local database, to survive what IndexedDB does not: Electron has
  * wiped it on some upgrades and downgrades (electron/electron#24882, #38616). Binary values
- * (attachments' bytes) are carried as base64 and come back as the same type.
+ * (attachments' bytes) come back as the same type: inline as base64 in a downloaded copy
+ * (format 1), as files beside the copy named by SHA-256 in a disk copy (format 2,
+ * writeBackupToDisk).
  */
 export const BACKUP_FORMAT = 'bordereau-backup';
 
