@@ -62,15 +62,26 @@ export function backupHandlers(deps: {
       .sort((a, b) => b.modifiedAt - a.modifiedAt || b.name.localeCompare(a.name));
   };
 
-  /** Deletes the files no remaining copy names, past the grace period. */
+  /**
+   * Deletes the files no remaining copy names, and the temporary files a crash mid-write
+   * left behind (`*.tmp`, see atomic-write.ts), past the grace period.
+   */
   const collectFiles = async () => {
+    for (const folder of [deps.dir, filesDir]) {
+      for (const name of await readdir(folder).catch(() => [] as string[])) {
+        if (!name.endsWith('.tmp')) continue;
+        const info = await stat(join(folder, name)).catch(() => null);
+        if (info && now() - info.mtimeMs > FILE_GRACE_MS)
+          await unlink(join(folder, name)).catch(() => undefined);
+      }
+    }
     const referenced = new Set<string>();
     for (const entry of await list()) {
       const text = await readFile(join(deps.dir, entry.name), 'utf8').catch(() => '');
       for (const match of text.matchAll(FILE_REF)) referenced.add(match[1]!);
     }
     for (const name of await readdir(filesDir).catch(() => [] as string[])) {
-      if (referenced.has(name)) continue;
+      if (referenced.has(name) || name.endsWith('.tmp')) continue;
       const info = await stat(join(filesDir, name)).catch(() => null);
       if (info && now() - info.mtimeMs > FILE_GRACE_MS)
         await unlink(join(filesDir, name)).catch(() => undefined);

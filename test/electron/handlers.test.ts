@@ -1,5 +1,6 @@
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -135,6 +136,32 @@ describe('backups', () => {
       ok: false,
       error: { code: 'not-found' },
     });
+  });
+});
+
+describe('backups: debris of a crash mid-write', () => {
+  it('removes stale temporary files, and leaves those of a write under way', async () => {
+    const dir = tmp('bordereau-backups-');
+    const now = Date.now();
+    const backups = backupHandlers({ dir, now: () => now });
+    mkdirSync(join(dir, 'fichiers'));
+    const stale = [
+      join(dir, 'bordereau-quotidienne-0.json.1234.tmp'),
+      join(dir, 'fichiers', 'ab.5678.tmp'),
+    ];
+    for (const file of stale) {
+      writeFileSync(file, 'moitié');
+      utimesSync(file, (now - 3 * 24 * 3600 * 1000) / 1000, (now - 3 * 24 * 3600 * 1000) / 1000);
+    }
+    const fresh = join(dir, 'bordereau-quotidienne-9.json.9999.tmp');
+    writeFileSync(fresh, 'en cours');
+    await backups.writeBackup({
+      kind: 'quotidienne',
+      name: 'bordereau-quotidienne-1.json',
+      json: '{}',
+    });
+    expect(stale.map(existsSync)).toEqual([false, false]);
+    expect(existsSync(fresh)).toBe(true);
   });
 });
 
