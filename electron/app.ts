@@ -25,7 +25,7 @@ import {
   refuseStartup,
   type FailureDeps,
 } from './failures';
-import { guardStoreVersions } from './version-guard';
+import { guardStoreVersions, listSnapshots } from './version-guard';
 import { updateHandlers, type Updater } from './updates';
 
 /** The parts of the electron module the shell uses; injected so tests run without the binary. */
@@ -194,6 +194,9 @@ export function startApp(electron: ElectronModule, options: StartOptions): { sta
           file: join(userData, 'secrets.json'),
         }),
         ...backupHandlers({ dir: join(userData, 'backups') }),
+        async listVersionSnapshots() {
+          return { ok: true, value: await listSnapshots(userData) };
+        },
         ...updateHandlers({
           updater: options.updater ?? null,
           isPackaged: app.isPackaged,

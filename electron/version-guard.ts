@@ -159,3 +159,26 @@ export async function pruneSnapshots(root: string, kept: number): Promise<void> 
   const doomed = [...partial, ...complete.slice(0, Math.max(0, complete.length - kept))];
   for (const name of doomed) await rm(join(root, name), { recursive: true, force: true });
 }
+
+/**
+ * The snapshots on disk, newest first, for the Settings screen: restoring one is a support
+ * operation (quit, put its `IndexedDB` folder back in userData), so the app says where they are.
+ */
+export async function listSnapshots(
+  userData: string,
+): Promise<{ folder: string; snapshots: { name: string; createdAt: number }[] }> {
+  const folder = join(userData, SNAPSHOTS_DIR);
+  const names = (await readdir(folder).catch(() => [] as string[])).filter(
+    (n) => !n.endsWith('.partiel'),
+  );
+  const snapshots = await Promise.all(
+    names.map(async (name) => {
+      const info = await stat(join(folder, name)).catch(() => null);
+      return info ? { name, createdAt: Math.trunc(info.mtimeMs) } : null;
+    }),
+  );
+  return {
+    folder,
+    snapshots: snapshots.filter((s) => s !== null).sort((a, b) => b.name.localeCompare(a.name)),
+  };
+}

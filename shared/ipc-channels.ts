@@ -18,6 +18,7 @@ export const IPC_CHANNELS = {
   missingBackupFiles: 'backups:missingFiles',
   writeBackupFile: 'backups:writeFile',
   readBackupFile: 'backups:readFile',
+  listVersionSnapshots: 'backups:listSnapshots',
   checkForUpdates: 'updates:check',
   installUpdate: 'updates:install',
 } as const satisfies Record<IpcName, `${string}:${string}`>;

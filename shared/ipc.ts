@@ -111,6 +111,14 @@ export const ipcSchemas = {
     request: z.object({ hash: sha256 }),
     response: bytes,
   },
+  /** The copies of IndexedDB made before a version change (electron/version-guard.ts). */
+  listVersionSnapshots: {
+    request: z.undefined(),
+    response: z.object({
+      folder: z.string(),
+      snapshots: z.array(z.object({ name: z.string(), createdAt: z.number().int() })),
+    }),
+  },
   /** Looks for a newer release on the office server (and downloads it in the background). */
   checkForUpdates: {
     request: z.object({ serverUrl: z.url({ protocol: /^https?$/ }).max(2048) }),

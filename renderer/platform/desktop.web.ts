@@ -140,6 +140,10 @@ export const webDesktop: DesktopApi = {
     return fail('not-found', 'Aucune sauvegarde sur disque dans le navigateur.');
   },
 
+  async listVersionSnapshots() {
+    return ok({ folder: '', snapshots: [] });
+  },
+
   async checkForUpdates() {
     return fail('unavailable', 'Les mises à jour ne concernent que l’application installée.');
   },

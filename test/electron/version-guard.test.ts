@@ -13,6 +13,7 @@ import {
   checkVersions,
   compareVersions,
   guardStoreVersions,
+  listSnapshots,
   SNAPSHOTS_DIR,
   VERSION_STAMP_FILE,
   type VersionStamp,
@@ -142,5 +143,24 @@ describe('guardStoreVersions (before the first window)', () => {
     writeFileSync(join(dir, SNAPSHOTS_DIR), 'bloque');
     await expect(guardStoreVersions({ userData: dir, current: v2, now })).rejects.toThrow();
     expect(stampOf(dir)).toEqual(v1);
+  });
+});
+
+describe('listSnapshots', () => {
+  it('lists the complete copies, newest first, and where they are', async () => {
+    const dir = userData({ app: '0.1.0', electron: '45.4.1', chrome: '146.0.7680.80' });
+    expect(await listSnapshots(dir)).toEqual({ folder: join(dir, SNAPSHOTS_DIR), snapshots: [] });
+    await guardStoreVersions({ userData: dir, current: v2, now: Date.UTC(2026, 10, 1) });
+    await guardStoreVersions({
+      userData: dir,
+      current: { ...v2, app: '0.3.0' },
+      now: Date.UTC(2026, 10, 2),
+    });
+    mkdirSync(join(dir, SNAPSHOTS_DIR, 'x.partiel'));
+    const listed = await listSnapshots(dir);
+    expect(listed.snapshots.map((s) => s.name)).toEqual([
+      '2026-11-02T00-00-00-000Z-app0.2.0-chrome148.0.7710.12',
+      '2026-11-01T00-00-00-000Z-app0.1.0-chrome146.0.7680.80',
+    ]);
   });
 });

@@ -19,12 +19,21 @@ export function BackupPanel() {
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [diskBackups, setDiskBackups] = useState<DiskBackup[]>([]);
+  const [snapshots, setSnapshots] = useState<{ folder: string; latest: number; count: number }>();
   const [busy, setBusy] = useState(false);
   const lastAuto = useLiveQuery(() => db.settings.get(LAST_AUTO_BACKUP_KEY), [db]);
   const clientCount = useLiveQuery(() => db.clients.count(), [db]);
   const auto = lastAuto?.value as (AutoBackupOutcome & { at: number }) | undefined;
 
   useEffect(() => {
+    void desktop.listVersionSnapshots().then((r) => {
+      if (r.ok && r.value.snapshots.length > 0)
+        setSnapshots({
+          folder: r.value.folder,
+          latest: r.value.snapshots[0]!.createdAt,
+          count: r.value.snapshots.length,
+        });
+    });
     void desktop
       .listBackups()
       .then(
@@ -150,6 +159,13 @@ export function BackupPanel() {
             ))}
           </ul>
         </>
+      )}
+      {snapshots && (
+        <p className="muted" data-testid="version-snapshots">
+          {snapshots.count} copie(s) de la base faite(s) avant un changement de version, la dernière
+          le {formatDateTime(snapshots.latest)}, dans {snapshots.folder}. Pour en restaurer une,
+          contactez le bureau.
+        </p>
       )}
       {pending && (
         <div className="error-panel" role="alertdialog" aria-label="Confirmer la restauration">
