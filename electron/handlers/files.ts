@@ -2,13 +2,15 @@ import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { Dialog, Shell, BrowserWindow, SaveDialogOptions } from 'electron';
 import type { IpcHandlers } from '../ipc-main';
-import { writeFileAtomic } from '../atomic-write';
+import { FileInUseError, writeFileAtomic } from '../atomic-write';
 
 type Deps = {
   dialog: Pick<Dialog, 'showSaveDialog'>;
   shell: Pick<Shell, 'openPath'>;
   documentsDir: string;
   window: () => BrowserWindow | null;
+  /** Injected by tests; the atomic write otherwise. */
+  write?: (path: string, bytes: Uint8Array) => Promise<void>;
 };
 
 const hasPdfExtension = (path: string) => path.toLowerCase().endsWith('.pdf');
@@ -74,7 +76,14 @@ export function fileHandlers(deps: Deps): Pick<IpcHandlers, 'savePdf' | 'openPat
         }
       }
       const path = hasPdfExtension(chosen) ? chosen : `${chosen}.pdf`;
-      await writeFileAtomic(path, bytes);
+      try {
+        await (deps.write ?? writeFileAtomic)(path, bytes);
+      } catch (error) {
+        // The PDF open in a viewer on Windows: the user closes it and saves again.
+        if (error instanceof FileInUseError)
+          return { ok: false, error: { code: 'io', message: error.message } };
+        throw error;
+      }
       savedPaths.add(resolve(path));
       return { ok: true, value: { path } };
     },

@@ -20,6 +20,7 @@ import {
   type SecretStorage,
 } from '../../electron/handlers/secrets';
 import { fileHandlers } from '../../electron/handlers/files';
+import { FileInUseError } from '../../electron/atomic-write';
 import { createDesktopApi } from '../../electron/preload-api';
 import { IPC_CHANNELS, ipcSchemas } from '../../shared/ipc';
 
@@ -492,6 +493,29 @@ describe('files', () => {
       error: { code: 'forbidden' },
     });
     expect(opened).toHaveLength(1);
+  });
+
+  it('says in French that the PDF is open in another program (Windows lock), writing nothing', async () => {
+    const dir = tmp('bordereau-files-');
+    const { dialog } = scriptedDialog([join(dir, 'BI-4.pdf')]);
+    const files = fileHandlers({
+      dialog,
+      shell: { openPath: async () => '' },
+      documentsDir: dir,
+      window: () => null,
+      write: async (path) => {
+        throw new FileInUseError(path);
+      },
+    });
+    expect(await files.savePdf({ suggestedName: 'BI-4.pdf', bytes: pdf })).toEqual({
+      ok: false,
+      error: {
+        code: 'io',
+        message: expect.stringMatching(
+          /^Le fichier BI-4\.pdf est ouvert dans une autre application/,
+        ),
+      },
+    });
   });
 
   it('answers null when the user cancels, writing nothing', async () => {
