@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     tokenTtlMs: config.tokenTtlMs,
     loginRatePerMinute: config.loginRatePerMinute,
     allowedOrigins: config.allowedOrigins,
+    allowLoopbackOrigins: config.allowLoopbackOrigins,
     trustProxy: config.trustProxy,
     ...(stallAt ? { pushFaults: { stallAtIndex: Number(stallAt) } } : {}),
   });
