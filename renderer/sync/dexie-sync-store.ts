@@ -8,7 +8,7 @@ import type { BordereauDb, OutboxEntry } from '../db/database';
 import { getDeviceId } from '../db/database';
 import type { LocalBlob, PageApplication, Rejection, SyncLocalStore } from './local-store';
 import type { RefusalMark } from './refusal-marks';
-import { isLocalOnly, refusalKey } from './refusal-marks';
+import { isLocalOnly, refusalKey, refusedClientId } from './refusal-marks';
 import { DISK_FULL_MESSAGE, isQuotaExceeded, SyncError } from './sync-error';
 import { stripEnvelope, tableNameOf, toLocalRecord, toWireChanges } from './wire-record';
 
@@ -162,6 +162,7 @@ export class DexieSyncStore implements SyncLocalStore {
         const mark: RefusalMark = {
           entity: r.entity as EntityName,
           recordId: r.recordId,
+          clientId: refusedClientId(r.entity, r.recordId, local, r.changes),
           reason: r.reason,
           message: r.message,
           at: r.at,

@@ -16,6 +16,8 @@ export const REFUSAL_PREFIX = 'refused:';
 export interface RefusalMark {
   readonly entity: EntityName;
   readonly recordId: string;
+  /** The client the record is filed under (its own id for a client), to show it there. */
+  readonly clientId: string | null;
   /** Null when only the fact of the refusal came back (its reply was lost). */
   readonly reason: RejectionReason | null;
   /** The server's French message. */
@@ -34,6 +36,18 @@ export function refusalKey(entity: string, recordId: string): string {
 }
 
 /** A row the server has never accepted: no server revision (created here, never confirmed). */
+/** The client a refused record belongs to, from its local copy or the refused change. */
+export function refusedClientId(
+  entity: string,
+  recordId: string,
+  local: Record<string, unknown> | undefined,
+  changes: Record<string, unknown>,
+): string | null {
+  if (entity === 'clients') return recordId;
+  const clientId = local?.['clientId'] ?? changes['clientId'];
+  return typeof clientId === 'string' ? clientId : null;
+}
+
 export function isLocalOnly(row: Record<string, unknown>): boolean {
   return row['revision'] === null || row['revision'] === undefined;
 }
@@ -65,6 +79,14 @@ export function refusalAdvice(mark: Pick<RefusalMark, 'entity' | 'reason' | 'loc
 export async function readRefusalMarks(db: BordereauDb): Promise<RefusalMark[]> {
   const rows = await db.syncState.where('key').startsWith(REFUSAL_PREFIX).toArray();
   return rows.map((r) => r.value as RefusalMark);
+}
+
+/** The marks of a client's records (the client's own included). */
+export async function readClientRefusalMarks(
+  db: BordereauDb,
+  clientId: string,
+): Promise<RefusalMark[]> {
+  return (await readRefusalMarks(db)).filter((m) => m.clientId === clientId);
 }
 
 export async function readRefusalMark(

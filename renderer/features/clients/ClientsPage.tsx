@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { searchClients } from '../../../shared/inventory/client-search';
 import { getDb } from '../../db/database';
 import { listClients } from '../../db/repositories/clients';
+import { ClientSyncBadges, useRefusalCounts } from '../sync/RefusalNotices';
 import { ClientForm } from './ClientForm';
 
 export function ClientsPage() {
@@ -18,6 +19,7 @@ export function ClientsPage() {
     });
     return map;
   }, [db]);
+  const refusals = useRefusalCounts();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [creating, setCreating] = useState(false);
@@ -77,7 +79,8 @@ export function ClientsPage() {
             {shown.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link to={`/clients/${c.id}`}>{c.name}</Link>
+                  <Link to={`/clients/${c.id}`}>{c.name}</Link>{' '}
+                  <ClientSyncBadges client={c} refused={refusals.get(c.id) ?? 0} />
                 </td>
                 <td>{c.city}</td>
                 <td>{(counts?.get(c.id) ?? 0).toLocaleString('fr-FR')}</td>
