@@ -75,6 +75,26 @@ export class SyncApi {
     return new Uint8Array(await response.arrayBuffer());
   }
 
+  /** Any JSON route (the office administration, admin-api.ts), its answer checked by `schema`. */
+  request<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.output<S>> {
+    return this.json(method, path, schema, body);
+  }
+
+  /** A JSON route answering 204 (nothing to read). */
+  async requestNoContent(method: string, path: string, body?: unknown): Promise<void> {
+    await this.send(
+      method,
+      path,
+      body === undefined ? undefined : 'application/json',
+      body === undefined ? undefined : JSON.stringify(body),
+    );
+  }
+
   private async json<S extends z.ZodType>(
     method: string,
     path: string,

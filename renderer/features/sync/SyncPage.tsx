@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, useSyncExternalStore } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/format/date';
 import { DEVICE_ID_KEY, getDb } from '../../db/database';
 import { useNow } from '../visits/useNow';
@@ -99,6 +100,13 @@ export function SyncPage() {
             </button>
             <LogoutButton />
           </div>
+          {account.role === 'office' && (
+            <p>
+              <Link to="/administration">
+                Administration : comptes, attributions des clients, clients à valider
+              </Link>
+            </p>
+          )}
         </div>
       )}
       {account && status.lastError?.kind === 'unauthorized' && (
