@@ -5,6 +5,7 @@ import { searchClients } from '../../../shared/inventory/client-search';
 import { getDb } from '../../db/database';
 import { listClients } from '../../db/repositories/clients';
 import { ClientSyncBadges, useRefusalCounts } from '../sync/RefusalNotices';
+import { FirstRunGuide } from '../onboarding/FirstRunGuide';
 import { ClientForm } from './ClientForm';
 
 export function ClientsPage() {
@@ -31,6 +32,7 @@ export function ClientsPage() {
   return (
     <section>
       <h1>Clients</h1>
+      <FirstRunGuide />
       <div className="toolbar">
         <label htmlFor="client-search" className="sr-only">
           Rechercher un client
