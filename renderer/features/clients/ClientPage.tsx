@@ -76,9 +76,8 @@ export function ClientPage() {
       <p>
         <Link to="/clients">← Clients</Link>
       </p>
-      <h1>
-        {client.name} <ClientSyncBadges client={client} refused={refusals.get(client.id) ?? 0} />
-      </h1>
+      <h1>{client.name}</h1>
+      <ClientSyncBadges client={client} refused={refusals.get(client.id) ?? 0} />
       <ClientRefusalNotices clientId={client.id} />
       {editing ? (
         <div className="panel">

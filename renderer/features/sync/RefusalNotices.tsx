@@ -88,14 +88,17 @@ const EMPTY: ReadonlyMap<string, number> = new Map();
 /** Badges of a client: created on site and waiting for the office, not sent yet, refusals. */
 export function ClientSyncBadges({ client, refused }: { client: object; refused: number }) {
   const row = client as Record<string, unknown>;
+  const pending = isPendingFieldClient(row);
+  const unsent = row['revision'] === null && refused === 0;
+  if (!pending && !unsent && refused === 0) return null;
   return (
-    <>
-      {isPendingFieldClient(row) && (
+    <span className="badges">
+      {pending && (
         <span className="badge warn" data-testid="field-client-pending">
           {FIELD_CLIENT_PENDING_LABEL}
         </span>
       )}
-      {row['revision'] === null && refused === 0 && (
+      {unsent && (
         <span className="badge" title="Pas encore envoyé au serveur du bureau">
           Non envoyé
         </span>
@@ -105,6 +108,6 @@ export function ClientSyncBadges({ client, refused }: { client: object; refused:
           {refused} refusé(s)
         </span>
       )}
-    </>
+    </span>
   );
 }
