@@ -10,7 +10,7 @@ import type { ConflictField, RejectionReason } from '../../shared/sync/protocol'
 import { SYNC_LIMITS } from '../../shared/sync/protocol';
 import type { AuthenticatedAccount } from '../auth/tokens';
 import type { Queryable } from '../db/database';
-import { admitFieldClient, isSealedReportCreation } from './field-clients';
+import { admitFieldClient, isSealedReportCreation, redirectMergedClient } from './field-clients';
 import { fieldsChangedSince, mergeChanges } from './merge';
 import type { StoredRecord } from './record-store';
 import type { BatchRecords, RecordWrite } from './record-store';
@@ -63,9 +63,14 @@ export async function applyMutation(
     return reject('forbidden', 'Ces données sont créées par le serveur uniquement.');
   }
 
-  const clientId = existing ? existing.clientId : recordClientId(m.entity, m.recordId, m.changes);
+  let clientId = existing ? existing.clientId : recordClientId(m.entity, m.recordId, m.changes);
   if (clientId === undefined) {
     return reject('invalid', 'Le client (clientId) de l’enregistrement est absent ou invalide.');
+  }
+  if (!isOffice && clientId !== null && !ctx.scope?.has(clientId)) {
+    // Filed under a client merged since (field-clients.ts): under the surviving one.
+    const redirected = await redirectMergedClient(tx, ctx, m, existing, clientId);
+    if (redirected) ({ mutation: m, clientId } = redirected);
   }
   if (
     !isOffice &&

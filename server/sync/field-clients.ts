@@ -73,3 +73,26 @@ export function isSealedReportCreation(m: Mutation, existing: StoredRecord | nul
     m.changes['status'] === 'sealed'
   );
 }
+
+/**
+ * A record a laptop filed under a client the office has since merged into another (the laptop
+ * had not pulled the merge yet): filed under the surviving client instead of refused, when
+ * that one is in the technician's scope. Only asked on the refusal path, so it costs nothing
+ * to the ordinary push.
+ */
+export async function redirectMergedClient(
+  tx: Queryable,
+  ctx: ApplyContext,
+  m: Mutation,
+  existing: StoredRecord | null,
+  clientId: string,
+): Promise<{ mutation: Mutation; clientId: string } | null> {
+  if (existing !== null || m.op !== 'upsert' || m.entity === 'clients') return null;
+  const merged = await tx.query<{ target_id: string }>(
+    'SELECT target_id FROM client_merges WHERE source_id = $1',
+    [clientId],
+  );
+  const target = merged.rows[0]?.target_id;
+  if (!target || !ctx.scope?.has(target)) return null;
+  return { mutation: { ...m, changes: { ...m.changes, clientId: target } }, clientId: target };
+}

@@ -99,6 +99,19 @@ describe.each(BACKENDS)('client merge on %s', (backend) => {
         data: { clientId: targetId },
       });
     }
+    // A laptop that has not pulled the merge yet files a new site under the merged client:
+    // it lands under the surviving one.
+    const lateSiteId = uuidv7();
+    const late = await device.push([device.upsert('sites', lateSiteId, siteData(sourceId))]);
+    expect(late.body.results[0]).toMatchObject({ status: 'applied' });
+    expect(
+      await count(
+        server.db,
+        `SELECT count(*) AS n FROM records WHERE id = $1 AND client_id::text = $2 AND data->>'clientId' = $2`,
+        [lateSiteId, targetId],
+      ),
+    ).toBe(1);
+
     // Outside a merge the database still refuses to move a sealed report.
     await expect(
       server.db.query('UPDATE records SET client_id = $2 WHERE id = $1', [reportId, sourceId]),
