@@ -421,4 +421,28 @@ describe('the first day of an office and its technician, in real Chromium', () =
     await tech.context.close();
     await officeContext.close();
   });
+
+  it('explains a server that refuses this page (CORS) instead of calling it unreachable', async () => {
+    // A server that does not allow the renderer's origin (not on loopback allowance).
+    const strict = await startTestServer('pglite', { allowedOrigins: ['app://bordereau'] });
+    const context = await newFrenchContext(browser);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${renderer.url}#/synchronisation`);
+      await page.getByLabel('Adresse du serveur').fill(strict.url);
+      await page.getByLabel('E-mail').fill(strict.office.email);
+      await page.getByLabel('Mot de passe').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      const alert = page.getByRole('alert');
+      await expect
+        .poll(() => alert.first().textContent(), { timeout: 30_000 })
+        .toMatch(
+          /répond, mais refuse cette page \(http:\/\/127\.0\.0\.1:\d+\).*BORDEREAU_ALLOWED_ORIGINS/,
+        );
+      expect(await alert.first().textContent()).not.toMatch(/injoignable/);
+    } finally {
+      await context.close();
+      await strict.close();
+    }
+  });
 });
