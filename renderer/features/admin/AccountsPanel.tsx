@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { AccountSummary } from '../../../shared/admin/admin-protocol';
+import { resetPasswordRequestSchema } from '../../../shared/admin/admin-protocol';
 import { formatDateTime } from '../../../shared/format/date';
 import { createAccountRequestSchema } from '../../../shared/sync/protocol';
 import type { CreateAccountRequest } from '../../../shared/sync/protocol';
@@ -83,22 +84,16 @@ export function AccountsPanel({ selfId }: { selfId: string }) {
                       </button>{' '}
                     </>
                   )}
-                  <button
-                    type="button"
-                    disabled={admin.busy}
-                    onClick={() => {
-                      const password = window.prompt(
-                        `Nouveau mot de passe de ${a.name} (12 caractères au moins) :`,
-                      );
-                      if (password)
-                        void admin.run(
-                          (api) => api.resetPassword(a.id, password),
-                          `Mot de passe de ${a.name} changé ; ses sessions sont fermées.`,
-                        );
-                    }}
-                  >
-                    Nouveau mot de passe
-                  </button>
+                  <PasswordReset
+                    name={a.name}
+                    busy={admin.busy}
+                    onReset={(password) =>
+                      admin.run(
+                        (api) => api.resetPassword(a.id, password),
+                        `Mot de passe de ${a.name} changé ; ses sessions sont fermées.`,
+                      )
+                    }
+                  />
                 </td>
               </tr>
             ))}
@@ -122,6 +117,69 @@ export function AccountsPanel({ selfId }: { selfId: string }) {
         </button>
       )}
     </section>
+  );
+}
+
+/**
+ * A new password for an account, typed inline (Electron has no window.prompt); checked by the
+ * shared schema here and again by the server.
+ */
+function PasswordReset({
+  name,
+  busy,
+  onReset,
+}: {
+  name: string;
+  busy: boolean;
+  onReset: (password: string) => Promise<boolean>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!open)
+    return (
+      <button type="button" disabled={busy} onClick={() => setOpen(true)}>
+        Nouveau mot de passe
+      </button>
+    );
+  return (
+    <span className="toolbar">
+      <input
+        type="password"
+        autoComplete="new-password"
+        aria-label={`Nouveau mot de passe de ${name}`}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => {
+          const parsed = resetPasswordRequestSchema.safeParse({ password });
+          if (!parsed.success) {
+            setError(parsed.error.issues[0]?.message ?? 'Mot de passe invalide.');
+            return;
+          }
+          setError(null);
+          void onReset(parsed.data.password).then((ok) => {
+            if (ok) {
+              setOpen(false);
+              setPassword('');
+            }
+          });
+        }}
+      >
+        Enregistrer
+      </button>
+      <button type="button" onClick={() => setOpen(false)}>
+        Annuler
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
   );
 }
 
