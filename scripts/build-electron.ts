@@ -1,5 +1,6 @@
 import { build, type BuildOptions } from 'esbuild';
 import { isMainModule } from './main-module';
+import { printHelpAndExitIfAsked } from './help-flag';
 
 /**
  * Bundles the shell: main and preload each as one CommonJS file (a sandboxed preload cannot
@@ -26,4 +27,10 @@ export async function buildElectron(): Promise<void> {
   console.log('dist/electron: main.cjs, preload.cjs');
 }
 
-if (isMainModule(process.argv[1], import.meta.url)) await buildElectron();
+if (isMainModule(process.argv[1], import.meta.url)) {
+  printHelpAndExitIfAsked(
+    process.argv,
+    'npm run build:electron\n\nConstruit dist/electron/main.cjs et preload.cjs (esbuild) ; npm run build construit aussi le renderer.',
+  );
+  await buildElectron();
+}

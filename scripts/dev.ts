@@ -4,6 +4,7 @@ import { context, type BuildContext, type Plugin } from 'esbuild';
 import { createServer } from 'vite';
 import { electronBuilds } from './build-electron';
 import { isMainModule } from './main-module';
+import { printHelpAndExitIfAsked } from './help-flag';
 
 /**
  * `npm run dev`: the Vite dev server (hot reload of the renderer) and the shell rebuilt on
@@ -139,4 +140,10 @@ async function main() {
   process.on('SIGTERM', () => void shutdown());
 }
 
-if (isMainModule(process.argv[1], import.meta.url)) await main();
+if (isMainModule(process.argv[1], import.meta.url)) {
+  printHelpAndExitIfAsked(
+    process.argv,
+    'npm run dev\n\nLance le renderer (Vite, rechargement à chaud) et l’application Electron, reconstruite et relancée à chaque modification de electron/. Il faut le binaire Electron ; sans lui, npm run web sert le renderer dans un navigateur.',
+  );
+  await main();
+}

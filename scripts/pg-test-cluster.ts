@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { isMainModule } from './main-module';
+import { printHelpAndExitIfAsked } from './help-flag';
 
 /**
  * A throwaway PostgreSQL cluster for tests and benchmarks, made with the Debian binaries:
@@ -102,6 +103,10 @@ export async function startPgCluster(
 }
 
 if (isMainModule(process.argv[1], import.meta.url)) {
+  printHelpAndExitIfAsked(
+    process.argv,
+    'npm run pg:test-cluster\n\nDémarre un PostgreSQL jetable (binaires de /usr/lib/postgresql/*/bin) pour les tests, affiche son URL (à passer dans TEST_DATABASE_URL) et le supprime à Ctrl+C.',
+  );
   const cluster = await startPgCluster();
   await writeFile(join(cluster.dir, 'url'), cluster.url);
   process.stdout.write(`${cluster.url}\n`);

@@ -5,6 +5,7 @@
  * Add --absent for the variant closed without the client's signature.
  */
 import { writeFileSync } from 'node:fs';
+import { printHelpAndExitIfAsked } from './help-flag';
 import { renderBordereauPdf } from '../shared/report/pdf/render';
 import { sealReport } from '../shared/report/seal';
 import {
@@ -15,6 +16,10 @@ import {
   samplePhotoImages,
 } from '../test/fixtures/report/sample-report';
 
+printHelpAndExitIfAsked(
+  process.argv,
+  'npm run report:sample -- FICHIER.pdf [--absent]\n\nÉcrit un bordereau signé d’exemple (trois pages, deux signatures, photos) pour relire la mise en page ; --absent : la variante clôturée sans la signature du client.',
+);
 const args = process.argv.slice(2);
 const out = args.find((arg) => !arg.startsWith('--'));
 if (!out) {

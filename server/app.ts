@@ -26,6 +26,8 @@ export type AppOptions = {
   logger?: boolean;
   /** Browser origins allowed to call the API (see http/cors.ts for the defaults). */
   allowedOrigins?: readonly string[];
+  /** Allow any loopback origin as well (BORDEREAU_ALLOW_LOOPBACK_ORIGINS, http/cors.ts). */
+  allowLoopbackOrigins?: boolean;
   /**
    * Which reverse proxies' X-Forwarded-For to believe (BORDEREAU_TRUST_PROXY): the client
    * address it gives keys the login rate limit. False by default: direct connections.
@@ -64,7 +66,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   });
 
-  await registerCors(app, options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
+  await registerCors(
+    app,
+    options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS,
+    options.allowLoopbackOrigins ?? false,
+  );
 
   app.addHook('onRequest', async (request) => {
     // Preflights carry no version header; the CORS plugin has already answered them.

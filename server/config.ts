@@ -95,6 +95,11 @@ const envSchema = z.object({
     ),
   /** The reverse proxy (TLS) in front of the server, whose X-Forwarded-For is believed. */
   BORDEREAU_TRUST_PROXY: trustProxySchema,
+  /**
+   * Allow browser pages served from this computer on any port (1/0). Default: on when the
+   * server listens on a loopback address (development), off otherwise.
+   */
+  BORDEREAU_ALLOW_LOOPBACK_ORIGINS: z.enum(['0', '1']).optional(),
 });
 
 export type ServerConfig = {
@@ -105,6 +110,7 @@ export type ServerConfig = {
   tombstoneRetentionMs: number;
   loginRatePerMinute: number;
   allowedOrigins: string[];
+  allowLoopbackOrigins: boolean;
   trustProxy: TrustProxy;
 };
 
@@ -127,6 +133,10 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     tombstoneRetentionMs: e.BORDEREAU_TOMBSTONE_RETENTION_DAYS * DAY_MS,
     loginRatePerMinute: e.BORDEREAU_LOGIN_RATE_PER_MINUTE,
     allowedOrigins: [...new Set([...DEFAULT_ALLOWED_ORIGINS, ...e.BORDEREAU_ALLOWED_ORIGINS])],
+    allowLoopbackOrigins:
+      e.BORDEREAU_ALLOW_LOOPBACK_ORIGINS === undefined
+        ? ['127.0.0.1', 'localhost', '::1'].includes(e.HOST)
+        : e.BORDEREAU_ALLOW_LOOPBACK_ORIGINS === '1',
     trustProxy: e.BORDEREAU_TRUST_PROXY,
   };
 }

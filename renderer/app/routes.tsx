@@ -68,6 +68,10 @@ export const featureRoutes: RouteObject[] = [
   { path: 'synchronisation', lazy: page(() => import('../features/sync/SyncPage'), 'SyncPage') },
   { path: 'bureau', lazy: page(() => import('../features/office/OfficePage'), 'OfficePage') },
   {
+    path: 'administration',
+    lazy: page(() => import('../features/admin/AdminPage'), 'AdminPage'),
+  },
+  {
     path: 'parametres',
     lazy: page(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
   },

@@ -75,6 +75,26 @@ export class SyncApi {
     return new Uint8Array(await response.arrayBuffer());
   }
 
+  /** Any JSON route (the office administration, admin-api.ts), its answer checked by `schema`. */
+  request<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.output<S>> {
+    return this.json(method, path, schema, body);
+  }
+
+  /** A JSON route answering 204 (nothing to read). */
+  async requestNoContent(method: string, path: string, body?: unknown): Promise<void> {
+    await this.send(
+      method,
+      path,
+      body === undefined ? undefined : 'application/json',
+      body === undefined ? undefined : JSON.stringify(body),
+    );
+  }
+
   private async json<S extends z.ZodType>(
     method: string,
     path: string,
@@ -88,6 +108,24 @@ export class SyncApi {
       body === undefined ? undefined : JSON.stringify(body),
     );
     return parseBody(response, schema);
+  }
+
+  /**
+   * After a failed request in a browser: does the server answer a request the browser sends
+   * without CORS (an opaque answer, unreadable but proof the server is there)? Then the failure
+   * was CORS, not the network.
+   */
+  private async answersWithoutCors(): Promise<boolean> {
+    if (pageOrigin() === null) return false;
+    try {
+      await this.transport(`${this.baseUrl.replace(/\/+$/, '')}/health`, {
+        method: 'GET',
+        mode: 'no-cors',
+      });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async send(
@@ -116,7 +154,9 @@ export class SyncApi {
               : (body.slice() as Uint8Array<ArrayBuffer>),
       });
     } catch {
-      // The browser's reason ("Failed to fetch") says nothing more to a technician.
+      // The browser's reason ("Failed to fetch") says nothing more to a technician; but a
+      // server that answers while refusing this page (CORS) must not pass for unreachable.
+      if (await this.answersWithoutCors()) throw new SyncError('forbidden', corsMessage());
       throw new SyncError(
         'offline',
         'Serveur du bureau injoignable : vérifiez la connexion réseau. Vos modifications restent enregistrées sur cet ordinateur.',
@@ -125,6 +165,18 @@ export class SyncApi {
     if (response.ok) return response;
     throw await errorFrom(response);
   }
+}
+
+/**
+ * The page's origin, in a browser (null elsewhere: Node tests, where no CORS applies). Only a
+ * browser refuses an answer for want of CORS headers.
+ */
+function pageOrigin(): string | null {
+  return typeof location === 'undefined' ? null : location.origin;
+}
+
+function corsMessage(): string {
+  return `Le serveur du bureau répond, mais refuse cette page (${pageOrigin() ?? 'origine inconnue'}) : son adresse doit être autorisée sur le serveur (variable BORDEREAU_ALLOWED_ORIGINS, ou BORDEREAU_ALLOW_LOOPBACK_ORIGINS=1 pour une page servie sur cet ordinateur). Vos modifications restent enregistrées sur cet ordinateur.`;
 }
 
 async function parseBody<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {

@@ -7,6 +7,8 @@ import type { SyncedRecord } from '../../shared/inventory/record';
 import type { BordereauDb, OutboxEntry } from '../db/database';
 import { getDeviceId } from '../db/database';
 import type { LocalBlob, PageApplication, Rejection, SyncLocalStore } from './local-store';
+import type { RefusalMark } from './refusal-marks';
+import { isLocalOnly, refusalKey, refusedClientId } from './refusal-marks';
 import { DISK_FULL_MESSAGE, isQuotaExceeded, SyncError } from './sync-error';
 import { stripEnvelope, tableNameOf, toLocalRecord, toWireChanges } from './wire-record';
 
@@ -28,18 +30,12 @@ const SCOPED_TABLES = ENTITY_NAMES.filter((e) => e !== 'catalogueItems' && e !==
   tableNameOf,
 );
 
-const REPORTS_TABLE = tableNameOf('reports');
-
 /**
- * A bordereau signed on this laptop that the server never accepted (no revision): the only
- * copy of what the client signed. Resyncs, scope changes and refusals never remove it.
+ * Rows the server never accepted (no revision), e.g. a bordereau signed here: the only copy of
+ * what the client signed. Resyncs, scope changes and refusals never remove them.
  */
-function isUnsentSealedReport(row: Record<string, unknown>): boolean {
-  return row['status'] === 'sealed' && (row['revision'] === null || row['revision'] === undefined);
-}
-
-async function unsentSealedReportIds(table: Table<AnyRow, string>): Promise<Set<string>> {
-  const rows = await table.filter((r) => isUnsentSealedReport(r)).toArray();
+async function localOnlyIds(table: Table<AnyRow, string>): Promise<Set<string>> {
+  const rows = await table.filter((r) => isLocalOnly(r)).toArray();
   return new Set(rows.map((r) => r.id));
 }
 
@@ -154,26 +150,36 @@ export class DexieSyncStore implements SyncLocalStore {
       const list = Array.isArray(row?.value) ? (row.value as Rejection[]) : [];
       await db.syncState.put({ key: SYNC_STATE_KEYS.rejections, value: [...list, ...rejections] });
       if (discardEntryIds.length > 0) await db.outbox.bulkDelete([...discardEntryIds]);
-      // The local copy shows a change the server will never have: drop it (the change is kept
-      // above) unless later changes are still pending, and fetch the server's copy again.
-      // Sealed reports excepted (below).
+      // Nothing a user made is dropped by a refusal (refusal-marks.ts): every refused record is
+      // marked with the reason. One the server never accepted stays exactly as it is; an edit of
+      // a record the server has is undone locally (the change is kept above) and the server's
+      // copy fetched again, unless later changes to it are still pending.
+      let refetch = false;
       for (const r of rejections) {
+        const table = db.table(tableNameOf(r.entity as EntityName));
+        const local = (await table.get(r.recordId)) as Record<string, unknown> | undefined;
+        const localOnly = local === undefined || isLocalOnly(local);
+        const mark: RefusalMark = {
+          entity: r.entity as EntityName,
+          recordId: r.recordId,
+          clientId: refusedClientId(r.entity, r.recordId, local, r.changes),
+          reason: r.reason,
+          message: r.message,
+          at: r.at,
+          localOnly,
+        };
+        await db.syncState.put({ key: refusalKey(r.entity, r.recordId), value: mark });
+        if (localOnly) continue;
         const later = await db.outbox
           .where('recordId')
           .equals(r.recordId)
           .filter((e) => (e.mutationId ?? 0) > r.mutationId)
           .count();
         if (later > 0) continue;
-        const table = db.table(tableNameOf(r.entity as EntityName));
-        // A signed bordereau is never dropped from the laptop it was signed on: it is the
-        // only copy of what the client signed. It stays, listed among the refusals.
-        if (r.entity === 'reports') {
-          const row = (await table.get(r.recordId)) as Record<string, unknown> | undefined;
-          if (row && isUnsentSealedReport(row)) continue;
-        }
         await table.delete(r.recordId);
+        refetch = true;
       }
-      await db.syncState.put({ key: SYNC_STATE_KEYS.resync, value: true });
+      if (refetch) await db.syncState.put({ key: SYNC_STATE_KEYS.resync, value: true });
     });
   }
 
@@ -326,7 +332,9 @@ export class DexieSyncStore implements SyncLocalStore {
   private async dropSyncedRecords(pending: ReadonlyMap<string, OutboxEntry[]>): Promise<void> {
     for (const entity of ENTITY_NAMES) {
       const table = this.db.table(tableNameOf(entity)) as Table<AnyRow, string>;
-      const kept = entity === 'reports' ? await unsentSealedReportIds(table) : new Set<string>();
+      // Rows the server never accepted exist on this laptop only (refused, or accepted for a
+      // client out of this account's scope): a resync never removes them.
+      const kept = await localOnlyIds(table);
       const keys = (await table.toCollection().primaryKeys()).filter(
         (id) => !pending.has(recordKey(entity, String(id))) && !kept.has(String(id)),
       );
@@ -341,14 +349,12 @@ export class DexieSyncStore implements SyncLocalStore {
     const previous = await db.syncState.get(SYNC_STATE_KEYS.scope);
     if (previous?.value === signature) return;
     const scope = new Set(scopeClientIds);
-    await db.clients.filter((c) => !scope.has(c.id)).delete();
+    // What this laptop made and the server never accepted stays (refusal-marks.ts).
+    await db.clients.filter((c) => !scope.has(c.id) && !isLocalOnly(c)).delete();
     for (const name of SCOPED_TABLES) {
       await (db.table(name) as Table<AnyRow, string>)
         .filter(
-          (r) =>
-            typeof r['clientId'] === 'string' &&
-            !scope.has(r['clientId']) &&
-            !(name === REPORTS_TABLE && isUnsentSealedReport(r)),
+          (r) => typeof r['clientId'] === 'string' && !scope.has(r['clientId']) && !isLocalOnly(r),
         )
         .delete();
     }

@@ -7,6 +7,7 @@ import type { BordereauDb } from '../db/database';
 import { DEVICE_ID_KEY } from '../db/database';
 import { desktop } from '../platform/desktop';
 import { SyncApi } from './api-client';
+import { isLocalOnly, REFUSAL_PREFIX } from './refusal-marks';
 import { SyncError } from './sync-error';
 import type { Transport } from './transport';
 import { tableNameOf } from './wire-record';
@@ -129,11 +130,17 @@ export async function logout(db: BordereauDb, transport: Transport): Promise<voi
     });
 }
 
+/**
+ * Forgets the previous account's copy of the server's data. What this laptop made and the
+ * server never accepted (refused records, with their marks) stays: logging in never wipes
+ * a user's own work (refusal-marks.ts).
+ */
 async function forgetLocalCopy(db: BordereauDb): Promise<void> {
   const tables = [...new Set(ENTITY_NAMES.map(tableNameOf))].map((name) => db.table(name));
   await db.transaction('rw', [db.syncState, db.settings, db.outbox, ...tables], async () => {
-    for (const table of tables) await table.clear();
-    await db.syncState.clear();
+    for (const table of tables)
+      await table.filter((row: Record<string, unknown>) => !isLocalOnly(row)).delete();
+    await db.syncState.filter((row) => !row.key.startsWith(REFUSAL_PREFIX)).delete();
     await db.settings.put({ key: DEVICE_ID_KEY, value: uuidv7() });
   });
 }

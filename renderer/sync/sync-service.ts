@@ -2,6 +2,7 @@ import { getDb } from '../db/database';
 import type { BordereauDb } from '../db/database';
 import { SyncApi } from './api-client';
 import { DexieSyncStore } from './dexie-sync-store';
+import { FIRST_SYNC_PENDING_MESSAGE, needsFirstSyncConfirmation } from './first-sync';
 import { loadSession } from './session';
 import { runSyncCycle } from './sync-engine';
 import { SyncError } from './sync-error';
@@ -31,6 +32,8 @@ function createScheduler(db: BordereauDb): SyncScheduler {
           'not_configured',
           'Connectez-vous au serveur du bureau pour synchroniser.',
         );
+      if (await needsFirstSyncConfirmation(db))
+        throw new SyncError('not_configured', FIRST_SYNC_PENDING_MESSAGE);
       const api = new SyncApi(session.serverUrl, fetchTransport).withToken(session.token);
       return runSyncCycle({ api, store: new DexieSyncStore(db), now: Date.now, onProgress });
     },

@@ -132,6 +132,44 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 4,
+    name: 'client merges: sealed reports may be re-filed under the surviving client',
+    sql: `
+      -- Which client a merged one became (server/admin/client-merge.ts): records pushed later
+      -- for the merged client are filed under the surviving one.
+      CREATE TABLE client_merges (
+        source_id uuid PRIMARY KEY,
+        target_id uuid NOT NULL,
+        merged_by uuid NOT NULL REFERENCES accounts(id),
+        merged_at bigint NOT NULL
+      );
+      -- Same guard as migration 2, with one exception: during a client merge (the transaction
+      -- sets bordereau.client_merge), a sealed record may change client, i.e. its client_id and
+      -- data.clientId only. The sealed content and its hash never change.
+      CREATE OR REPLACE FUNCTION records_guard_sealed() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        merging boolean := coalesce(current_setting('bordereau.client_merge', true), '') = 'on';
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          IF OLD.sealed THEN
+            RAISE EXCEPTION 'sealed record %/% cannot be deleted', OLD.entity, OLD.id USING ERRCODE = 'BR001';
+          END IF;
+          RETURN OLD;
+        END IF;
+        IF OLD.sealed AND (
+          (NEW.data IS DISTINCT FROM OLD.data AND NOT (merging AND (NEW.data - 'clientId') = (OLD.data - 'clientId')))
+          OR NEW.deleted OR NOT NEW.sealed
+          OR NEW.seal_hash IS DISTINCT FROM OLD.seal_hash OR NEW.revision <> OLD.revision
+          OR (NEW.client_id IS DISTINCT FROM OLD.client_id AND NOT merging)
+          OR NEW.entity <> OLD.entity OR NEW.id <> OLD.id
+        ) THEN
+          RAISE EXCEPTION 'sealed record %/% cannot be modified', OLD.entity, OLD.id USING ERRCODE = 'BR001';
+        END IF;
+        RETURN NEW;
+      END $$;
+    `,
+  },
 ];
 
 /** Arbitrary constant shared by every instance: the key of the migration advisory lock. */

@@ -14,6 +14,13 @@ export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [
   'http://localhost:5173',
 ];
 
+/** A page served from this very computer, on any port: http://127.0.0.1:*, localhost, [::1]. */
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
+
+export function isLoopbackOrigin(origin: string): boolean {
+  return LOOPBACK_ORIGIN.test(origin);
+}
+
 /**
  * Registers @fastify/cors. Must run before any hook that may refuse a request (protocol
  * versions, authentication): a preflight carries none of our headers and must get its 204.
@@ -22,13 +29,22 @@ export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [
 export async function registerCors(
   app: FastifyInstance,
   allowedOrigins: readonly string[],
+  /**
+   * Also allow pages served from this computer on any port (`npm run web` picks another port
+   * when 5173 is taken). On for a server listening on loopback only (development, a single
+   * laptop): no page from elsewhere can reach it anyway. Tokens are bearer headers, never
+   * cookies, so an allowed origin gains nothing without a login.
+   */
+  allowLoopback = false,
 ): Promise<void> {
   const allowed = new Set(allowedOrigins);
+  const permits = (origin: string) =>
+    allowed.has(origin) || (allowLoopback && isLoopbackOrigin(origin));
   await app.register(cors, {
     // A request without Origin (curl, server-to-server, the tests' inject) needs no CORS
     // header; an unknown origin simply gets none, so the browser refuses the answer.
-    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+    origin: (origin, callback) => callback(null, origin !== undefined && permits(origin)),
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: [
       'authorization',
       'content-type',

@@ -1,5 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type {
+  AccountSummary,
+  FieldClient,
+  MergeClientsResponse,
+} from '../../shared/admin/admin-protocol';
+import {
+  bulkAssignmentRequestSchema,
+  mergeClientsRequestSchema,
+  resetPasswordRequestSchema,
+  updateAccountRequestSchema,
+} from '../../shared/admin/admin-protocol';
 import type { Account } from '../../shared/sync/protocol';
 import {
   assignmentRequestSchema,
@@ -11,9 +22,13 @@ import { revokeAccountTokens } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { ApiHttpError, parseOr400 } from '../http/api-error';
 import { accountOf, requireAccount } from '../http/authenticate';
+import { listAccounts, resetPassword, setAssignments, updateAccount } from '../admin/account-admin';
+import { mergeClients } from '../admin/client-merge';
+import { listFieldClients, validateFieldClient } from '../admin/field-client-queue';
 import { grantClient } from '../sync/scope';
 
 const accountIdParamsSchema = z.object({ id: z.uuid('Identifiant de compte invalide.') });
+const clientIdParamsSchema = z.object({ id: z.uuid('Identifiant de client invalide.') });
 
 export type AdminRouteOptions = { db: Database; now: () => number };
 
@@ -23,12 +38,58 @@ const OFFICE = ['office'] as const;
 export function registerAdminRoutes(app: FastifyInstance, { db, now }: AdminRouteOptions): void {
   const office = { onRequest: requireAccount(db, OFFICE, now) };
 
-  app.get('/api/v1/admin/accounts', office, async (): Promise<{ accounts: Account[] }> => {
-    const result = await db.query<Account>(
-      'SELECT id, email, name, role FROM accounts ORDER BY email',
-    );
-    return { accounts: result.rows };
+  app.get('/api/v1/admin/accounts', office, async (): Promise<{ accounts: AccountSummary[] }> => ({
+    accounts: await listAccounts(db),
+  }));
+
+  app.patch<{ Params: { id: string } }>(
+    '/api/v1/admin/accounts/:id',
+    office,
+    async (request, reply) => {
+      const { id } = parseOr400(accountIdParamsSchema, request.params, 'Compte');
+      const body = parseOr400(updateAccountRequestSchema, request.body, 'Compte');
+      await updateAccount(db, id, body, accountOf(request).id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/admin/accounts/:id/password',
+    office,
+    async (request): Promise<{ revoked: number }> => {
+      const { id } = parseOr400(accountIdParamsSchema, request.params, 'Compte');
+      const body = parseOr400(resetPasswordRequestSchema, request.body, 'Mot de passe');
+      return resetPassword(db, id, body.password, now());
+    },
+  );
+
+  app.post('/api/v1/admin/assignments/bulk', office, async (request) => {
+    const body = parseOr400(bulkAssignmentRequestSchema, request.body, 'Attributions');
+    return db.transaction((tx) => setAssignments(tx, body, now()));
   });
+
+  app.get('/api/v1/admin/field-clients', office, async (): Promise<{ clients: FieldClient[] }> => ({
+    clients: await listFieldClients(db),
+  }));
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/admin/field-clients/:id/validate',
+    office,
+    async (request, reply) => {
+      const { id } = parseOr400(clientIdParamsSchema, request.params, 'Client');
+      await db.transaction((tx) => validateFieldClient(tx, id, now()));
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/clients/merge',
+    office,
+    async (request): Promise<MergeClientsResponse> => {
+      const body = parseOr400(mergeClientsRequestSchema, request.body, 'Fusion');
+      return db.transaction((tx) => mergeClients(tx, body, accountOf(request).id, now()));
+    },
+  );
 
   app.post('/api/v1/admin/accounts', office, async (request, reply): Promise<Account> => {
     const body = parseOr400(createAccountRequestSchema, request.body, 'Compte');

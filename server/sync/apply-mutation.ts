@@ -10,6 +10,7 @@ import type { ConflictField, RejectionReason } from '../../shared/sync/protocol'
 import { SYNC_LIMITS } from '../../shared/sync/protocol';
 import type { AuthenticatedAccount } from '../auth/tokens';
 import type { Queryable } from '../db/database';
+import { admitFieldClient, isSealedReportCreation, redirectMergedClient } from './field-clients';
 import { fieldsChangedSince, mergeChanges } from './merge';
 import type { StoredRecord } from './record-store';
 import type { BatchRecords, RecordWrite } from './record-store';
@@ -45,22 +46,38 @@ function reject(reason: RejectionReason, message: string): MutationOutcome {
 export async function applyMutation(
   tx: Queryable,
   ctx: ApplyContext,
-  m: Mutation,
+  mutation: Mutation,
 ): Promise<MutationOutcome> {
+  let m = mutation;
   const isOffice = ctx.account.role === 'office';
-  if (!isOffice && OFFICE_ONLY_ENTITIES.has(m.entity)) {
+  const existing = await ctx.records.get(tx, m.entity, m.recordId);
+  if (!isOffice && m.entity === 'clients') {
+    // Clients created on site (field-clients.ts).
+    const field = await admitFieldClient(tx, ctx, m, existing);
+    if (field.kind === 'refuse') return field.outcome;
+    m = field.mutation;
+  } else if (!isOffice && OFFICE_ONLY_ENTITIES.has(m.entity)) {
     return reject('forbidden', 'Seul le bureau peut modifier ces données.');
   }
-  const existing = await ctx.records.get(tx, m.entity, m.recordId);
   if (!existing && SERVER_CREATED_ENTITIES.has(m.entity)) {
     return reject('forbidden', 'Ces données sont créées par le serveur uniquement.');
   }
 
-  const clientId = existing ? existing.clientId : recordClientId(m.entity, m.recordId, m.changes);
+  let clientId = existing ? existing.clientId : recordClientId(m.entity, m.recordId, m.changes);
   if (clientId === undefined) {
     return reject('invalid', 'Le client (clientId) de l’enregistrement est absent ou invalide.');
   }
   if (!isOffice && clientId !== null && !ctx.scope?.has(clientId)) {
+    // Filed under a client merged since (field-clients.ts): under the surviving one.
+    const redirected = await redirectMergedClient(tx, ctx, m, existing, clientId);
+    if (redirected) ({ mutation: m, clientId } = redirected);
+  }
+  if (
+    !isOffice &&
+    clientId !== null &&
+    !ctx.scope?.has(clientId) &&
+    !isSealedReportCreation(m, existing)
+  ) {
     return reject('forbidden', 'Ce client ne vous est pas attribué.');
   }
   if (!isOffice && clientId === null) {

@@ -115,6 +115,17 @@ describe('session with the office server', () => {
     expect(await db.sites.count()).toBe(1);
     expect((await loadSession(db))!.account.id).toBe(server.tech1.id);
 
+    // Sent and confirmed, as a pull would leave it; plus a record the server refused, which
+    // exists on this laptop only and must survive the switch.
+    await db.outbox.clear();
+    await db.sites.toCollection().modify({ revision: 1 });
+    const refused = await createSite(db, {
+      clientId,
+      name: 'Refusé',
+      address: '3 rue Neuve',
+      postcode: '93100',
+      city: 'Montreuil',
+    });
     await db.outbox.clear();
     await login(
       db,
@@ -122,7 +133,7 @@ describe('session with the office server', () => {
       fetchTransport,
     );
     expect((await loadSession(db))!.account.id).toBe(server.tech2.id);
-    expect(await db.sites.count()).toBe(0);
+    expect((await db.sites.toArray()).map((site) => site.id)).toEqual([refused.id]);
     expect(await getDeviceId(db)).not.toBe(deviceBefore);
   });
 });

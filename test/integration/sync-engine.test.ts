@@ -6,6 +6,7 @@ import { createSite } from '../../renderer/db/repositories/sites';
 import { saveAttachment } from '../../renderer/db/repositories/attachments';
 import { deleteRecord, putRecord } from '../../renderer/db/changes';
 import { SYNC_STATE_KEYS } from '../../renderer/sync/dexie-sync-store';
+import { readRefusalMark, readRefusalMarks } from '../../renderer/sync/refusal-marks';
 import { resolveConflict } from '../../renderer/sync/resolve-conflict';
 import { SyncError } from '../../renderer/sync/sync-error';
 import { purgeTombstones } from '../../server/sync/tombstones';
@@ -525,6 +526,10 @@ for (const backend of BACKENDS) {
         changes: { name: 'Nom modifié' },
       });
       expect((await tech.db.clients.get(clientId))!.name).toBe('ALLANCE SAS');
+      expect(await readRefusalMark(tech.db, 'clients', clientId)).toMatchObject({
+        reason: 'forbidden',
+        localOnly: false,
+      });
       expect(await tech.db.outbox.count()).toBe(0);
       expect(await deviceChecksum(tech.db)).toBe(await serverChecksum(server, [clientId]));
     });
@@ -576,6 +581,15 @@ for (const backend of BACKENDS) {
       );
       expect(rejections.every((r) => r.changes.scan.length >= 300 * 1024)).toBe(true);
       expect(await tech.db.outbox.count()).toBe(0);
+      // Both refused reports stay on the laptop (nothing a user made is dropped), marked; apart
+      // from them the laptop holds exactly what the server has.
+      const kept = [tooBigForTheServer.id, tooBigToSend.id];
+      expect(await tech.db.reports.bulkGet(kept)).toMatchObject([
+        { revision: null },
+        { revision: null },
+      ]);
+      expect(await readRefusalMarks(tech.db)).toHaveLength(2);
+      await tech.db.reports.bulkDelete(kept);
       expect(await deviceChecksum(tech.db)).toBe(await serverChecksum(server, [clientId]));
     });
 

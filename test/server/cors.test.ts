@@ -110,4 +110,39 @@ describe('CORS for the desktop app and the web renderer', () => {
       /BORDEREAU_ALLOWED_ORIGINS.*schéma:\/\/hôte/,
     );
   });
+
+  it('allows pages of this computer on any port when the server listens on loopback', async () => {
+    const loopback = await startTestServer('pglite', {
+      allowedOrigins: ['app://bordereau'],
+      allowLoopbackOrigins: true,
+    });
+    try {
+      for (const origin of [
+        'http://127.0.0.1:5174',
+        'http://localhost:4173',
+        'http://[::1]:3000',
+      ]) {
+        const res = await fetch(`${loopback.url}/api/v1/sync/push`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'PATCH' },
+        });
+        expect(res.headers.get('access-control-allow-origin'), origin).toBe(origin);
+      }
+      for (const origin of [
+        'https://127.0.0.1:5174',
+        'http://127.0.0.1.evil.example',
+        'http://10.0.0.2:5173',
+      ]) {
+        const res = await fetch(`${loopback.url}/health`, { headers: { origin } });
+        expect(res.headers.get('access-control-allow-origin'), origin).toBeNull();
+      }
+    } finally {
+      await loopback.close();
+    }
+    expect(parseConfig({}).allowLoopbackOrigins).toBe(true);
+    expect(parseConfig({ HOST: '0.0.0.0' }).allowLoopbackOrigins).toBe(false);
+    expect(
+      parseConfig({ HOST: '0.0.0.0', BORDEREAU_ALLOW_LOOPBACK_ORIGINS: '1' }).allowLoopbackOrigins,
+    ).toBe(true);
+  });
 });

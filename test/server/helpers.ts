@@ -111,6 +111,8 @@ export type StartOptions = {
   tokenTtlMs?: number;
   /** Browser origins allowed by CORS (the e2e tests' renderer server). */
   allowedOrigins?: readonly string[];
+  /** Allow any loopback origin too (BORDEREAU_ALLOW_LOOPBACK_ORIGINS). */
+  allowLoopbackOrigins?: boolean;
   /** Fastify's trustProxy (BORDEREAU_TRUST_PROXY). */
   trustProxy?: boolean | string[];
 };
@@ -127,6 +129,7 @@ export async function startTestServer(
     loginRatePerMinute: options.loginRatePerMinute ?? 1000,
     ...(options.tokenTtlMs !== undefined ? { tokenTtlMs: options.tokenTtlMs } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.allowLoopbackOrigins ? { allowLoopbackOrigins: true } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -576,9 +576,17 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
     expect(await health.json()).toMatchObject({ status: 'ok', database: backend });
   });
 
-  it('creates a client record only from the office', async () => {
+  it('lets a technician create a client on site, never take over the office’s', async () => {
+    // New clients from the field are accepted, pending validation (sync/field-clients.test.ts).
+    const officeClient = await createClient(server, 'Client du bureau');
     const device = new TestDevice(server.tech1.api);
-    const res = await device.push([device.upsert('clients', uuidv7(), clientData('Intrus'))]);
-    expect(res.body.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
+    const res = await device.push([
+      device.upsert('clients', officeClient, clientData('Intrus')),
+      device.upsert('clients', uuidv7(), clientData('Nouveau client')),
+    ]);
+    expect(res.body.results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+      'forbidden',
+      'applied',
+    ]);
   });
 });

@@ -19,6 +19,7 @@ import { listSubscriptions } from '../../db/repositories/subscriptions';
 import { ExportCsvButton } from '../inventory/ExportCsvButton';
 import { InventoryTable } from '../inventory/InventoryTable';
 import { today as todayOf } from '../inventory/today';
+import { ClientRefusalNotices, ClientSyncBadges, useRefusalCounts } from '../sync/RefusalNotices';
 import { ClientForm } from './ClientForm';
 import { ContactForm } from './ContactForm';
 import { ContractForm } from './ContractForm';
@@ -48,6 +49,7 @@ export function ClientPage() {
         .sort((a, b) => (b.startedAt ?? b.createdAt) - (a.startedAt ?? a.createdAt)),
     [db, clientId],
   );
+  const refusals = useRefusalCounts();
   const [editing, setEditing] = useState(false);
   const [addingSite, setAddingSite] = useState(false);
   const [addingContact, setAddingContact] = useState(false);
@@ -75,6 +77,8 @@ export function ClientPage() {
         <Link to="/clients">← Clients</Link>
       </p>
       <h1>{client.name}</h1>
+      <ClientSyncBadges client={client} refused={refusals.get(client.id) ?? 0} />
+      <ClientRefusalNotices clientId={client.id} />
       {editing ? (
         <div className="panel">
           <ClientForm client={client} onDone={() => setEditing(false)} />

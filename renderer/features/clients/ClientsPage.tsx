@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { searchClients } from '../../../shared/inventory/client-search';
 import { getDb } from '../../db/database';
 import { listClients } from '../../db/repositories/clients';
+import { ClientSyncBadges, useRefusalCounts } from '../sync/RefusalNotices';
+import { FirstRunGuide } from '../onboarding/FirstRunGuide';
 import { ClientForm } from './ClientForm';
 
 export function ClientsPage() {
@@ -18,6 +20,7 @@ export function ClientsPage() {
     });
     return map;
   }, [db]);
+  const refusals = useRefusalCounts();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [creating, setCreating] = useState(false);
@@ -29,6 +32,7 @@ export function ClientsPage() {
   return (
     <section>
       <h1>Clients</h1>
+      <FirstRunGuide />
       <div className="toolbar">
         <label htmlFor="client-search" className="sr-only">
           Rechercher un client
@@ -77,7 +81,8 @@ export function ClientsPage() {
             {shown.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link to={`/clients/${c.id}`}>{c.name}</Link>
+                  <Link to={`/clients/${c.id}`}>{c.name}</Link>{' '}
+                  <ClientSyncBadges client={c} refused={refusals.get(c.id) ?? 0} />
                 </td>
                 <td>{c.city}</td>
                 <td>{(counts?.get(c.id) ?? 0).toLocaleString('fr-FR')}</td>

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, useSyncExternalStore } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/format/date';
 import { DEVICE_ID_KEY, getDb } from '../../db/database';
 import { useNow } from '../visits/useNow';
@@ -10,7 +11,10 @@ import { logout, readStoredSession } from '../../sync/session';
 import { syncNow, syncStatus } from '../../sync/sync-service';
 import type { SyncStatus } from '../../sync/sync-status';
 import { fetchTransport } from '../../sync/transport';
+import { readRefusalMarks, REFUSAL_PREFIX } from '../../sync/refusal-marks';
 import { ConflictList } from './ConflictList';
+import { FirstSyncConfirmation } from './FirstSyncConfirmation';
+import { RefusalNotice } from './RefusalNotices';
 import { entityLabel } from './entity-labels';
 import { LoginForm } from './LoginForm';
 import { ageLabel, isStuck } from './sync-age';
@@ -41,6 +45,7 @@ export function SyncPage() {
     async () => parseConflicts(await db.conflicts.toArray()).filter((c) => !c.resolved),
     [db],
   );
+  const marks = useLiveQuery(() => readRefusalMarks(db), [db]);
   const rejections = useLiveQuery(async () => {
     const row = await db.syncState.get(SYNC_STATE_KEYS.rejections);
     return Array.isArray(row?.value) ? (row.value as Rejection[]) : [];
@@ -82,6 +87,7 @@ export function SyncPage() {
               du bureau ou prévenez le bureau.
             </p>
           )}
+          <FirstSyncConfirmation role={account.role} />
           <SyncActivity status={status} now={now} />
           <div className="actions">
             <button
@@ -94,6 +100,13 @@ export function SyncPage() {
             </button>
             <LogoutButton />
           </div>
+          {account.role === 'office' && (
+            <p>
+              <Link to="/administration">
+                Administration : comptes, attributions des clients, clients à valider
+              </Link>
+            </p>
+          )}
         </div>
       )}
       {account && status.lastError?.kind === 'unauthorized' && (
@@ -106,6 +119,19 @@ export function SyncPage() {
         )}
       </h2>
       <ConflictList conflicts={conflicts ?? []} deviceId={deviceId ?? null} />
+      {marks && marks.length > 0 && (
+        <>
+          <h2>
+            Enregistrements refusés, conservés sur cet ordinateur{' '}
+            <span className="badge danger">{marks.length}</span>
+          </h2>
+          <ul data-testid="refusal-marks">
+            {marks.map((mark) => (
+              <RefusalNotice key={`${mark.entity}:${mark.recordId}`} mark={mark} />
+            ))}
+          </ul>
+        </>
+      )}
       {rejections && rejections.length > 0 && <Rejections rejections={rejections} />}
     </section>
   );
@@ -167,14 +193,23 @@ function LogoutButton() {
 }
 
 function Rejections({ rejections }: { rejections: readonly Rejection[] }) {
+  // The list of refused changes goes; the marks of records that exist here only stay until
+  // the record is sent again or given up (refusal-marks.ts).
   const dismiss = async () => {
-    await getDb().syncState.delete(SYNC_STATE_KEYS.rejections);
+    const db = getDb();
+    await db.transaction('rw', db.syncState, async () => {
+      await db.syncState.delete(SYNC_STATE_KEYS.rejections);
+      const marks = await db.syncState.where('key').startsWith(REFUSAL_PREFIX).toArray();
+      const settled = marks.filter((m) => (m.value as { localOnly?: boolean }).localOnly === false);
+      await db.syncState.bulkDelete(settled.map((m) => m.key));
+    });
   };
   return (
     <>
       <h2>Modifications refusées par le serveur</h2>
       <p className="muted">
-        Le serveur les a refusées définitivement ; leur contenu reste consultable ici.
+        Le serveur les a refusées définitivement ; leur contenu reste consultable ici (les
+        enregistrements eux-mêmes restent à leur place, marqués).
       </p>
       <table>
         <thead>

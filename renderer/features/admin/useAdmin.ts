@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react';
+import { getDb } from '../../db/database';
+import { AdminApi } from '../../sync/admin-api';
+import { syncNow } from '../../sync/sync-service';
+import { fetchTransport } from '../../sync/transport';
+
+export interface AdminState<T> {
+  readonly data: T | undefined;
+  readonly error: string | null;
+  readonly busy: boolean;
+  /** Runs an action, shows its error in French, then reloads and syncs this laptop. */
+  run(action: (api: AdminApi) => Promise<unknown>, done?: string): Promise<boolean>;
+  readonly notice: string | null;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Loads something from the office administration API, and runs its actions. */
+export function useAdmin<T>(load: (api: AdminApi) => Promise<T>): AdminState<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    AdminApi.open(getDb(), fetchTransport)
+      .then(load)
+      .then(
+        (value) => {
+          if (live) setData(value);
+        },
+        (e: unknown) => {
+          if (live) setError(message(e));
+        },
+      );
+    return () => {
+      live = false;
+    };
+    // `load` is a module-level function per panel: reload on demand only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version]);
+
+  const run = useCallback(async (action: (api: AdminApi) => Promise<unknown>, done?: string) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await action(await AdminApi.open(getDb(), fetchTransport));
+      if (done) setNotice(done);
+      setVersion((v) => v + 1);
+      void syncNow();
+      return true;
+    } catch (e) {
+      setError(message(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  return { data, error, busy, run, notice };
+}

@@ -1,0 +1,62 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link } from 'react-router';
+import { getDb } from '../../db/database';
+import { getProvider, getTechnicianProfile } from '../../db/repositories/profile';
+import { readStoredSession } from '../../sync/session';
+
+/** settings key: the user closed the guide. */
+const DISMISSED_KEY = 'onboarding.dismissed';
+
+/**
+ * What to do first, on a new install: the company's identity and the technician's profile
+ * (Paramètres), then the office server (Synchronisation); and what a technician can do before
+ * and after logging in. Disappears once everything is done, or when closed.
+ */
+export function FirstRunGuide() {
+  const db = getDb();
+  const state = useLiveQuery(async () => {
+    const [dismissed, provider, profile, session] = await Promise.all([
+      db.settings.get(DISMISSED_KEY),
+      getProvider(db),
+      getTechnicianProfile(db),
+      readStoredSession(db),
+    ]);
+    return {
+      dismissed: dismissed?.value === true,
+      identity: provider !== null && profile !== null,
+      server: Boolean(session?.account),
+    };
+  }, [db]);
+  if (!state || state.dismissed || (state.identity && state.server)) return null;
+  return (
+    <aside className="panel" aria-labelledby="first-run-title" data-testid="first-run-guide">
+      <h2 id="first-run-title">Pour commencer</h2>
+      <ol>
+        <li>
+          {state.identity ? '✓ ' : ''}
+          <Link to="/parametres">Paramètres</Link> : l’identité de votre entreprise (imprimée sur
+          les bordereaux), vos tarifs par défaut et votre profil de technicien (nom, signature).
+        </li>
+        <li>
+          {state.server ? '✓ ' : ''}
+          <Link to="/synchronisation">Synchronisation</Link> : l’adresse du serveur du bureau et
+          votre compte (le bureau le crée pour vous).
+        </li>
+      </ol>
+      <p className="muted">
+        Sans compte, tout fonctionne sur cet ordinateur : créer des clients et leurs sites, importer
+        un inventaire, faire les visites et faire signer les bordereaux. À la première connexion,
+        vous verrez ce qui sera envoyé avant de confirmer ; rien n’est effacé. Les clients que vous
+        créez arrivent au bureau « créés sur le terrain, à valider » ; les contrats sont saisis par
+        le bureau (en attendant, les tarifs par défaut s’appliquent). Une fois connecté, vous
+        recevez les clients que le bureau vous attribue et vos bordereaux signés lui parviennent.
+      </p>
+      <button
+        type="button"
+        onClick={() => void db.settings.put({ key: DISMISSED_KEY, value: true })}
+      >
+        Masquer ce guide
+      </button>
+    </aside>
+  );
+}
