@@ -241,7 +241,9 @@ async function importRows(rows: number, runs: number) {
       const t = performance.now();
       const csv = parseCsv(text);
       if (!csv.ok) throw new Error(csv.message);
-      const result = await importEquipment(app, client.id, csv, guessMapping(csv.headers));
+      const result = await importEquipment(app, client.id, csv, {
+        mapping: guessMapping(csv.headers),
+      });
       ours.push(performance.now() - t);
       if (result.imported.length !== rows)
         throw new Error(

@@ -46,22 +46,43 @@ describe('importEquipment', () => {
     });
     const csv = csvOf(FILE);
     const mapping = guessMapping(csv.headers);
-    const preview = await previewImport(db, client.id, csv, mapping);
+    const preview = await previewImport(db, client.id, csv, { mapping });
     const outboxBefore = await db.outbox.count();
     expect(await db.equipment.count()).toBe(1);
 
-    const result = await importEquipment(db, client.id, csv, mapping, { now: 77 });
-    expect(result.accepted).toEqual(preview.accepted);
-    expect(result.rejected).toEqual(preview.rejected);
-    expect(result.imported.map((e) => e.hostname)).toEqual(['COMPTA-01', 'SRV-01']);
-    expect(result.rejected.map((r) => [r.line, r.reasons[0]])).toEqual([
-      [3, 'Site : « Entrepôt » n’est pas un site de ce client'],
-      [4, 'Catégorie : catégorie « Grille-pain » inconnue'],
-      [5, 'Numéro de série : « sn 001 » déjà présent ligne 2'],
-      [6, 'Numéro de série : « EXISTING-1 » existe déjà chez ce client'],
+    const result = await importEquipment(db, client.id, csv, { mapping }, { now: 77 });
+    expect(result.accepted).toEqual(preview.plan.accepted);
+    expect(result.rejected).toEqual(preview.plan.rejected);
+    expect(result.warnings).toEqual(preview.plan.warnings);
+    // Unknown site and category: imported (no site, name kept in the room; "Autre" with the
+    // file's label); the existing serial is an update of that record, not a duplicate.
+    expect(result.imported.map((e) => e.hostname)).toEqual([
+      'COMPTA-01',
+      'COMPTA-02',
+      'COMPTA-03',
+      'SRV-01',
     ]);
-    expect(await db.equipment.count()).toBe(3);
-    expect(await db.outbox.count()).toBe(outboxBefore + 2);
+    expect(result.rejected.map((r) => [r.line, r.reasons])).toEqual([
+      [5, ['Numéro de série : « sn 001 » déjà présent ligne 2']],
+    ]);
+    expect(result.warnings).toEqual([
+      {
+        line: 3,
+        field: 'site',
+        message:
+          'Site : « Entrepôt » n’est pas un site de ce client : importé sans site, le nom gardé dans le lieu',
+      },
+    ]);
+    expect(result.updated.map((e) => [e.serialNumber, e.hostname, e.brand, e.model])).toEqual([
+      // Our spelling of the serial is kept: "EXISTING-1" is the same serial.
+      ['existing1', 'COMPTA-05', 'Dell', 'R650'],
+    ]);
+    expect(await db.equipment.count()).toBe(5);
+    expect(await db.outbox.count()).toBe(outboxBefore + 5);
+    const toaster = result.imported.find((e) => e.hostname === 'COMPTA-03');
+    expect(toaster).toMatchObject({ category: 'other', categoryLabel: 'Grille-pain' });
+    const depot = result.imported.find((e) => e.hostname === 'COMPTA-02');
+    expect(depot).toMatchObject({ siteId: null, location: 'Entrepôt' });
     const srv = await db.equipment
       .where('[clientId+serialKey]')
       .equals([client.id, 'SN006'])
@@ -86,7 +107,9 @@ describe('importEquipment', () => {
       if (calls === 2) throw new Error('quota dépassé');
     });
     const csv = csvOf(FILE);
-    await expect(importEquipment(db, client.id, csv, guessMapping(csv.headers))).rejects.toThrow();
+    await expect(
+      importEquipment(db, client.id, csv, { mapping: guessMapping(csv.headers) }),
+    ).rejects.toThrow();
     expect(await db.equipment.count()).toBe(0);
     expect(await db.outbox.count()).toBe(before);
   });
@@ -99,9 +122,15 @@ describe('importEquipment', () => {
       lines.push(`PC-${i};${i === 2_400 ? 'SN-3' : `SN-${i}`};Ordinateur`);
     const csv = csvOf(lines.join('\n'));
     const before = await db.outbox.count();
-    const result = await importEquipment(db, client.id, csv, guessMapping(csv.headers), {
-      now: 99,
-    });
+    const result = await importEquipment(
+      db,
+      client.id,
+      csv,
+      { mapping: guessMapping(csv.headers) },
+      {
+        now: 99,
+      },
+    );
     expect(result.rejected.map((r) => [r.line, r.reasons[0]])).toEqual([
       [2_401, 'Numéro de série : « SN-3 » déjà présent ligne 4'],
     ]);
@@ -142,7 +171,9 @@ describe('importEquipment', () => {
     const lines = ['Nom;Numéro de série;Type'];
     for (let i = 1; i <= 2_000; i++) lines.push(`PC-${i};SN-${i};Ordinateur`);
     const csv = csvOf(lines.join('\n'));
-    await expect(importEquipment(db, client.id, csv, guessMapping(csv.headers))).rejects.toThrow();
+    await expect(
+      importEquipment(db, client.id, csv, { mapping: guessMapping(csv.headers) }),
+    ).rejects.toThrow();
     expect(calls).toBeGreaterThanOrEqual(1_500);
     expect(await db.equipment.count()).toBe(0);
     expect(await db.outbox.count()).toBe(before);

@@ -54,7 +54,7 @@ describe('parseCsv', () => {
     const plan = planImport(csv, guessMapping(csv.headers), {
       clientId: '0192b3c4-0000-7000-8000-000000000001',
       sites: [],
-      existingSerialKeys: new Set(),
+      existing: [],
     });
     expect(plan.accepted).toHaveLength(1);
     expect(plan.rejected).toHaveLength(count - 1);
