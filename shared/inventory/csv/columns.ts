@@ -187,3 +187,25 @@ export function mappingProblems(mapping: ColumnMapping): string[] {
   }
   return [];
 }
+
+/**
+ * The other columns that had the same header as column `index` in the file ("Commentaire"
+ * twice became "Commentaire" and "Commentaire (2)", see uniqueHeaders) and fill no field:
+ * their text joins the notes rather than being lost.
+ */
+export function sameHeaderColumns(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  index: number | null,
+): number[] {
+  if (index === null) return [];
+  const base = headers[index]!;
+  const used = new Set(Object.values(mapping).filter((c): c is number => c !== null));
+  return headers
+    .map((h, i) => ({ h, i }))
+    .filter(
+      ({ h, i }) =>
+        !used.has(i) && h.startsWith(`${base} (`) && /^ \(\d+\)$/.test(h.slice(base.length)),
+    )
+    .map(({ i }) => i);
+}

@@ -58,7 +58,7 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   } catch {
     // Not UTF-8: a single-byte code page.
   }
-  const windows = plausibility(new TextDecoder('windows-1252').decode(highBytesSample(bytes)));
+  const windows = plausibility(decodeWindows1252(highBytesSample(bytes)));
   const mac = plausibility(new TextDecoder('macintosh').decode(highBytesSample(bytes)));
   return { encoding: mac > windows ? 'macintosh' : 'windows-1252', fromBom: false };
 }
@@ -100,8 +100,31 @@ function plausibility(text: string): number {
   return good - 2 * bad;
 }
 
+/**
+ * Windows-1252's characters at 0x80–0x9F (WHATWG index); every other byte is its own code
+ * point. Decoded by hand because Node's TextDecoder reads "windows-1252" as ISO-8859-1
+ * (nodejs/node#56542): "’" (0x92) became a control character in the preview command.
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  for (let start = 0; start < bytes.length; start += 8_192) {
+    let chunk = '';
+    for (const byte of bytes.subarray(start, start + 8_192)) {
+      chunk +=
+        byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
+    }
+    chunks.push(chunk);
+  }
+  return chunks.join('');
+}
+
 /** The text of the bytes in that encoding, byte-order mark removed. */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
-  const text = new TextDecoder(encoding).decode(bytes);
+  const text =
+    encoding === 'windows-1252'
+      ? decodeWindows1252(bytes)
+      : new TextDecoder(encoding).decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -2,7 +2,7 @@ import type { LocalDate } from '../../calendar/local-date';
 import { equipmentFieldsSchema } from '../equipment';
 import type { EquipmentDraft } from '../equipment';
 import { searchKey } from '../search-key';
-import { FIELD_HEADERS, IMPORT_FIELDS } from './columns';
+import { FIELD_HEADERS, IMPORT_FIELDS, sameHeaderColumns } from './columns';
 import type { ColumnMapping, ImportField } from './columns';
 import { parseDateCell } from './dates';
 import type { DateOrder } from './dates';
@@ -152,6 +152,7 @@ export function* planImportBatches(
     serialNumber: usualDigitLength(column('serialNumber')),
     assetTag: usualDigitLength(column('assetTag')),
   };
+  const extraNotes = sameHeaderColumns(csv.headers, mapping, mapping.notes);
   const width = csv.headers.length;
   const size = Math.max(1, batchSize);
   for (let start = 0; start < csv.rows.length; start += size) {
@@ -280,7 +281,9 @@ export function* planImportBatches(
         covered: read('covered', parseBooleanCell(cell('covered'), true), true),
         declared: read('declared', parseBooleanCell(cell('declared'), true), true),
         discoveredOn: date('discoveredOn'),
-        notes: cell('notes'),
+        notes: [cell('notes'), ...extraNotes.map((i) => (row.cells[i] ?? '').trim())]
+          .filter((n) => n !== '')
+          .join(' — '),
       };
 
       // Which of the client's records this row is, and the numbers it must not share.

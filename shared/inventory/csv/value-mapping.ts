@@ -106,6 +106,8 @@ const STATUS_WORDS: Record<string, EquipmentStatus> = {
   INACTIF: 'retired',
   RETIRED: 'retired',
   DISPOSED: 'retired',
+  ARCHIVED: 'retired',
+  ARCHIVE: 'retired',
   RECYCLE: 'retired',
 };
 

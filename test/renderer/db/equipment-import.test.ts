@@ -1,10 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BordereauDb } from '../../../renderer/db/database';
-import { importEquipment, previewImport } from '../../../renderer/db/equipment-import';
+import {
+  importEquipment,
+  previewImport,
+  rememberedValueMapping,
+} from '../../../renderer/db/equipment-import';
 import { createClient } from '../../../renderer/db/repositories/clients';
 import { createEquipment } from '../../../renderer/db/repositories/equipment';
 import { createSite } from '../../../renderer/db/repositories/sites';
 import { guessMapping } from '../../../shared/inventory/csv/columns';
+import { readInventoryFile } from '../../../shared/inventory/csv/read-file';
+import type { InventoryFile } from '../../../shared/inventory/csv/read-file';
+import { englishExport, glpiExport } from '../../fixtures/inventory/files';
 import { parseCsv } from '../../../shared/inventory/csv/parse';
 import type { ParsedCsv } from '../../../shared/inventory/csv/parse';
 import { freshDb } from './fresh-db';
@@ -177,5 +184,147 @@ describe('importEquipment', () => {
     expect(calls).toBeGreaterThanOrEqual(1_500);
     expect(await db.equipment.count()).toBe(0);
     expect(await db.outbox.count()).toBe(before);
+  });
+});
+
+async function fileOf(bytes: Uint8Array): Promise<InventoryFile> {
+  const file = await readInventoryFile(bytes);
+  if (!file.ok) throw new Error(file.message);
+  return file;
+}
+
+async function clientWithSiege(name: string) {
+  const client = await createClient(db, { name });
+  await createSite(db, {
+    clientId: client.id,
+    name: 'Siège',
+    address: '12 rue Nationale',
+    postcode: '59000',
+    city: 'Lille',
+  });
+  return client;
+}
+
+describe('re-importing a client’s file', () => {
+  it('adds nothing the second time and reports every row unchanged', async () => {
+    db = freshDb();
+    const client = await clientWithSiege('Cabinet Vauban');
+    const file = await fileOf(glpiExport());
+    const mapping = guessMapping(file.headers);
+    const first = await importEquipment(db, client.id, file, { mapping }, { now: 10 });
+    expect([first.imported.length, first.updated.length, first.unchanged]).toEqual([28, 0, 0]);
+    expect(first.rejected).toHaveLength(1);
+    expect(new Set(first.warnings.map((w) => w.line)).size).toBe(2);
+    const outbox = await db.outbox.count();
+
+    const again = await importEquipment(db, client.id, file, { mapping }, { now: 20 });
+    expect([again.imported.length, again.updated.length, again.unchanged]).toEqual([0, 0, 28]);
+    expect(again.accepted.every((r) => r.kind === 'unchanged')).toBe(true);
+    expect(again.rejected.map((r) => r.line)).toEqual([30]);
+    expect(await db.equipment.where('clientId').equals(client.id).count()).toBe(28);
+    // The printer without a serial number is found again by its inventory number.
+    const printer = again.accepted.find((r) => r.line === 27);
+    expect(printer?.kind).toBe('unchanged');
+    expect(await db.outbox.count()).toBe(outbox);
+  });
+
+  it('updates exactly the changed fields, or nothing in add-only mode', async () => {
+    db = freshDb();
+    const client = await clientWithSiege('Cabinet Vauban');
+    const original = await fileOf(glpiExport());
+    const mapping = guessMapping(original.headers);
+    await importEquipment(db, client.id, original, { mapping }, { now: 10 });
+    // COMPTA-03 has a new user; PORT-05 went to the server room; one new laptop.
+    const text = new TextDecoder()
+      .decode(glpiExport())
+      .replace('"Utilisateur 3"', '"Nouvelle recrue"')
+      .replace(/("PORT-05";(?:"[^"]*";){7})"Siège > Open space"/, '$1"Siège > Salle serveur"')
+      .replace(
+        /\r\n$/,
+        '\r\n"PORT-13";"";"En production";"Dell";"Portable";"Latitude 5450";"5CD20013";"INV-2013";"Siège > Open space";"";"2024-01-02";"2024-01-02";"24"\r\n',
+      );
+    const changed = await fileOf(new TextEncoder().encode(text));
+    expect(changed.rows).toHaveLength(original.rows.length + 1);
+
+    const preview = await previewImport(db, client.id, changed, { mapping });
+    const changes = preview.plan.accepted.flatMap((r) =>
+      r.kind === 'changed' ? [[r.line, r.changes]] : [],
+    );
+    expect(changes).toEqual([
+      [4, [{ field: 'assignedUser', before: 'Utilisateur 3', after: 'Nouvelle recrue' }]],
+      [16, [{ field: 'location', before: 'Open space', after: 'Salle serveur' }]],
+    ]);
+
+    const addOnly = await importEquipment(
+      db,
+      client.id,
+      changed,
+      { mapping },
+      {
+        now: 20,
+        mode: 'add-only',
+      },
+    );
+    expect([addOnly.imported.length, addOnly.updated.length, addOnly.unchanged]).toEqual([
+      1, 0, 28,
+    ]);
+    const compta3 = await db.equipment
+      .where('clientId')
+      .equals(client.id)
+      .filter((e) => e.hostname === 'COMPTA-03')
+      .first();
+    expect(compta3?.assignedUser).toBe('Utilisateur 3');
+
+    const outbox = await db.outbox.count();
+    const update = await importEquipment(db, client.id, changed, { mapping }, { now: 30 });
+    expect([update.imported.length, update.updated.length, update.unchanged]).toEqual([0, 2, 27]);
+    const after = await db.equipment.get(compta3!.id);
+    // Every other field as it was (the search tokens follow the new user's name).
+    const { searchTokens: _before, ...unchangedFields } = compta3!;
+    const { searchTokens, ...afterFields } = after!;
+    expect(afterFields).toEqual({
+      ...unchangedFields,
+      assignedUser: 'Nouvelle recrue',
+      updatedAt: 30,
+    });
+    expect(searchTokens).toContain('RECRUE');
+    // The office receives only the changed fields.
+    const queued = await db.outbox.where('mutationId').above(0).offset(outbox).toArray();
+    expect(queued.map((m) => Object.keys(m.changes).sort())).toEqual([
+      ['assignedUser', 'updatedAt'],
+      ['location', 'updatedAt'],
+    ]);
+  });
+
+  it('remembers the values’ mapping for the client’s next import', async () => {
+    db = freshDb();
+    const client = await createClient(db, { name: 'Startup' });
+    const file = await fileOf(englishExport());
+    const mapping = guessMapping(file.headers);
+    const first = await previewImport(db, client.id, file, { mapping });
+    expect(first.values.category['KIOSK']).toBe('other');
+    await importEquipment(db, client.id, file, {
+      mapping,
+      values: { category: { KIOSK: 'tablet' }, status: { READYTODEPLOY: 'under-repair' } },
+    });
+    const kiosk = await db.equipment
+      .where('clientId')
+      .equals(client.id)
+      .filter((e) => e.hostname === 'KIOSK-1')
+      .first();
+    expect(kiosk).toBeUndefined(); // its date is unreadable: rejected, not imported
+    const lt1 = await db.equipment
+      .where('clientId')
+      .equals(client.id)
+      .filter((e) => e.hostname === 'LT-001')
+      .first();
+    expect(lt1).toMatchObject({ status: 'under-repair', statusLabel: 'Ready to Deploy' });
+    expect(await rememberedValueMapping(db, client.id)).toMatchObject({
+      category: { KIOSK: 'tablet', DESKTOP: 'desktop' },
+      status: { READYTODEPLOY: 'under-repair' },
+    });
+    const next = await previewImport(db, client.id, file, { mapping });
+    expect(next.values.category['KIOSK']).toBe('tablet');
+    expect(next.values.status['READYTODEPLOY']).toBe('under-repair');
   });
 });
