@@ -66,4 +66,16 @@ describe('parseCsv', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/trop volumineux/);
   });
+
+  it('reads CR-only line ends and tells duplicate headers apart', () => {
+    const csv = parseCsv('Nom;Commentaire;;Commentaire\rPC-1;a;b;c\rPC-2;"x\ry";;\r');
+    expect(csv.ok && [csv.lineEnding, csv.headers]).toEqual([
+      'CR',
+      ['Nom', 'Commentaire', 'Colonne 3', 'Commentaire (2)'],
+    ]);
+    expect(csv.ok && csv.rows.map((r) => [r.line, r.cells])).toEqual([
+      [2, ['PC-1', 'a', 'b', 'c']],
+      [3, ['PC-2', 'x\ry', '', '']],
+    ]);
+  });
 });
