@@ -132,6 +132,7 @@ export function ImportPreviewPanel({
           </ul>
         </div>
       )}
+      {changed.length > 0 && <h3>Modifications, champ par champ</h3>}
       {changed.length > 0 && (
         <table aria-label="Modifications">
           <thead>
@@ -196,6 +197,7 @@ export function ImportPreviewPanel({
           )}
         </details>
       )}
+      {plan.warnings.length > 0 && <h3>Avertissements (lignes importées, à vérifier)</h3>}
       {plan.warnings.length > 0 && (
         <table aria-label="Avertissements">
           <thead>
@@ -244,6 +246,7 @@ export function RejectedRows({
     );
   return (
     <>
+      <h3>Lignes rejetées</h3>
       <table aria-label="Lignes rejetées">
         <thead>
           <tr>
