@@ -18,6 +18,7 @@ const FIRST = [
   '"PORT-01";"Portable";"Dell";"5CD0001";"INV-3";"Siège > Open space";"Nadia"',
   '"ACCUEIL";"Tout-en-un";"Lenovo";"MP1AB2";"INV-4";"Siège > Accueil";""',
   '"IMP-1";"Imprimante";"Brother";"";"INV-5";"Siège > Accueil";""',
+  '"TEL-AG";"Téléphone";"Yealink";"YL123";"INV-8";"Agence Rennes > Accueil";""',
 ];
 // The same export a month later: COMPTA-01 changed hands, a new laptop, a duplicate line.
 const SECOND = [
@@ -70,7 +71,21 @@ describe('importing a client’s inventory in real Chromium', () => {
     await fileInput.setInputFiles({ name: 'glpi.csv', mimeType: 'text/csv', buffer: csv(FIRST) });
     await expect
       .poll(() => page.getByTestId('import-summary').textContent())
-      .toBe('5 nouveaux, 0 modifié, 0 inchangé, 0 rejeté, 0 avec avertissement.');
+      .toBe('6 nouveaux, 0 modifié, 0 inchangé, 0 rejeté, 1 avec avertissement.');
+    // "Agence Rennes", the first level of GLPI's "Lieu", is not a site yet: created from here.
+    await page.getByRole('button', { name: 'Créer le site « Agence Rennes »' }).click();
+    await fill(page, 'Adresse du site Agence Rennes', '8 rue de Nantes');
+    await fill(page, 'Code postal du site Agence Rennes', '350');
+    await fill(page, 'Ville du site Agence Rennes', 'Rennes');
+    await page.getByRole('button', { name: 'Créer le site et recalculer l’aperçu' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toBe('Le code postal compte 5 chiffres.');
+    await fill(page, 'Code postal du site Agence Rennes', '35000');
+    await page.getByRole('button', { name: 'Créer le site et recalculer l’aperçu' }).click();
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent())
+      .toBe('6 nouveaux, 0 modifié, 0 inchangé, 0 rejeté, 0 avec avertissement.');
     const categories = page.getByRole('table', { name: 'Correspondance des catégories' });
     expect(await categories.textContent()).toContain('Tout-en-un inconnue : libellé gardé');
     const allInOne = page.getByLabel('Catégorie pour « Tout-en-un »');
@@ -79,16 +94,17 @@ describe('importing a client’s inventory in real Chromium', () => {
     await allInOne.selectOption('desktop');
     await expect.poll(() => allInOne.inputValue()).toBe('desktop');
     await screenshot(page, 'inventory-import-mapping');
-    await page.getByRole('button', { name: 'Importer (5 équipements)' }).click();
+    await page.getByRole('button', { name: 'Importer (6 équipements)' }).click();
     await expect
       .poll(() => page.getByTestId('import-report').textContent())
       .toBe(
-        'glpi.csv : 5 équipements ajoutés, 0 mis à jour, 0 inchangé, 0 ligne rejetée, 0 avec avertissement.',
+        'glpi.csv : 6 équipements ajoutés, 0 mis à jour, 0 inchangé, 0 ligne rejetée, 0 avec avertissement.',
       );
     await page.getByRole('link', { name: 'Voir l’inventaire' }).click();
     await expect
       .poll(() => page.getByTestId('inventory-count').textContent())
-      .toBe('5 équipements sur 5');
+      .toBe('6 équipements sur 6');
+    expect(await page.getByRole('row', { name: /YL123/ }).textContent()).toContain('Agence Rennes');
     const accueil = await page.getByRole('row', { name: /MP1AB2/ }).textContent();
     expect(accueil).toContain('PC fixe (Tout-en-un)');
 
@@ -101,20 +117,20 @@ describe('importing a client’s inventory in real Chromium', () => {
     });
     await expect
       .poll(() => page.getByTestId('import-summary').textContent())
-      .toBe('1 nouveau, 1 modifié, 4 inchangés, 1 rejeté, 0 avec avertissement.');
+      .toBe('1 nouveau, 1 modifié, 5 inchangés, 1 rejeté, 0 avec avertissement.');
     // The choice made last time is remembered for this client.
     expect(await page.getByLabel('Catégorie pour « Tout-en-un »').inputValue()).toBe('desktop');
     expect(await page.getByRole('table', { name: 'Modifications' }).textContent()).toContain(
       'Utilisateur : Anne → Bruno',
     );
     expect(await page.getByRole('table', { name: 'Lignes rejetées' }).textContent()).toContain(
-      'Numéro de série : « 5CD0002 » déjà présent ligne 7',
+      'Numéro de série : « 5CD0002 » déjà présent ligne 8',
     );
     // Every accepted row can be browsed before importing.
-    await page.getByText('Parcourir les 6 lignes acceptées').click();
+    await page.getByText('Parcourir les 7 lignes acceptées').click();
     expect(
       await page.getByRole('table', { name: 'Lignes acceptées' }).locator('tbody tr').count(),
-    ).toBe(6);
+    ).toBe(7);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Télécharger les lignes rejetées (CSV)' }).click(),
@@ -125,19 +141,19 @@ describe('importing a client’s inventory in real Chromium', () => {
     );
     expect(rejectedCsv.split('\r\n').slice(0, 2)).toEqual([
       '\uFEFFNom;Type;Fabricant;Numéro de série;Numéro d’inventaire;Lieu;Utilisateur;Ligne;Motif du rejet',
-      'PORT-03;Portable;Dell;5CD0002;INV-7;Siège > Open space;;8;Numéro de série : « 5CD0002 » déjà présent ligne 7',
+      'PORT-03;Portable;Dell;5CD0002;INV-7;Siège > Open space;;9;Numéro de série : « 5CD0002 » déjà présent ligne 8',
     ]);
     await screenshot(page, 'inventory-reimport-preview');
     await page.getByRole('button', { name: 'Importer (2 équipements)' }).click();
     await expect
       .poll(() => page.getByTestId('import-report').textContent())
       .toBe(
-        'glpi-decembre.csv : 1 équipement ajouté, 1 mis à jour, 4 inchangés, 1 ligne rejetée, 0 avec avertissement.',
+        'glpi-decembre.csv : 1 équipement ajouté, 1 mis à jour, 5 inchangés, 1 ligne rejetée, 0 avec avertissement.',
       );
     await page.getByRole('link', { name: 'Voir l’inventaire' }).click();
     await expect
       .poll(() => page.getByTestId('inventory-count').textContent())
-      .toBe('6 équipements sur 6');
+      .toBe('7 équipements sur 7');
     expect(await page.getByRole('row', { name: /CZC0001/ }).textContent()).toContain('Bruno');
 
     // An .xlsx is read in the browser too.

@@ -207,6 +207,8 @@ export function ImportPage() {
                   siteNames={siteNames}
                   mode={step.mode}
                   onMode={(mode) => setStep({ ...step, mode })}
+                  clientId={clientId}
+                  onSitesChanged={() => void refresh(step)}
                 />
               )}
               <div className="actions">

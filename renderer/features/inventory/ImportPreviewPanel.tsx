@@ -14,6 +14,7 @@ import { STATUS_LABELS } from '../../../shared/inventory/equipment';
 import type { EquipmentStatus } from '../../../shared/inventory/equipment';
 import type { ImportMode } from '../../db/equipment-import';
 import { downloadText } from './download';
+import { NewSiteFromImport } from './NewSiteFromImport';
 import { importCounts } from '../../../shared/inventory/csv/import-counts';
 
 /** What a row stands for, as the preview names it. */
@@ -59,7 +60,12 @@ export function ImportPreviewPanel({
   siteNames,
   mode,
   onMode,
+  clientId,
+  onSitesChanged,
 }: {
+  clientId: string;
+  /** A site was created from the preview: compute it again. */
+  onSitesChanged: () => void;
   plan: ImportPlan;
   headers: readonly string[];
   fileName: string;
@@ -123,11 +129,13 @@ export function ImportPreviewPanel({
           <h3>Sites inconnus de ce client</h3>
           <ul aria-label="Sites inconnus">
             {[...plan.unknownSites].map(([name, count]) => (
-              <li key={name}>
-                « {name} » ({count} ligne{count > 1 ? 's' : ''}) : importé sans site, le nom gardé
-                dans le lieu. Pour le rattacher, ajoutez ce site dans la fiche client puis rechargez
-                le fichier.
-              </li>
+              <NewSiteFromImport
+                key={name}
+                clientId={clientId}
+                name={name}
+                rows={count}
+                onCreated={onSitesChanged}
+              />
             ))}
           </ul>
         </div>
