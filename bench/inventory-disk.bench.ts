@@ -152,6 +152,10 @@ try {
   console.log(
     `open client (${open.rows} items) on disk, data: ours median ${ms(open.ours.median)}, p95 ${ms(open.ours.p95)} | raw getAll median ${ms(open.raw.median)}, p95 ${ms(open.raw.p95)}`,
   );
+  const counted = await page.evaluate(() => window.inventoryBench.countByClient(5));
+  console.log(
+    `client list's item counts for ${CLIENTS} clients: key cursor (today's ClientsPage) median ${ms(counted.cursor.median)}, max ${ms(counted.cursor.max)} | one count per client median ${ms(counted.perClient.median)}, max ${ms(counted.perClient.max)}`,
+  );
   await context.close();
 
   const row = 'table[aria-label="Liste des clients"] tbody tr a';

@@ -9,7 +9,7 @@ import type { StoredEquipment } from '../renderer/db/database';
 import { importEquipment } from '../renderer/db/equipment-import';
 import { equipmentIndexFields } from '../renderer/db/equipment-index';
 import { equipmentSearchIndex, searchEquipment } from '../renderer/db/equipment-search';
-import { listEquipment } from '../renderer/db/repositories/equipment';
+import { countEquipmentByClient, listEquipment } from '../renderer/db/repositories/equipment';
 import { guessMapping } from '../shared/inventory/csv/columns';
 import { equipmentToCsv } from '../shared/inventory/csv/export';
 import { parseCsv } from '../shared/inventory/csv/parse';
@@ -279,6 +279,30 @@ async function importRows(rows: number, runs: number) {
   return { rows, ours: stats(ours), raw: stats(base) };
 }
 
+/**
+ * The client list's item counts: as ClientsPage reads them today (every key of the clientId
+ * index through a cursor), and one count per client (countEquipmentByClient).
+ */
+async function countByClient(runs: number) {
+  const cursor: number[] = [];
+  const perClient: number[] = [];
+  const ids = data.clients.map((c) => c.id);
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    const map = new Map<string, number>();
+    await app.equipment.orderBy('clientId').eachKey((key) => {
+      const k = String(key);
+      map.set(k, (map.get(k) ?? 0) + 1);
+    });
+    cursor.push(performance.now() - t);
+    t = performance.now();
+    const counts = await countEquipmentByClient(app, ids);
+    perClient.push(performance.now() - t);
+    if (counts.get(ids[0]!) !== map.get(ids[0]!)) throw new Error('counts differ');
+  }
+  return { cursor: stats(cursor), perClient: stats(perClient) };
+}
+
 /** Building the in-memory search index from the stored records, as on a first search. */
 async function buildSearchIndex(runs: number) {
   const samples: number[] = [];
@@ -311,6 +335,7 @@ const api = {
   openClientScreen,
   importRows,
   buildSearchIndex,
+  countByClient,
   check,
 };
 window.inventoryBench = api;

@@ -126,3 +126,19 @@ export async function retireEquipment(
 export async function listEquipment(db: BordereauDb, clientId: string): Promise<StoredEquipment[]> {
   return db.equipment.where('clientId').equals(clientId).toArray();
 }
+
+/**
+ * How many items each client has, one IndexedDB count per client: the database counts a key
+ * range without handing every key to JavaScript, where walking the clientId index key by key
+ * (100,000 cursor steps) kept the client list's counts, and the database, busy for about a
+ * second at start-up (docs/benchmarks.md, Inventory on disk).
+ */
+export async function countEquipmentByClient(
+  db: BordereauDb,
+  clientIds: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = await Promise.all(
+    clientIds.map((id) => db.equipment.where('clientId').equals(id).count()),
+  );
+  return new Map(clientIds.map((id, i) => [id, counts[i]!]));
+}

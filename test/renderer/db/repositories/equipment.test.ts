@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BordereauDb } from '../../../../renderer/db/database';
 import { createClient } from '../../../../renderer/db/repositories/clients';
 import {
+  countEquipmentByClient,
   createEquipment,
   DuplicateAssetTagError,
   updateEquipment,
@@ -45,5 +46,28 @@ describe('equipment inventory numbers', () => {
     await updateEquipment(db, first.id, { assetTag: 'INV-0042', model: 'T14' });
     expect((await db.equipment.get(second.id))?.assetTag).toBe('INV-0043');
     expect(await db.equipment.count()).toBe(3);
+  });
+});
+
+describe('countEquipmentByClient', () => {
+  it('counts each client’s items, zero for a client with none', async () => {
+    db = freshDb();
+    const a = await createClient(db, { name: 'A' });
+    const b = await createClient(db, { name: 'B' });
+    const c = await createClient(db, { name: 'C' });
+    for (const [client, n] of [
+      [a, 3],
+      [b, 1],
+    ] as const) {
+      for (let i = 0; i < n; i++)
+        await createEquipment(db, { clientId: client.id, category: 'laptop', hostname: `PC-${i}` });
+    }
+    expect(await countEquipmentByClient(db, [a.id, b.id, c.id])).toEqual(
+      new Map([
+        [a.id, 3],
+        [b.id, 1],
+        [c.id, 0],
+      ]),
+    );
   });
 });
