@@ -15,7 +15,12 @@ export function GlobalSearchPage() {
   const [query, setQuery] = useState('');
   // Builds the in-memory index while the user starts typing (not at start-up: the client
   // list comes first).
-  useEffect(() => void equipmentSearchIndex(db), [db]);
+  useEffect(() => {
+    // A failure shows in the search itself (it builds the index again); only noted here.
+    equipmentSearchIndex(db).catch((error: unknown) =>
+      console.warn('Index de recherche non construit :', error),
+    );
+  }, [db]);
   const deferred = useDeferredValue(query);
   const results = useLiveQuery(
     () => searchEquipment(db, deferred, { limit: LIMIT }),
