@@ -13,7 +13,7 @@ declare global {
     encode(input?: string): Uint8Array<ArrayBuffer>;
   }
   class TextDecoder {
-    constructor(label?: string);
+    constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
     decode(input?: Uint8Array): string;
   }
 }

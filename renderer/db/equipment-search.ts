@@ -1,3 +1,6 @@
+import Dexie, { RangeSet } from 'dexie';
+import type { IntervalTree, ObservabilitySet } from 'dexie';
+import { EquipmentSearchIndex } from '../../shared/inventory/search-index';
 import { matchesQuery, matchRank, queryTerms } from '../../shared/inventory/search-key';
 import type { BordereauDb, StoredEquipment } from './database';
 
@@ -9,14 +12,106 @@ export interface SearchOptions {
 /** Index hits read per term when a query has several words. */
 const KEYS_PER_TERM = 5_000;
 
-function prefixKeys(db: BordereauDb, prefix: string, limit: number): Promise<string[]> {
-  return db.equipment.where('searchTokens').startsWith(prefix).limit(limit).primaryKeys();
+/**
+ * One in-memory index per open database, built on first use from the equipment table and
+ * kept current from Dexie's change notifications (this tab's writes and other tabs'): the
+ * records a write names are read again; a write too large to be named record by record (an
+ * import, a sync page) has the index rebuilt at the next search.
+ */
+interface LiveIndex {
+  index: EquipmentSearchIndex | null;
+  building: Promise<EquipmentSearchIndex> | null;
+  /** Ids to read again before the next search, or 'all'. */
+  stale: Set<string> | 'all';
+}
+
+const live = new WeakMap<BordereauDb, LiveIndex>();
+
+function stateOf(db: BordereauDb): LiveIndex {
+  let state = live.get(db);
+  if (!state) {
+    const created: LiveIndex = { index: null, building: null, stale: new Set() };
+    state = created;
+    live.set(db, state);
+    const part = `idb://${db.name}/equipment/`;
+    const onChange = (parts: ObservabilitySet) => {
+      for (const key of [part, `${part}:dels`]) {
+        const tree = parts[key];
+        if (tree) markStale(created, tree);
+      }
+    };
+    Dexie.on('storagemutated', onChange);
+    db.on('close', () => Dexie.on('storagemutated').unsubscribe(onChange));
+  }
+  return state;
+}
+
+function markStale(state: LiveIndex, tree: IntervalTree): void {
+  if (state.stale === 'all') return;
+  for (const range of new RangeSet().add(tree)) {
+    if (range.from !== range.to || typeof range.from !== 'string') {
+      state.stale = 'all';
+      return;
+    }
+    state.stale.add(range.from);
+  }
+}
+
+async function build(db: BordereauDb): Promise<EquipmentSearchIndex> {
+  const index = new EquipmentSearchIndex();
+  // Page by page: the whole table at once would hold every record in memory at the same time.
+  let last: string | null = null;
+  for (;;) {
+    const page: StoredEquipment[] = await (
+      last === null ? db.equipment.orderBy('id') : db.equipment.where('id').above(last)
+    )
+      .limit(10_000)
+      .toArray();
+    for (const e of page) index.put(e.id, e);
+    if (page.length < 10_000) return index;
+    last = page[page.length - 1]!.id;
+  }
+}
+
+const staleOf = (state: LiveIndex): LiveIndex['stale'] => state.stale;
+
+/** The database's search index, current with its writes (built on first use). */
+export async function equipmentSearchIndex(db: BordereauDb): Promise<EquipmentSearchIndex> {
+  const state = stateOf(db);
+  for (;;) {
+    if (state.stale === 'all' || (!state.index && !state.building)) {
+      state.stale = new Set();
+      state.index = null;
+      const building = build(db);
+      state.building = building;
+      void building.then(
+        (index) => {
+          // A later rebuild (a large write meanwhile) supersedes this one.
+          if (state.building === building) [state.index, state.building] = [index, null];
+        },
+        () => {
+          if (state.building === building) state.building = null;
+        },
+      );
+    }
+    const index = state.index ?? (await state.building!);
+    // Read afresh: a write may have marked everything stale while this awaited.
+    const stale = staleOf(state);
+    if (stale === 'all') continue;
+    if (stale.size > 0) {
+      const ids = [...stale];
+      stale.clear();
+      const records = await db.equipment.bulkGet(ids);
+      records.forEach((r, i) => (r ? index.put(r.id, r) : index.remove(ids[i]!)));
+    }
+    if (staleOf(state) !== 'all') return index;
+  }
 }
 
 /**
- * Search across every client, through the multi-entry index of search tokens (serial numbers
- * are indexed with all their suffixes, so any part of them matches). One word: its prefix
- * hits, read up to the limit. Several words: first as one value ("mai-pc01" is the hostname
+ * Search across every client, through the in-memory index (EquipmentSearchIndex: any part
+ * of a serial number, the start of an asset tag, hostname or user's word). One word: its
+ * hits, up to the limit. Several words: first as one value ("mai-pc01" is the hostname
  * MAI-PC01), else the hits of each word intersected, so only matching records are read.
  * Results with the query in the serial number come first.
  */
@@ -28,20 +123,21 @@ export async function searchEquipment(
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
   const limit = options.limit ?? 50;
+  const index = await equipmentSearchIndex(db);
   let ids: string[];
   if (terms.length === 1) {
-    ids = [...new Set(await prefixKeys(db, terms[0]!, limit * 3))].slice(0, limit);
+    ids = index.find(terms[0]!, limit);
   } else {
-    ids = [...new Set(await prefixKeys(db, terms.join(''), limit * 3))].slice(0, limit);
+    ids = index.find(terms.join(''), limit);
     if (ids.length === 0) {
       // A word with no hit (a model: not indexed) is left to the in-memory filter below.
-      const perTerm = (
-        await Promise.all(terms.map((t) => prefixKeys(db, t, KEYS_PER_TERM)))
-      ).filter((keys) => keys.length > 0);
+      const perTerm = terms
+        .map((t) => index.find(t, KEYS_PER_TERM))
+        .filter((keys) => keys.length > 0);
       const [first = [], ...others] = perTerm.sort((a, b) => a.length - b.length);
       const sets = others.map((keys) => new Set(keys));
       const wanted = perTerm.length === terms.length ? limit : limit * 10;
-      ids = [...new Set(first)].filter((id) => sets.every((set) => set.has(id))).slice(0, wanted);
+      ids = first.filter((id) => sets.every((set) => set.has(id))).slice(0, wanted);
     }
   }
   const records = (await db.equipment.bulkGet(ids)).filter(

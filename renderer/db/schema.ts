@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { equipmentIndexFields } from './equipment-index';
+import { equipmentIndexFieldsV2 } from './equipment-index';
 
 /**
  * The local database's schema, one entry per version, oldest first. Never edit a released
@@ -51,8 +51,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         .table('equipment')
         .toCollection()
         .modify((record: Record<string, unknown>) => {
-          Object.assign(record, equipmentIndexFields(record));
+          Object.assign(record, equipmentIndexFieldsV2(record));
         });
+    },
+  },
+  {
+    // On disk (the desktop app's profile) the multi-entry token index cost most of an
+    // import: ~15 index entries per record, 11.9 s of raw writes for 10,000 rows. Search now
+    // runs on an index held in memory (renderer/db/equipment-search.ts) with the same
+    // results; the unused updatedAt index goes too. Records keep their stale searchTokens
+    // until next written (stripping them from 100,000 records here would stall the first
+    // start of this version for tens of seconds on disk); they are never synced.
+    version: 3,
+    stores: {
+      equipment: 'id, clientId, siteId, [clientId+serialKey]',
     },
   },
 ];

@@ -18,6 +18,12 @@ const equipmentFieldsObject = z.object({
   clientId: z.uuid(),
   siteId: z.uuid().nullable().default(null),
   category: z.enum(EQUIPMENT_CATEGORIES, { error: 'Catégorie inconnue.' }),
+  /**
+   * The category as the client's file named it, when we did not know the word ("Grille-pain"
+   * filed under "Autre"): kept and shown so nothing the client wrote is lost. Optional, so
+   * records and devices from before it stay valid.
+   */
+  categoryLabel: text(120).optional(),
   brand: text(120).default(''),
   model: text(200).default(''),
   serialNumber: text(120).default(''),
@@ -29,6 +35,8 @@ const equipmentFieldsObject = z.object({
   purchaseDate: optionalDate,
   warrantyEndDate: optionalDate,
   status: z.enum(EQUIPMENT_STATUSES, { error: 'Statut inconnu.' }).default('in-service'),
+  /** The status as the client's file named it, when we did not know the word ("Prêté"). */
+  statusLabel: text(120).optional(),
   /** On the contract's annex (002 art. III). */
   covered: z.boolean().default(true),
   /** Declared by the client; false when the technician discovered it on site (002 art. IV.2.1). */

@@ -125,52 +125,60 @@ describe('clients and inventory in real Chromium', () => {
     await page.getByRole('link', { name: 'Cabinet Vauban' }).click();
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('Cabinet Vauban');
 
-    // A file in the wrong encoding is refused with advice…
+    // A file in Excel's Windows-1252 is read, its accents shown as read…
     await page.getByRole('link', { name: 'Importer un fichier CSV' }).click();
-    await page.getByLabel('Fichier CSV (UTF-8, séparateur « ; » ou « , »)').setInputFiles({
+    const fileInput = page.getByLabel('Fichier CSV ou Excel (.xlsx)');
+    await fileInput.setInputFiles({
       name: 'excel-ansi.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('Nom;Numéro de série\nPoste élève;X1\n', 'latin1'),
     });
     await expect
-      .poll(() => page.getByRole('alert').first().textContent())
-      .toMatch(/pas encodé en UTF-8/);
+      .poll(() => page.getByLabel('Début du fichier tel que lu').textContent())
+      .toContain('Poste élève;X1');
+    expect(
+      await page.getByLabel('Encodage des caractères').locator('option:checked').textContent(),
+    ).toBe('Windows-1252 (Excel Windows) — détecté');
+    await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
 
-    // …a CSV with bad rows: preview, then the rejection report.
-    await page.getByLabel('Fichier CSV (UTF-8, séparateur « ; » ou « , »)').setInputFiles({
+    // …a GLPI-like CSV: an unknown category kept as « Autre », the known serial left alone.
+    await fileInput.setInputFiles({
       name: 'glpi.csv',
       mimeType: 'text/csv',
       buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV, 'utf8')]),
     });
     await expect
       .poll(() => page.getByTestId('import-summary').textContent())
-      .toBe('2 lignes prêtes à importer, 2 rejetées.');
+      .toBe('3 nouveaux, 1 modifié, 0 inchangé, 0 rejeté, 0 avec avertissement.');
     expect(await page.getByLabel('Numéro de série', { exact: true }).inputValue()).toBe('4');
-    await page.getByRole('button', { name: 'Importer 2 équipements' }).click();
+    await page.getByLabel('Ajouter les nouveaux seulement').check();
+    await page.getByRole('button', { name: 'Importer (3 équipements)' }).click();
     await expect
       .poll(() => page.getByTestId('import-report').textContent())
-      .toContain('2 équipements importés depuis glpi.csv, 2 lignes rejetées.');
-    const rejected = page.getByRole('table', { name: 'Lignes rejetées' });
-    expect(await rejected.textContent()).toContain('catégorie « Grille-pain » inconnue');
-    expect(await rejected.textContent()).toContain('« 5cd 2345 xyz » existe déjà chez ce client');
+      .toBe(
+        'glpi.csv : 3 équipements ajoutés, 0 mis à jour, 1 inchangé, 0 ligne rejetée, 0 avec avertissement.',
+      );
     await screenshot(page, 'inventory-import-report');
     await page.getByRole('link', { name: 'Voir l’inventaire' }).click();
     await expect
       .poll(() => page.getByTestId('inventory-count').textContent())
-      .toBe('3 équipements sur 3');
+      .toBe('4 équipements sur 4');
+    expect(await page.getByRole('row', { name: /ABC-777-02/ }).textContent()).toContain(
+      'Autre (Grille-pain)',
+    );
 
     // Search as you type within the client.
     await page.getByLabel('Rechercher dans l’inventaire').fill('9981');
     await expect
       .poll(() => page.getByTestId('inventory-count').textContent())
-      .toBe('1 équipement sur 3');
+      .toBe('1 équipement sur 4');
 
     // Everything is still there after a reload.
     await page.reload();
     await expect
       .poll(() => page.getByTestId('inventory-count').textContent())
-      .toBe('3 équipements sur 3');
-    for (const serial of ['5CD2345XYZ', 'ABC-777-01', 'ZX-9981']) {
+      .toBe('4 équipements sur 4');
+    for (const serial of ['5CD2345XYZ', 'ABC-777-01', 'ABC-777-02', 'ZX-9981']) {
       await expect.poll(() => page.getByRole('row', { name: new RegExp(serial) }).count()).toBe(1);
     }
     await page.goto(`${server.url}#/clients`);

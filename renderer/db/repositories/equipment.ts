@@ -16,6 +16,18 @@ export class DuplicateSerialError extends Error {
   }
 }
 
+export class DuplicateAssetTagError extends Error {
+  constructor(
+    readonly assetTag: string,
+    readonly existingId: string,
+  ) {
+    super(
+      `Le numéro d’inventaire « ${assetTag} » est déjà celui d’un autre équipement de ce client.`,
+    );
+    this.name = 'DuplicateAssetTagError';
+  }
+}
+
 /** The client's equipment with this serial number (case, spaces and dashes ignored), if any. */
 export async function findBySerial(
   db: BordereauDb,
@@ -40,6 +52,27 @@ async function assertSerialFree(
   if (other) throw new DuplicateSerialError(serialNumber, other.id);
 }
 
+/**
+ * Inventory numbers are unique per client like serials (the label on the machine). No index:
+ * the client's equipment is read through its clientId index (2,000 items at most in
+ * practice), which costs less than one more index on every write of a 10,000-row import.
+ */
+async function assertAssetTagFree(
+  db: BordereauDb,
+  clientId: string,
+  assetTag: string,
+  selfId: string | null,
+): Promise<void> {
+  const key = searchKey(assetTag);
+  if (key === '') return;
+  const other = await db.equipment
+    .where('clientId')
+    .equals(clientId)
+    .filter((e) => e.id !== selfId && searchKey(e.assetTag) === key)
+    .first();
+  if (other) throw new DuplicateAssetTagError(assetTag, other.id);
+}
+
 export async function createEquipment(
   db: BordereauDb,
   fields: EquipmentFields,
@@ -52,6 +85,7 @@ export async function createEquipment(
   });
   return db.transaction('rw', db.equipment, db.outbox, async () => {
     await assertSerialFree(db, equipment.clientId, equipment.serialNumber, null);
+    await assertAssetTagFree(db, equipment.clientId, equipment.assetTag, null);
     return putRecord(db, 'equipment', equipment, { ...options, now }) as Promise<StoredEquipment>;
   });
 }
@@ -74,6 +108,7 @@ export async function updateEquipment(
       },
     );
     await assertSerialFree(db, stored.clientId, stored.serialNumber, id);
+    await assertAssetTagFree(db, stored.clientId, stored.assetTag, id);
     return stored as StoredEquipment;
   });
 }
@@ -90,4 +125,20 @@ export async function retireEquipment(
 /** Everything a client has, in one indexed read (the inventory table filters it in memory). */
 export async function listEquipment(db: BordereauDb, clientId: string): Promise<StoredEquipment[]> {
   return db.equipment.where('clientId').equals(clientId).toArray();
+}
+
+/**
+ * How many items each client has, one IndexedDB count per client: the database counts a key
+ * range without handing every key to JavaScript, where walking the clientId index key by key
+ * (100,000 cursor steps) kept the client list's counts, and the database, busy for about a
+ * second at start-up (docs/benchmarks.md, Inventory on disk).
+ */
+export async function countEquipmentByClient(
+  db: BordereauDb,
+  clientIds: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = await Promise.all(
+    clientIds.map((id) => db.equipment.where('clientId').equals(id).count()),
+  );
+  return new Map(clientIds.map((id, i) => [id, counts[i]!]));
 }

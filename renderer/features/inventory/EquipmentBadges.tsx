@@ -39,6 +39,11 @@ export function EquipmentBadges({ item, today }: { item: EquipmentDraft; today: 
         </span>
       )}
       {item.status !== 'in-service' && <span className="badge">{STATUS_LABELS[item.status]}</span>}
+      {item.statusLabel && (
+        <span className="badge" title="Statut dans le fichier importé">
+          « {item.statusLabel} »
+        </span>
+      )}
     </span>
   );
 }

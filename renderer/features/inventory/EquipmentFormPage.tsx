@@ -15,6 +15,7 @@ import { getDb } from '../../db/database';
 import type { StoredEquipment } from '../../db/database';
 import {
   createEquipment,
+  DuplicateAssetTagError,
   DuplicateSerialError,
   retireEquipment,
   updateEquipment,
@@ -99,6 +100,10 @@ function EquipmentForm({
     } catch (error) {
       if (error instanceof DuplicateSerialError) {
         setError('serialNumber', { message: error.message }, { shouldFocus: true });
+        return;
+      }
+      if (error instanceof DuplicateAssetTagError) {
+        setError('assetTag', { message: error.message }, { shouldFocus: true });
         return;
       }
       setError('root', { message: error instanceof Error ? error.message : String(error) });

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { CATEGORY_LABELS } from '../../../shared/inventory/category';
 import { getDb } from '../../db/database';
-import { searchEquipment } from '../../db/equipment-search';
+import { equipmentSearchIndex, searchEquipment } from '../../db/equipment-search';
 import { EquipmentBadges } from './EquipmentBadges';
 import { today as todayOf } from './today';
 
@@ -13,6 +13,14 @@ const LIMIT = 50;
 export function GlobalSearchPage() {
   const db = getDb();
   const [query, setQuery] = useState('');
+  // Builds the in-memory index while the user starts typing (not at start-up: the client
+  // list comes first).
+  useEffect(() => {
+    // A failure shows in the search itself (it builds the index again); only noted here.
+    equipmentSearchIndex(db).catch((error: unknown) =>
+      console.warn('Index de recherche non construit :', error),
+    );
+  }, [db]);
   const deferred = useDeferredValue(query);
   const results = useLiveQuery(
     () => searchEquipment(db, deferred, { limit: LIMIT }),

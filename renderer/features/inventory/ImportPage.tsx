@@ -1,34 +1,53 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  FIELD_HEADERS,
-  guessMapping,
-  IMPORT_FIELDS,
-  mappingProblems,
-} from '../../../shared/inventory/csv/columns';
-import type { ColumnMapping, ImportField } from '../../../shared/inventory/csv/columns';
-import type { ImportPlan, RejectedRow } from '../../../shared/inventory/csv/import-plan';
-import { parseCsv } from '../../../shared/inventory/csv/parse';
-import type { ParsedCsv } from '../../../shared/inventory/csv/parse';
+import { guessMapping, mappingProblems } from '../../../shared/inventory/csv/columns';
+import type { ColumnMapping } from '../../../shared/inventory/csv/columns';
+import type { DateOrder } from '../../../shared/inventory/csv/dates';
+import type { TextEncodingName } from '../../../shared/inventory/csv/encoding';
+import type { ImportAnalysis } from '../../../shared/inventory/csv/import-analysis';
+import type { ImportWarning, RejectedRow } from '../../../shared/inventory/csv/import-plan';
+import { readInventoryFile } from '../../../shared/inventory/csv/read-file';
+import type { InventoryFile } from '../../../shared/inventory/csv/read-file';
+import type { ValueMapping } from '../../../shared/inventory/csv/value-mapping';
 import { getDb } from '../../db/database';
 import { importEquipment, previewImport } from '../../db/equipment-import';
-import { decodeCsvBytes } from './decode-csv';
+import type { ImportMode } from '../../db/equipment-import';
+import { ColumnMappingPanel } from './ColumnMappingPanel';
+import { ImportPreviewPanel, RejectedRows } from './ImportPreviewPanel';
+import type { RowIdentity } from './ImportPreviewPanel';
+import { ImportReadingPanel } from './ImportReadingPanel';
+import { ValueMappingPanel } from './ValueMappingPanel';
+
+/** The file as read, and the user's choices so far (left out: guessed). */
+interface Loaded {
+  readonly kind: 'mapping';
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly file: InventoryFile;
+  readonly mapping?: ColumnMapping;
+  readonly dateOrder?: DateOrder;
+  readonly values?: ValueMapping;
+  readonly mode: ImportMode;
+  readonly analysis: ImportAnalysis | null;
+}
 
 type Step =
   | { kind: 'file'; error: string | null }
+  | Loaded
+  | { kind: 'importing'; fileName: string; done: number; total: number }
   | {
-      kind: 'mapping';
-      csv: ParsedCsv;
+      kind: 'done';
       fileName: string;
-      mapping: ColumnMapping;
-      plan: ImportPlan | null;
-    }
-  | { kind: 'done'; importedCount: number; rejected: readonly RejectedRow[]; fileName: string };
+      headers: readonly string[];
+      imported: number;
+      updated: number;
+      unchanged: number;
+      rejected: readonly RejectedRow[];
+      warnings: readonly ImportWarning[];
+    };
 
-const PREVIEW_ROWS = 5;
-
-/** /clients/:clientId/import — file, column mapping with preview, then the report. */
+/** /clients/:clientId/import — file, reading and mapping with preview, then the report. */
 export function ImportPage() {
   const { clientId = '' } = useParams();
   const db = getDb();
@@ -36,77 +55,108 @@ export function ImportPage() {
     () => db.clients.get(clientId).then((c) => c ?? null),
     [db, clientId],
   );
+  const equipment = useLiveQuery(
+    () => db.equipment.where('clientId').equals(clientId).toArray(),
+    [db, clientId],
+  );
+  const sites = useLiveQuery(
+    () => db.sites.where('clientId').equals(clientId).toArray(),
+    [db, clientId],
+  );
   const [step, setStep] = useState<Step>({ kind: 'file', error: null });
-  const [busy, setBusy] = useState(false);
   const back = `/clients/${clientId}`;
 
-  const refreshPlan = async (csv: ParsedCsv, fileName: string, mapping: ColumnMapping) => {
-    setStep({ kind: 'mapping', csv, fileName, mapping, plan: null });
-    const plan =
-      mappingProblems(mapping).length === 0
-        ? await previewImport(db, clientId, csv, mapping)
-        : null;
-    setStep({ kind: 'mapping', csv, fileName, mapping, plan });
+  /** Analyses the file again with the choices made so far. */
+  const refresh = async (loaded: Omit<Loaded, 'analysis'>) => {
+    setStep({ ...loaded, analysis: null });
+    const analysis = await previewImport(db, clientId, loaded.file, {
+      mapping: loaded.mapping,
+      dateOrder: loaded.dateOrder,
+      values: loaded.values,
+    });
+    // Later choices start from what the analysis settled (mapping guessed once, then edited).
+    setStep({ ...loaded, mapping: analysis.mapping, analysis });
   };
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
-    if (!decoded.ok) return setStep({ kind: 'file', error: decoded.message });
-    const csv = parseCsv(decoded.text);
-    if (!csv.ok) return setStep({ kind: 'file', error: csv.message });
-    if (csv.rows.length === 0)
+  const load = async (fileName: string, bytes: Uint8Array, encoding?: TextEncodingName) => {
+    const file = await readInventoryFile(bytes, encoding ? { encoding } : {});
+    if (!file.ok) return setStep({ kind: 'file', error: file.message });
+    if (file.rows.length === 0)
       return setStep({
         kind: 'file',
         error: 'Le fichier ne contient que l’en-tête : aucune ligne à importer.',
       });
-    await refreshPlan(csv, file.name, guessMapping(csv.headers));
+    await refresh({ kind: 'mapping', fileName, bytes, file, mode: 'update' });
   };
 
-  const runImport = async () => {
-    if (step.kind !== 'mapping') return;
-    setBusy(true);
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    await load(file.name, new Uint8Array(await file.arrayBuffer()));
+  };
+
+  const runImport = async (loaded: Loaded) => {
+    if (!loaded.analysis) return;
+    const total = loaded.file.rows.length;
+    setStep({ kind: 'importing', fileName: loaded.fileName, done: 0, total });
     try {
-      const result = await importEquipment(db, clientId, step.csv, step.mapping);
+      const result = await importEquipment(
+        db,
+        clientId,
+        loaded.file,
+        {
+          mapping: loaded.analysis.mapping,
+          dateOrder: loaded.analysis.dateOrder,
+          values: loaded.analysis.values,
+        },
+        {
+          mode: loaded.mode,
+          onProgress: (done) =>
+            setStep({ kind: 'importing', fileName: loaded.fileName, done, total }),
+        },
+      );
       setStep({
         kind: 'done',
-        importedCount: result.imported.length,
+        fileName: loaded.fileName,
+        headers: loaded.file.headers,
+        imported: result.imported.length,
+        updated: result.updated.length,
+        unchanged: result.unchanged,
         rejected: result.rejected,
-        fileName: step.fileName,
+        warnings: result.warnings,
       });
     } catch (error) {
       setStep({
         kind: 'file',
         error: `Import annulé, rien n’a été enregistré : ${error instanceof Error ? error.message : String(error)}`,
       });
-    } finally {
-      setBusy(false);
     }
   };
 
   if (client === undefined) return <p className="muted">Chargement…</p>;
   if (client === null) return <p>Client introuvable.</p>;
+  const identities = new Map<string, RowIdentity>((equipment ?? []).map((e) => [e.id, e]));
+  const siteNames = new Map((sites ?? []).map((s) => [s.id, s.name]));
 
   return (
     <section>
       <p>
         <Link to={back}>← {client.name}</Link>
       </p>
-      <h1>Importer un inventaire (CSV)</h1>
+      <h1>Importer un inventaire</h1>
       {step.kind === 'file' && (
         <div className="panel">
           <div className="field">
-            <span>Fichier CSV (UTF-8, séparateur « ; » ou « , »)</span>
+            <span>Fichier CSV ou Excel (.xlsx)</span>
             <div className="actions">
               {/* The native file input labels itself in the system language ("Choose File"). */}
               <label className="button primary">
-                Choisir un fichier CSV…
+                Choisir un fichier…
                 <input
                   id="csv-file"
                   type="file"
-                  accept=".csv,text/csv"
+                  accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                   className="sr-only"
-                  aria-label="Fichier CSV (UTF-8, séparateur « ; » ou « , »)"
+                  aria-label="Fichier CSV ou Excel (.xlsx)"
                   onChange={(e) => void onFile(e.target.files?.[0])}
                 />
               </label>
@@ -118,109 +168,96 @@ export function ImportPage() {
             </p>
           )}
           <p className="muted">
-            Export GLPI ou tableau Excel enregistré en « CSV UTF-8 ». Voir docs/inventory.md pour
-            les colonnes reconnues.
+            Export GLPI, tableau Excel (.xlsx ou CSV, quel que soit son encodage) ou export d’un
+            autre outil d’inventaire. Voir docs/inventory.md pour les colonnes reconnues.
           </p>
         </div>
       )}
 
       {step.kind === 'mapping' && (
         <>
-          <div className="panel">
-            <h2>Correspondance des colonnes — {step.fileName}</h2>
-            <p className="muted">
-              {step.csv.rows.length} ligne{step.csv.rows.length > 1 ? 's' : ''} de données,
-              séparateur « {step.csv.delimiter === '\t' ? 'tabulation' : step.csv.delimiter} ».
-            </p>
-            <div className="form-grid">
-              {IMPORT_FIELDS.map((field: ImportField) => (
-                <div className="field" key={field}>
-                  <label htmlFor={`map-${field}`}>{FIELD_HEADERS[field]}</label>
-                  <select
-                    id={`map-${field}`}
-                    value={step.mapping[field] ?? ''}
-                    onChange={(e) =>
-                      void refreshPlan(step.csv, step.fileName, {
-                        ...step.mapping,
-                        [field]: e.target.value === '' ? null : Number(e.target.value),
-                      })
-                    }
-                  >
-                    <option value="">(ignorer)</option>
-                    {step.csv.headers.map((h, i) => (
-                      <option key={i} value={i}>
-                        {h || `Colonne ${i + 1}`}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              ))}
-            </div>
-            {mappingProblems(step.mapping).map((p) => (
-              <p key={p} className="field-error" role="alert">
-                {p}
-              </p>
-            ))}
-          </div>
-          {step.plan && (
-            <div className="panel">
-              <h2>Aperçu</h2>
-              <p data-testid="import-summary">
-                {step.plan.accepted.length} ligne{step.plan.accepted.length > 1 ? 's' : ''} prête
-                {step.plan.accepted.length > 1 ? 's' : ''} à importer, {step.plan.rejected.length}{' '}
-                rejetée{step.plan.rejected.length > 1 ? 's' : ''}.
-              </p>
-              {step.plan.accepted.length > 0 && (
-                <table aria-label="Aperçu des lignes acceptées">
-                  <thead>
-                    <tr>
-                      <th scope="col">Ligne</th>
-                      <th scope="col">N° de série</th>
-                      <th scope="col">Nom</th>
-                      <th scope="col">Modèle</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {step.plan.accepted.slice(0, PREVIEW_ROWS).map((a) => (
-                      <tr key={a.line}>
-                        <td>{a.line}</td>
-                        <td>{a.draft.serialNumber}</td>
-                        <td>{a.draft.hostname}</td>
-                        <td>{[a.draft.brand, a.draft.model].filter(Boolean).join(' ')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+          <ImportReadingPanel
+            fileName={step.fileName}
+            file={step.file}
+            dateOrder={step.analysis?.dateOrder ?? step.dateOrder ?? 'dmy'}
+            detected={step.analysis?.detectedDateOrder ?? { order: 'dmy', from: 'default' }}
+            onEncoding={(encoding) => void load(step.fileName, step.bytes, encoding)}
+            onDateOrder={(dateOrder) => void refresh({ ...step, dateOrder })}
+          />
+          <ColumnMappingPanel
+            headers={step.file.headers}
+            mapping={step.mapping ?? guessMapping(step.file.headers)}
+            // A new category or status column brings new values: their mapping is guessed again.
+            onChange={(mapping) => void refresh({ ...step, mapping, values: undefined })}
+          />
+          {step.analysis && (
+            <>
+              <ValueMappingPanel
+                categories={step.analysis.categoryValues}
+                statuses={step.analysis.statusValues}
+                values={step.analysis.values}
+                onChange={(values) => void refresh({ ...step, values })}
+              />
+              {mappingProblems(step.analysis.mapping).length === 0 && (
+                <ImportPreviewPanel
+                  plan={step.analysis.plan}
+                  headers={step.file.headers}
+                  fileName={step.fileName}
+                  identities={identities}
+                  siteNames={siteNames}
+                  mode={step.mode}
+                  onMode={(mode) => setStep({ ...step, mode })}
+                  clientId={clientId}
+                  onSitesChanged={() => void refresh(step)}
+                />
               )}
-              <RejectedTable rows={step.plan.rejected} />
               <div className="actions">
                 <button
                   type="button"
                   className="primary"
-                  disabled={busy || step.plan.accepted.length === 0}
-                  onClick={() => void runImport()}
+                  disabled={
+                    mappingProblems(step.analysis.mapping).length > 0 ||
+                    writesOf(step.analysis, step.mode) === 0
+                  }
+                  onClick={() => void runImport(step)}
                 >
-                  Importer {step.plan.accepted.length} équipement
-                  {step.plan.accepted.length > 1 ? 's' : ''}
+                  Importer ({writesOf(step.analysis, step.mode)} équipement
+                  {writesOf(step.analysis, step.mode) > 1 ? 's' : ''})
                 </button>
                 <button type="button" onClick={() => setStep({ kind: 'file', error: null })}>
                   Choisir un autre fichier
                 </button>
               </div>
-            </div>
+            </>
           )}
         </>
+      )}
+
+      {step.kind === 'importing' && (
+        <div className="panel">
+          <h2>Import en cours — {step.fileName}</h2>
+          <progress
+            value={step.done}
+            max={Math.max(1, step.total)}
+            aria-label="Avancement de l’import"
+          />
+          <p className="muted">
+            {step.done} / {step.total} lignes
+          </p>
+        </div>
       )}
 
       {step.kind === 'done' && (
         <div className="panel">
           <h2>Rapport d’import</h2>
           <p role="status" data-testid="import-report">
-            {step.importedCount} équipement{step.importedCount > 1 ? 's' : ''} importé
-            {step.importedCount > 1 ? 's' : ''} depuis {step.fileName}, {step.rejected.length} ligne
-            {step.rejected.length > 1 ? 's' : ''} rejetée{step.rejected.length > 1 ? 's' : ''}.
+            {step.fileName} : {step.imported} équipement{step.imported > 1 ? 's' : ''} ajouté
+            {step.imported > 1 ? 's' : ''}, {step.updated} mis à jour, {step.unchanged} inchangé
+            {step.unchanged > 1 ? 's' : ''}, {step.rejected.length} ligne
+            {step.rejected.length > 1 ? 's' : ''} rejetée{step.rejected.length > 1 ? 's' : ''},{' '}
+            {new Set(step.warnings.map((w) => w.line)).size} avec avertissement.
           </p>
-          <RejectedTable rows={step.rejected} />
+          <RejectedRows rows={step.rejected} headers={step.headers} fileName={step.fileName} />
           <Link className="button primary" to={back}>
             Voir l’inventaire
           </Link>
@@ -230,26 +267,9 @@ export function ImportPage() {
   );
 }
 
-function RejectedTable({ rows }: { rows: readonly RejectedRow[] }) {
-  if (rows.length === 0) return null;
-  return (
-    <table aria-label="Lignes rejetées">
-      <thead>
-        <tr>
-          <th scope="col">Ligne</th>
-          <th scope="col">Motif du rejet</th>
-          <th scope="col">Contenu</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.line}>
-            <td>{r.line}</td>
-            <td>{r.reasons.join(' ; ')}</td>
-            <td className="muted">{r.cells.join(' | ')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+/** How many records the import would write in this mode. */
+function writesOf(analysis: ImportAnalysis, mode: ImportMode): number {
+  return analysis.plan.accepted.filter(
+    (r) => r.kind === 'new' || (r.kind === 'changed' && mode === 'update'),
+  ).length;
 }

@@ -196,7 +196,11 @@ export function InventoryTable({
                   </span>
                   <span role="cell">{e.assetTag}</span>
                   <span role="cell">{e.hostname}</span>
-                  <span role="cell">{CATEGORY_LABELS[e.category]}</span>
+                  <span role="cell">
+                    {CATEGORY_LABELS[e.category]}
+                    {/* The client's own word for a category we did not know ("Grille-pain"). */}
+                    {e.categoryLabel ? ` (${e.categoryLabel})` : ''}
+                  </span>
                   <span role="cell">{[e.brand, e.model].filter(Boolean).join(' ')}</span>
                   <span role="cell">{e.assignedUser}</span>
                   <span role="cell">{(e.siteId && siteNames.get(e.siteId)) || ''}</span>

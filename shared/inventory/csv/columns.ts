@@ -1,7 +1,7 @@
 import { searchKey } from '../search-key';
 
-/** The equipment fields a CSV column can fill, in the order of the export. */
-export const IMPORT_FIELDS = [
+/** The equipment fields our CSV export writes, in its order (the import reads them back). */
+export const EXPORT_FIELDS = [
   'category',
   'brand',
   'model',
@@ -19,6 +19,12 @@ export const IMPORT_FIELDS = [
   'discoveredOn',
   'notes',
 ] as const;
+
+/**
+ * The fields a file's column can fill: the export's, plus GLPI's warranty start and
+ * duration (the import computes the end from them when no end date is given).
+ */
+export const IMPORT_FIELDS = [...EXPORT_FIELDS, 'warrantyStartDate', 'warrantyMonths'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** The header the export writes for each field (and the first one the import recognises). */
@@ -39,6 +45,8 @@ export const FIELD_HEADERS: Record<ImportField, string> = {
   declared: 'Déclaré',
   discoveredOn: 'Date de découverte',
   notes: 'Commentaires',
+  warrantyStartDate: 'Début de garantie',
+  warrantyMonths: 'Durée de garantie (mois)',
 };
 
 /**
@@ -47,7 +55,7 @@ export const FIELD_HEADERS: Record<ImportField, string> = {
  * "Type", "Lieu", "Utilisateur", "Statut"…), compared after normalisation.
  */
 const ALIASES: Record<ImportField, readonly string[]> = {
-  category: ['Catégorie', 'Type', 'Type de matériel', 'Famille', 'Category'],
+  category: ['Catégorie', 'Type', 'Type de matériel', 'Famille', 'Category', 'Asset type'],
   brand: ['Fabricant', 'Marque', 'Constructeur', 'Manufacturer', 'Brand'],
   model: ['Modèle', 'Modele', 'Model', 'Référence'],
   serialNumber: [
@@ -68,10 +76,30 @@ const ALIASES: Record<ImportField, readonly string[]> = {
     'Inventaire',
     'Étiquette',
     'Asset tag',
+    'Asset number',
+    'Inventory number',
     'Otherserial',
   ],
-  hostname: ['Nom', 'Nom d’hôte', "Nom d'hôte", 'Hostname', 'Nom du poste', 'Nom machine', 'Name'],
-  assignedUser: ['Utilisateur', 'Usager', 'Utilisateur affecté', 'Attribué à', 'User'],
+  hostname: [
+    'Nom',
+    'Nom d’hôte',
+    "Nom d'hôte",
+    'Hostname',
+    'Nom du poste',
+    'Nom machine',
+    'Name',
+    'Computer name',
+    'Device name',
+  ],
+  assignedUser: [
+    'Utilisateur',
+    'Usager',
+    'Utilisateur affecté',
+    'Attribué à',
+    'User',
+    'Assigned to',
+    'Assigned user',
+  ],
   site: ['Site', 'Établissement', 'Agence'],
   location: ['Lieu', 'Emplacement', 'Pièce', 'Salle', 'Bureau', 'Location'],
   purchaseDate: [
@@ -81,6 +109,7 @@ const ALIASES: Record<ImportField, readonly string[]> = {
     'Date de mise en service',
     'Achat',
     'Purchase date',
+    'Date of purchase',
   ],
   warrantyEndDate: [
     'Fin de garantie',
@@ -88,13 +117,40 @@ const ALIASES: Record<ImportField, readonly string[]> = {
     'Garantie',
     'Expiration de la garantie',
     'Warranty end',
+    'Warranty end date',
+    'Warranty expiration',
   ],
   status: ['Statut', 'État', 'Etat', 'Status'],
   covered: ['Sous contrat', 'Couvert', 'Contrat', 'Couvert par le contrat', 'Covered'],
   declared: ['Déclaré', 'Declare', 'Declared'],
   discoveredOn: ['Date de découverte', 'Découvert le', 'Discovered'],
-  notes: ['Commentaires', 'Commentaire', 'Notes', 'Note', 'Remarques', 'Observations'],
+  notes: ['Commentaires', 'Commentaire', 'Notes', 'Note', 'Remarques', 'Observations', 'Comments'],
+  warrantyStartDate: [
+    'Date de début de garantie',
+    'Début de garantie',
+    'Warranty start date',
+    'Warranty start',
+  ],
+  warrantyMonths: [
+    'Durée de garantie',
+    'Durée de garantie (mois)',
+    'Garantie (mois)',
+    'Warranty duration',
+    'Warranty months',
+  ],
 };
+
+/**
+ * GLPI names a column of a linked object after it: "Informations financières et
+ * administratives - Date de début de garantie". The part after the last " - " is compared
+ * too.
+ */
+function headerKeys(header: string): string[] {
+  const keys = [searchKey(header)];
+  const dash = header.lastIndexOf(' - ');
+  if (dash >= 0) keys.push(searchKey(header.slice(dash + 3)));
+  return keys;
+}
 
 /** Which file column fills each field; null when none does. */
 export type ColumnMapping = Record<ImportField, number | null>;
@@ -105,12 +161,12 @@ export type ColumnMapping = Record<ImportField, number | null>;
  * corrects it in the mapping step.
  */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
-  const keys = headers.map(searchKey);
+  const keys = headers.map(headerKeys);
   const taken = new Set<number>();
   const mapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as ColumnMapping;
   for (const field of IMPORT_FIELDS) {
     for (const alias of ALIASES[field]) {
-      const index = keys.findIndex((k, i) => !taken.has(i) && k === searchKey(alias));
+      const index = keys.findIndex((k, i) => !taken.has(i) && k.includes(searchKey(alias)));
       if (index >= 0) {
         mapping[field] = index;
         taken.add(index);
@@ -130,4 +186,26 @@ export function mappingProblems(mapping: ColumnMapping): string[] {
     ];
   }
   return [];
+}
+
+/**
+ * The other columns that had the same header as column `index` in the file ("Commentaire"
+ * twice became "Commentaire" and "Commentaire (2)", see uniqueHeaders) and fill no field:
+ * their text joins the notes rather than being lost.
+ */
+export function sameHeaderColumns(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  index: number | null,
+): number[] {
+  if (index === null) return [];
+  const base = headers[index]!;
+  const used = new Set(Object.values(mapping).filter((c): c is number => c !== null));
+  return headers
+    .map((h, i) => ({ h, i }))
+    .filter(
+      ({ h, i }) =>
+        !used.has(i) && h.startsWith(`${base} (`) && /^ \(\d+\)$/.test(h.slice(base.length)),
+    )
+    .map(({ i }) => i);
 }

@@ -3,8 +3,7 @@ import { formatLocalDate } from '../../format/date';
 import { CATEGORY_LABELS } from '../category';
 import { STATUS_LABELS } from '../equipment';
 import type { EquipmentDraft } from '../equipment';
-import { FIELD_HEADERS, IMPORT_FIELDS } from './columns';
-import type { ImportField } from './columns';
+import { EXPORT_FIELDS, FIELD_HEADERS } from './columns';
 
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before
@@ -29,8 +28,9 @@ export function equipmentToCsv(
   const yesNo = (b: boolean) => (b ? 'oui' : 'non');
   const date = (d: string | null) => (d === null ? '' : formatLocalDate(d));
   const rows = items.map((e) => {
-    const values: Record<ImportField, string> = {
-      category: CATEGORY_LABELS[e.category],
+    const values: Record<(typeof EXPORT_FIELDS)[number], string> = {
+      // A category we did not know goes out as the client named it, and comes back as such.
+      category: e.categoryLabel ? e.categoryLabel : CATEGORY_LABELS[e.category],
       brand: e.brand,
       model: e.model,
       serialNumber: e.serialNumber,
@@ -41,16 +41,16 @@ export function equipmentToCsv(
       location: e.location,
       purchaseDate: date(e.purchaseDate),
       warrantyEndDate: date(e.warrantyEndDate),
-      status: STATUS_LABELS[e.status],
+      status: e.statusLabel ? e.statusLabel : STATUS_LABELS[e.status],
       covered: yesNo(e.covered),
       declared: yesNo(e.declared),
       discoveredOn: date(e.discoveredOn),
       notes: e.notes,
     };
-    return IMPORT_FIELDS.map((f) => neutraliseCell(values[f]));
+    return EXPORT_FIELDS.map((f) => neutraliseCell(values[f]));
   });
   const csv = Papa.unparse(
-    { fields: IMPORT_FIELDS.map((f) => FIELD_HEADERS[f]), data: rows },
+    { fields: EXPORT_FIELDS.map((f) => FIELD_HEADERS[f]), data: rows },
     { delimiter: ';', newline: '\r\n', quotes: false, escapeFormulae: false },
   );
   return BOM + csv + '\r\n';

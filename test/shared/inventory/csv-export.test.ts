@@ -74,10 +74,10 @@ describe('equipmentToCsv', () => {
         const plan = planImport(parsed, guessMapping(parsed.headers), {
           clientId: CLIENT,
           sites: [{ id: SITE, name: 'Siège' }],
-          existingSerialKeys: new Set(),
+          existing: [],
         });
         expect(plan.rejected).toEqual([]);
-        expect(plan.accepted.map((a) => a.draft)).toEqual(items);
+        expect(plan.accepted.map((a) => (a.kind === 'new' ? a.draft : a.kind))).toEqual(items);
       }),
       { numRuns: 100 },
     );

@@ -54,7 +54,7 @@ describe('parseCsv', () => {
     const plan = planImport(csv, guessMapping(csv.headers), {
       clientId: '0192b3c4-0000-7000-8000-000000000001',
       sites: [],
-      existingSerialKeys: new Set(),
+      existing: [],
     });
     expect(plan.accepted).toHaveLength(1);
     expect(plan.rejected).toHaveLength(count - 1);
@@ -65,5 +65,17 @@ describe('parseCsv', () => {
     const result = parseCsv('a;b\n' + 'x'.repeat(MAX_CSV_CHARS));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/trop volumineux/);
+  });
+
+  it('reads CR-only line ends and tells duplicate headers apart', () => {
+    const csv = parseCsv('Nom;Commentaire;;Commentaire\rPC-1;a;b;c\rPC-2;"x\ry";;\r');
+    expect(csv.ok && [csv.lineEnding, csv.headers]).toEqual([
+      'CR',
+      ['Nom', 'Commentaire', 'Colonne 3', 'Commentaire (2)'],
+    ]);
+    expect(csv.ok && csv.rows.map((r) => [r.line, r.cells])).toEqual([
+      [2, ['PC-1', 'a', 'b', 'c']],
+      [3, ['PC-2', 'x\ry', '', '']],
+    ]);
   });
 });

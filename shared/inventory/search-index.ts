@@ -1,0 +1,144 @@
+import { MIN_SUFFIX_LENGTH, searchKey, wordKeys } from './search-key';
+import type { SearchableEquipment } from './search-key';
+
+/**
+ * The search across every client's equipment, held in memory: one string per field kind for
+ * all records, searched with indexOf (a few milliseconds over 100,000 records), instead of a
+ * multi-entry IndexedDB index of ~15 tokens per record that made every write of an import
+ * cost ~15 index entries on disk (docs/benchmarks.md, Inventory on disk).
+ *
+ * It answers exactly as that index did: a record is found by a term when one of its tokens
+ * (equipmentTokens) starts with the term, i.e. when the term is
+ * - in the serial number, starting at its first character or at least MIN_SUFFIX_LENGTH
+ *   characters before its end ("any part of the serial", the indexed suffixes);
+ * - or at the start of the asset tag, the hostname (whole or one of its words) or one of the
+ *   user's words.
+ */
+export class EquipmentSearchIndex {
+  /** Serial keys, each followed by "\n". */
+  private serials = '';
+  /** Other tokens, each preceded by "\n", a record's tokens one after the other. */
+  private words = '';
+  private serialStarts: number[] = [];
+  private wordStarts: number[] = [];
+  private ids: string[] = [];
+  /** Positions of replaced or removed records: skipped, then compacted away. */
+  private readonly dead = new Set<number>();
+  private readonly slotOf = new Map<string, number>();
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /** Adds a record, or replaces its previous version. */
+  put(id: string, e: SearchableEquipment): void {
+    const old = this.slotOf.get(id);
+    if (old !== undefined) this.dead.add(old);
+    const slot = this.ids.length;
+    this.ids.push(id);
+    this.slotOf.set(id, slot);
+    this.serialStarts.push(this.serials.length);
+    this.serials += `${searchKey(e.serialNumber)}\n`;
+    this.wordStarts.push(this.words.length);
+    this.words += wordTokens(e)
+      .map((t) => `\n${t}`)
+      .join('');
+    if (this.dead.size > 10_000 && this.dead.size * 4 > this.ids.length) this.compact();
+  }
+
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.dead.add(slot);
+    this.slotOf.delete(id);
+  }
+
+  /**
+   * Ids of the records a term finds, in the order they were added, at most `limit`. The term
+   * is normalised already (searchKey).
+   */
+  find(term: string, limit: number): string[] {
+    if (term === '' || limit <= 0) return [];
+    const found = new Set<number>();
+    // Serial numbers: the term anywhere it starts an indexed suffix.
+    for (let at = this.serials.indexOf(term); at >= 0; at = this.serials.indexOf(term, at + 1)) {
+      const slot = slotAt(this.serialStarts, at);
+      if (this.dead.has(slot) || found.has(slot)) continue;
+      const start = this.serialStarts[slot]!;
+      const length = this.serials.indexOf('\n', start) - start;
+      const offset = at - start;
+      if (offset === 0 || offset <= length - MIN_SUFFIX_LENGTH) {
+        found.add(slot);
+        if (found.size >= limit) break;
+      }
+    }
+    // Other tokens: the term at a token's start.
+    if (found.size < limit) {
+      const needle = `\n${term}`;
+      for (let at = this.words.indexOf(needle); at >= 0; at = this.words.indexOf(needle, at + 1)) {
+        const slot = slotAt(this.wordStarts, at);
+        if (this.dead.has(slot) || found.has(slot)) continue;
+        found.add(slot);
+        if (found.size >= limit) break;
+      }
+    }
+    return [...found].sort((a, b) => a - b).map((slot) => this.ids[slot]!);
+  }
+
+  /** Rebuilds the strings without the dead records. */
+  private compact(): void {
+    const live = [...this.slotOf.entries()].sort((a, b) => a[1] - b[1]);
+    const serials: string[] = [];
+    const words: string[] = [];
+    const serialStarts: number[] = [];
+    const wordStarts: number[] = [];
+    const ids: string[] = [];
+    let s = 0;
+    let w = 0;
+    for (const [id, slot] of live) {
+      const sEnd = this.serials.indexOf('\n', this.serialStarts[slot]!) + 1;
+      const serial = this.serials.slice(this.serialStarts[slot], sEnd);
+      const wEnd =
+        slot + 1 < this.wordStarts.length ? this.wordStarts[slot + 1]! : this.words.length;
+      const word = this.words.slice(this.wordStarts[slot], wEnd);
+      serialStarts.push(s);
+      wordStarts.push(w);
+      serials.push(serial);
+      words.push(word);
+      s += serial.length;
+      w += word.length;
+      this.slotOf.set(id, ids.length);
+      ids.push(id);
+    }
+    this.ids = ids;
+    this.serials = serials.join('');
+    this.words = words.join('');
+    this.serialStarts = serialStarts;
+    this.wordStarts = wordStarts;
+    this.dead.clear();
+  }
+}
+
+/** Asset tag, hostname (whole and words) and the user's words, as equipmentTokens makes them. */
+function wordTokens(e: SearchableEquipment): string[] {
+  const tokens = new Set<string>();
+  for (const phrase of [e.assetTag, e.hostname]) {
+    const whole = searchKey(phrase);
+    if (whole !== '') tokens.add(whole);
+    for (const word of wordKeys(phrase)) tokens.add(word);
+  }
+  for (const word of wordKeys(e.assignedUser)) tokens.add(word);
+  return [...tokens];
+}
+
+/** The slot whose text starts at or before `at` (starts ascending). */
+function slotAt(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
