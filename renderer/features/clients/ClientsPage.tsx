@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { searchClients } from '../../../shared/inventory/client-search';
 import { getDb } from '../../db/database';
 import { listClients } from '../../db/repositories/clients';
+import { countEquipmentByClient } from '../../db/repositories/equipment';
 import { ClientSyncBadges, useRefusalCounts } from '../sync/RefusalNotices';
 import { FirstRunGuide } from '../onboarding/FirstRunGuide';
 import { ClientForm } from './ClientForm';
@@ -12,14 +13,16 @@ export function ClientsPage() {
   const db = getDb();
   const clients = useLiveQuery(() => listClients(db), [db]);
   const contacts = useLiveQuery(() => db.contacts.toArray(), [db]);
-  const counts = useLiveQuery(async () => {
-    const map = new Map<string, number>();
-    await db.equipment.orderBy('clientId').eachKey((key) => {
-      const k = String(key);
-      map.set(k, (map.get(k) ?? 0) + 1);
-    });
-    return map;
-  }, [db]);
+  // One indexed count per client: walking every key of the clientId index read the
+  // whole inventory at each start (2–3.6 s with 100,000 items on disk).
+  const counts = useLiveQuery(
+    async () =>
+      countEquipmentByClient(
+        db,
+        (await listClients(db)).map((c) => c.id),
+      ),
+    [db],
+  );
   const refusals = useRefusalCounts();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
