@@ -1,3 +1,4 @@
+import type { Contract } from '../billing/contract';
 import { publicHolidayOn } from '../calendar/holidays';
 import type { HolidayRegion } from '../calendar/holidays';
 import {
@@ -71,7 +72,7 @@ function slotOn(date: LocalDate, plan: RecurringVisitPlan, duration: number): Ti
 /**
  * The planned infogérance visits of a contract over a period: `visitsPerYear` in each full
  * contract year (years counted from `from`), and in a last, shorter year the same number
- * prorated and rounded down (a 6-month remainder of a 4-visit contract gets 2). In each year
+ * prorated to the nearest whole visit (a 6-month remainder of a 4-visit contract gets 2). In each year
  * the visits are spread evenly: visit i of n aims at the middle of the i-th n-th of the year,
  * then moves to the nearest later working day where the client is open long enough (or the
  * nearest earlier one when no later day fits before the next visit or the end of the year).
@@ -94,26 +95,32 @@ export function recurringVisits(plan: RecurringVisitPlan): RecurringVisit[] {
     const end = fullEnd < plan.to ? fullEnd : plan.to;
     const fullDays = daysBetween(start, fullEnd);
     const days = daysBetween(start, end);
-    const count = Math.floor((plan.visitsPerYear * days) / fullDays);
+    const count = Math.round((plan.visitsPerYear * days) / fullDays);
     const taken = new Set<LocalDate>();
+    const found: { date: LocalDate; slot: TimeRange }[] = [];
     for (let i = 0; i < count; i += 1) {
       const target = addLocalDays(start, Math.floor(((2 * i + 1) * days) / (2 * count)));
       const limit =
         i + 1 < count ? addLocalDays(start, Math.floor(((2 * i + 3) * days) / (2 * count))) : end;
-      const found = nearestOpenDay(target, start, limit, plan, duration, taken);
-      if (!found) {
+      const day = nearestOpenDay(target, start, limit, plan, duration, taken);
+      if (!day) {
         throw new RangeError(
-          `Impossible de placer la visite ${i + 1} de l’année ${year + 1} : le client n’est jamais ouvert assez longtemps.`,
+          `Impossible de placer la visite ${i + 1} de l’année ${year + 1} : pas assez de jours où le client est ouvert ${String(duration)} minutes d’affilée.`,
         );
       }
-      taken.add(found.date);
+      taken.add(day.date);
+      found.push(day);
+    }
+    // A visit pushed back before the previous one keeps the list in date order.
+    found.sort((a, b) => (a.date < b.date ? -1 : 1));
+    for (const [index, day] of found.entries()) {
       visits.push({
-        rank: visits.filter((v) => v.year === year).length + 1,
+        rank: index + 1,
         year,
-        date: found.date,
-        slot: found.slot,
-        startsAt: instantOf(found.date, clockMinutes(found.slot.from)),
-        endsAt: instantOf(found.date, clockMinutes(found.slot.to)),
+        date: day.date,
+        slot: day.slot,
+        startsAt: instantOf(day.date, clockMinutes(day.slot.from)),
+        endsAt: instantOf(day.date, clockMinutes(day.slot.to)),
       });
     }
   }
@@ -137,4 +144,27 @@ function nearestOpenDay(
     if (slot) return { date, slot };
   }
   return null;
+}
+
+/**
+ * The planned visits of a contract from its start to its due date (renewsOn; one year when
+ * the contract sets none), in the site's opening hours when given, else the contract's.
+ * A contract setting no number of visits plans none.
+ */
+export function contractRecurringVisits(
+  contract: Pick<
+    Contract,
+    'startsOn' | 'renewsOn' | 'subscriptionVisitsPerYear' | 'openingHours' | 'holidayRegion'
+  >,
+  options: { readonly openingHours?: WeeklySchedule; readonly durationMinutes?: number } = {},
+): RecurringVisit[] {
+  if (contract.subscriptionVisitsPerYear === null) return [];
+  return recurringVisits({
+    visitsPerYear: contract.subscriptionVisitsPerYear,
+    from: contract.startsOn,
+    to: contract.renewsOn ?? addYears(contract.startsOn, 1),
+    openingHours: options.openingHours ?? contract.openingHours,
+    holidays: contract.holidayRegion,
+    ...(options.durationMinutes === undefined ? {} : { durationMinutes: options.durationMinutes }),
+  });
 }
