@@ -11,4 +11,5 @@ export * from './needs-log-deadline';
 export * from './job-transition';
 export * from './job-progress';
 export * from './job-merge';
+export * from './job-replanning';
 export * from './schedule-conflicts';

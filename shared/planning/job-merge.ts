@@ -1,7 +1,10 @@
 import type { JobVisit, PlannedJob } from './job';
 import { JOB_PROGRESS } from './job-progress';
 
-type MergeableJob = Pick<PlannedJob, 'technicianIds' | 'date' | 'slot' | 'status' | 'visits'>;
+type MergeableJob = Pick<
+  PlannedJob,
+  'technicianIds' | 'date' | 'slot' | 'status' | 'round' | 'visits'
+>;
 
 /** Work on the job by a technician it is no longer assigned to, for the office to see. */
 export interface KeptWork {
@@ -22,6 +25,8 @@ export interface JobMerge<J extends MergeableJob> {
  *   ends on the new technician's laptop only;
  * - the field owns the work: every visit is kept (union by visit id, each at its furthest
  *   status), and the job's status is the furthest of both copies, so work is never lost;
+ *   a later round (the office planned it again after « à poursuivre ») beats an earlier
+ *   one, whatever their statuses;
  * - a visit by a technician no longer assigned is reported in `keptWork` for the office.
  * Merging is commutative in the work it keeps and idempotent.
  */
@@ -32,8 +37,10 @@ export function mergeJob<J extends MergeableJob>(office: J, field: MergeableJob)
     if (!known || JOB_PROGRESS[v.status] > JOB_PROGRESS[known.status]) visits.set(v.visitId, v);
   }
   const mergedVisits = [...visits.values()].sort((a, b) => (a.visitId < b.visitId ? -1 : 1));
-  const status =
-    JOB_PROGRESS[field.status] > JOB_PROGRESS[office.status] ? field.status : office.status;
+  const fieldAhead =
+    field.round > office.round ||
+    (field.round === office.round && JOB_PROGRESS[field.status] > JOB_PROGRESS[office.status]);
+  const { status, round } = fieldAhead ? field : office;
   const keptWork = mergedVisits
     .filter((v) => !office.technicianIds.includes(v.technicianId))
     .map((v) => ({
@@ -42,5 +49,5 @@ export function mergeJob<J extends MergeableJob>(office: J, field: MergeableJob)
       message:
         'Intervention réaffectée alors que le technicien précédent y avait déjà travaillé hors ligne : son travail est conservé.',
     }));
-  return { job: { ...office, status, visits: mergedVisits }, keptWork };
+  return { job: { ...office, status, round, visits: mergedVisits }, keptWork };
 }

@@ -8,9 +8,7 @@ export type VisitEvent =
   | { readonly kind: 'stopped' }
   /** The timer restarted before signature (a forgotten task). */
   | { readonly kind: 'resumed' }
-  | { readonly kind: 'sealed'; readonly result: InterventionResult['status'] }
-  /** The office plans a job left "à poursuivre" again. */
-  | { readonly kind: 'replanned' };
+  | { readonly kind: 'sealed'; readonly result: InterventionResult['status'] };
 
 export type JobTransition =
   | { readonly ok: true; readonly status: JobStatus }
@@ -21,7 +19,6 @@ const EVENT_LABELS: Record<VisitEvent['kind'], string> = {
   stopped: 'terminer la visite',
   resumed: 'reprendre la visite',
   sealed: 'signer le bordereau',
-  replanned: 'replanifier l’intervention',
 };
 
 function next(status: JobStatus, event: VisitEvent): JobStatus | null {
@@ -36,8 +33,6 @@ function next(status: JobStatus, event: VisitEvent): JobStatus | null {
       // A bordereau "à poursuivre" or interrupted sends the job back to the office's queue.
       if (status !== 'done') return null;
       return event.result === 'resolved' ? 'signed' : 'to-continue';
-    case 'replanned':
-      return status === 'to-continue' ? 'planned' : null;
   }
 }
 
@@ -45,6 +40,7 @@ function next(status: JobStatus, event: VisitEvent): JobStatus | null {
  * The job's next status when its visit moves on: planned → in progress → done → signed, or
  * → à poursuivre (back to the office) when the bordereau is sealed unresolved. A signed job
  * is final (signed reports are immutable). Anything else is refused with a French message.
+ * The office takes a job « à poursuivre » back to `planned` with replanJob.
  */
 export function jobTransition(status: JobStatus, event: VisitEvent): JobTransition {
   const status2 = next(status, event);

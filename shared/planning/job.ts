@@ -51,6 +51,11 @@ const jobShape = z.object({
   date: localDateSchema,
   slot: timeRangeSchema,
   status: z.enum(JOB_STATUSES, { error: 'Statut inconnu.' }).default('planned'),
+  /**
+   * How many times the office planned the job again after an « à poursuivre »: a newer round
+   * wins a merge over an older one, so a stale copy cannot undo the replanning.
+   */
+  round: z.number().int().min(0).max(1_000).default(0),
   /** Visits started from this job, by whichever technician (kept across reassignments). */
   visits: z.array(jobVisitSchema).max(50).default([]),
   /** Only planned infogérance visits carry one (004 art. VI). */

@@ -10,7 +10,6 @@ const sealed = (result: 'resolved' | 'to-be-continued' | 'interrupted'): VisitEv
   kind: 'sealed',
   result,
 });
-const replan: VisitEvent = { kind: 'replanned' };
 
 const run = (events: readonly VisitEvent[]): JobStatus => {
   let status: JobStatus = 'planned';
@@ -30,11 +29,6 @@ describe('jobTransition: the job follows its visit', () => {
     ['resumed before signature', [start, stop, resume, stop, sealed('resolved')], 'signed'],
     ['signed « à poursuivre »', [start, stop, sealed('to-be-continued')], 'to-continue'],
     ['interrupted', [start, stop, sealed('interrupted')], 'to-continue'],
-    [
-      'replanned by the office, then done',
-      [start, stop, sealed('to-be-continued'), replan, start, stop, sealed('resolved')],
-      'signed',
-    ],
   ] as const)('%s → %s', (_, events, status) => {
     expect(run(events)).toBe(status);
   });
@@ -48,11 +42,10 @@ describe('jobTransition: the job follows its visit', () => {
     ['planned', stop, 'Impossible de terminer la visite : l’intervention est « Planifiée ».'],
     ['in-progress', start, 'Impossible de démarrer la visite : l’intervention est « En cours ».'],
     ['signed', resume, 'Impossible de reprendre la visite : l’intervention est « Signée ».'],
-    ['signed', replan, 'Impossible de replanifier l’intervention : l’intervention est « Signée ».'],
     [
-      'planned',
-      replan,
-      'Impossible de replanifier l’intervention : l’intervention est « Planifiée ».',
+      'to-continue',
+      start,
+      'Impossible de démarrer la visite : l’intervention est « À poursuivre ».',
     ],
   ] as const)('refuses from %s: %s', (status, event, message) => {
     expect(jobTransition(status, event)).toEqual({ ok: false, message });
@@ -67,7 +60,6 @@ describe('jobTransition: the job follows its visit', () => {
       start,
       stop,
       resume,
-      replan,
       sealed('resolved'),
       sealed('to-be-continued'),
       sealed('interrupted'),
