@@ -1,3 +1,6 @@
+import { addYears as addYearsToDate } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { clockText } from './clock-text';
 import type { Contract } from '../billing/contract';
 import { publicHolidayOn } from '../calendar/holidays';
 import type { HolidayRegion } from '../calendar/holidays';
@@ -39,20 +42,12 @@ export interface RecurringVisit {
 
 const HALF_DAY_MINUTES = 210;
 
+/** The date `years` after `date`; 29 February falls back to 28 February (date-fns addYears). */
 function addYears(date: LocalDate, years: number): LocalDate {
   const p = parseLocalDate(date);
-  const year = p.year + years;
-  // 29 February moves to 28 February in a common year.
-  const leapFix = p.month === 2 && p.day === 29 && !isLeap(year);
-  return toLocalDate({ year, month: p.month, day: leapFix ? 28 : p.day });
+  const d = addYearsToDate(new TZDate(p.year, p.month - 1, p.day, 12, 'UTC'), years);
+  return toLocalDate({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() });
 }
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-const clock = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** The first opening range of the day long enough for the visit, or null (closed day). */
 function slotOn(date: LocalDate, plan: RecurringVisitPlan, duration: number): TimeRange | null {
@@ -64,7 +59,7 @@ function slotOn(date: LocalDate, plan: RecurringVisitPlan, duration: number): Ti
   for (const range of plan.openingHours[weekday]) {
     const from = clockMinutes(range.from);
     if (clockMinutes(range.to) - from >= duration)
-      return { from: range.from, to: clock(from + duration) };
+      return { from: range.from, to: clockText(from + duration) };
   }
   return null;
 }

@@ -1,8 +1,6 @@
+import { clockText } from './clock-text';
 import { clockMinutes, INTERVENTION_PERIODS, WEEKDAYS } from '../calendar/weekly-schedule';
 import type { TimeRange, WeeklySchedule } from '../calendar/weekly-schedule';
-
-const clock = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /**
  * When a technician can work on a site: inside the provider's intervention periods
@@ -21,7 +19,7 @@ export function siteWorkingPeriods(
       for (const b of openingHours[day]) {
         const from = Math.max(clockMinutes(a.from), clockMinutes(b.from));
         const to = Math.min(clockMinutes(a.to), clockMinutes(b.to));
-        if (from < to) ranges.push({ from: clock(from), to: clock(to) });
+        if (from < to) ranges.push({ from: clockText(from), to: clockText(to) });
       }
     }
     ranges.sort((x, y) => clockMinutes(x.from) - clockMinutes(y.from));
