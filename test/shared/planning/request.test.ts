@@ -4,7 +4,6 @@ import {
   requestFieldsSchema,
   requestSchema,
 } from '../../../shared/planning/index';
-import { slaClassOf } from '../../../shared/planning/index';
 import { at, ids } from './fixtures';
 
 const valid = {
@@ -59,17 +58,5 @@ describe('requestSchema', () => {
     expect(missingQuoteMessage({ kind: 'complementary', quoteId: null })).toMatch(/devis accepté/);
     expect(missingQuoteMessage({ kind: 'complementary', quoteId: ids.request })).toBeNull();
     expect(missingQuoteMessage({ kind: 'incident', quoteId: null })).toBeNull();
-  });
-});
-
-describe('slaClassOf (004 art. VI)', () => {
-  it.each([
-    [['server', 'desktop'], 'server-network'],
-    [['switch'], 'server-network'],
-    [['laptop', 'printer'], 'workstation'],
-    [['office-suite'], 'none'],
-    [[], 'none'],
-  ] as const)('%j → %s', (categories, expected) => {
-    expect(slaClassOf(categories)).toBe(expected);
   });
 });
