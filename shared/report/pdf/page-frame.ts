@@ -32,6 +32,7 @@ export function providerLegalLine(report: Report): string {
     provider.legalForm,
     address,
     `SIRET ${groupedSiret(provider.siret)}`,
+    provider.rcsCity ? `RCS ${provider.rcsCity}` : '',
     `TVA ${compactIdentifier(provider.vatNumber)}`,
   ]
     .filter((part) => part !== '')
