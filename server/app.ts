@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerBlobRoutes } from './routes/blobs';
 import { registerHealthRoute } from './routes/health';
 import { registerSyncRoutes } from './routes/sync';
+import { registerVerifyRoute } from './routes/verify';
 import type { PushFaults } from './sync/push';
 
 export type AppOptions = {
@@ -128,5 +129,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerBlobRoutes(app, { db, now });
   registerAdminRoutes(app, { db, now });
+  registerVerifyRoute(app, { db });
   return app;
 }
