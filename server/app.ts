@@ -12,6 +12,7 @@ import { checkProtocolVersions } from './http/protocol-version';
 import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
 import { registerBlobRoutes } from './routes/blobs';
+import { registerDeliveryRoutes } from './routes/deliveries';
 import { registerHealthRoute } from './routes/health';
 import { registerSyncRoutes } from './routes/sync';
 import { registerVerifyRoute } from './routes/verify';
@@ -33,6 +34,8 @@ export type AppOptions = {
   trustProxy?: TrustProxy;
   /** Crash-test fault injection (see PushFaults); never set in production. */
   pushFaults?: PushFaults;
+  /** The e-mail outbox (server/delivery): whether SMTP is set, and a nudge for a resend. */
+  delivery?: { smtpConfigured: boolean; onEnqueued?: () => void };
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -130,5 +133,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerBlobRoutes(app, { db, now });
   registerAdminRoutes(app, { db, now });
   registerVerifyRoute(app, { db });
+  registerDeliveryRoutes(app, { db, now, smtpConfigured: false, ...options.delivery });
   return app;
 }

@@ -1,12 +1,16 @@
 import { parseConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { buildApp } from './app';
+import { parseDeliveryConfig } from './delivery/delivery-config';
+import { startDeliveryWorker } from './delivery/worker';
 import { purgeTombstones } from './sync/tombstones';
 
 /** `npm run server`: the office server, on 127.0.0.1:$PORT (8787) by default. */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const db = await openDatabase(config.database);
+  const deliveryConfig = parseDeliveryConfig(process.env);
+  let deliveryWorker: ReturnType<typeof startDeliveryWorker> | null = null;
   const stallAt = process.env['BORDEREAU_TEST_STALL_AT_MUTATION'];
   const app = await buildApp({
     db,
@@ -16,6 +20,15 @@ async function main(): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
     ...(stallAt ? { pushFaults: { stallAtIndex: Number(stallAt) } } : {}),
+    delivery: {
+      smtpConfigured: deliveryConfig.smtpUrl !== null,
+      onEnqueued: () => void deliveryWorker?.tick(),
+    },
+  });
+  deliveryWorker = startDeliveryWorker({
+    db,
+    config: deliveryConfig,
+    onError: (error) => app.log.error(error, 'report delivery round failed'),
   });
 
   const purge = async (): Promise<void> => {
@@ -32,6 +45,7 @@ async function main(): Promise<void> {
 
   const shutdown = async (): Promise<void> => {
     clearInterval(purgeTimer);
+    deliveryWorker?.stop();
     await app.close();
     await db.close();
     process.exit(0);
