@@ -10,6 +10,8 @@ import { getReport, listReportsOfVisit, newReportVersion } from '../../db/reposi
 import { clock } from './clock';
 import { saveReportPdf } from './report-pdf';
 import { printReportPdf } from './report-print';
+import { ReportDeliveries } from '../office/ReportDeliveries';
+import { readStoredSession } from '../../sync/session';
 import { clientCopyText } from '../../../shared/report/pdf/section-notices';
 import { desktop, isDesktopShell } from '../../platform/desktop';
 
@@ -26,6 +28,7 @@ export function ReportPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [savedPath, setSavedPath] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const session = useLiveQuery(() => readStoredSession(db), [db]);
 
   if (data === undefined) return <p>Chargement…</p>;
   if (data === null) return <p role="alert">Bordereau introuvable.</p>;
@@ -150,6 +153,9 @@ export function ReportPage() {
           </Link>
         )}
       </div>
+      {report.status === 'sealed' && session?.account?.role === 'office' && (
+        <ReportDeliveries reportId={stored.id} />
+      )}
       {message && <p role="status">{message}</p>}
       {savedPath && isDesktopShell && (
         <button
