@@ -1,28 +1,20 @@
-import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf?url';
-import italicUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Oblique.ttf?url';
-import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf?url';
+import boldDataUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf?inline';
+import italicDataUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Oblique.ttf?inline';
+import regularDataUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf?inline';
 import type { ReportFonts } from '../../../shared/report/pdf/fonts';
-import { bytesToDataUrl } from '../photos/resize-photo';
 
-let loading: Promise<ReportFonts> | null = null;
-
-async function fetchBase64(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Police du bordereau introuvable (${url}).`);
-  const dataUrl = bytesToDataUrl(new Uint8Array(await response.arrayBuffer()), 'font/ttf');
-  return dataUrl.slice(dataUrl.indexOf(',') + 1);
-}
+const base64Of = (dataUrl: string): string => dataUrl.slice(dataUrl.indexOf(',') + 1);
 
 /**
- * The bordereau's embedded font (shared/report/pdf/fonts.ts), shipped by Vite as assets of
- * the app (same origin: allowed by the CSP) and fetched once, on the first PDF.
+ * The bordereau's embedded font (shared/report/pdf/fonts.ts), inlined by Vite into this
+ * module's chunk (preloaded with the report screens): a bordereau is signed and printed
+ * offline at the client's, where a font fetched on demand would not arrive (in a browser, or
+ * after an update) — about 2.6 MB of base64 in the chunk that renders PDFs.
  */
 export function loadReportFonts(): Promise<ReportFonts> {
-  loading ??= Promise.all([fetchBase64(regularUrl), fetchBase64(boldUrl), fetchBase64(italicUrl)])
-    .then(([regular, bold, italic]) => ({ regular, bold, italic }))
-    .catch((error: unknown) => {
-      loading = null;
-      throw error;
-    });
-  return loading;
+  return Promise.resolve({
+    regular: base64Of(regularDataUrl),
+    bold: base64Of(boldDataUrl),
+    italic: base64Of(italicDataUrl),
+  });
 }
