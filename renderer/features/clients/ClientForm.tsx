@@ -60,10 +60,10 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: () => 
         <Field label="Adresse de facturation (siège)" error={errors.billingStreet?.message}>
           {(p) => <input {...p} {...register('billingStreet')} autoComplete="street-address" />}
         </Field>
-        <Field label="Code postal (facturation)" error={errors.billingPostcode?.message}>
+        <Field label="Code postal de facturation" error={errors.billingPostcode?.message}>
           {(p) => <input {...p} {...register('billingPostcode')} inputMode="numeric" />}
         </Field>
-        <Field label="Ville (facturation)" error={errors.billingCity?.message}>
+        <Field label="Commune de facturation" error={errors.billingCity?.message}>
           {(p) => <input {...p} {...register('billingCity')} />}
         </Field>
       </div>
