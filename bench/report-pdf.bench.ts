@@ -7,6 +7,8 @@
  */
 import { jsPDF } from 'jspdf';
 import { renderBordereauPdf } from '../shared/report/pdf/render';
+import { loadReportFonts } from '../server/delivery/report-fonts';
+const fonts = loadReportFonts();
 import { sealReport } from '../shared/report/seal';
 import {
   SEALED_AT,
@@ -44,7 +46,7 @@ const format = (label: string, f: Figures, extra = ''): string =>
   `min ${f.min.toFixed(1).padStart(6)} ms  max ${f.max.toFixed(1).padStart(6)} ms${extra}`;
 
 const sealed = await sealReport(sampleDraft(), sampleSignatures(), SEALED_AT);
-const sample = renderBordereauPdf(sealed, { photos: samplePhotoImages });
+const sample = await renderBordereauPdf(sealed, { fonts, photos: samplePhotoImages });
 const pages = (
   Buffer.from(sample)
     .toString('latin1')
@@ -56,7 +58,9 @@ const bare = await measure(() => {
   doc.text('Bordereau d’intervention', 15, 20);
   return doc.output('arraybuffer');
 });
-const bordereau = await measure(() => renderBordereauPdf(sealed, { photos: samplePhotoImages }));
+const bordereau = await measure(() =>
+  renderBordereauPdf(sealed, { fonts, photos: samplePhotoImages }),
+);
 const sealing = await measure(() => sealReport(sampleDraft(), sampleSignatures(), SEALED_AT));
 
 console.log(`report-pdf: ${RUNS} runs after ${WARM_UP} warm-up runs, Node ${process.version}`);

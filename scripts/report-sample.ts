@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { printHelpAndExitIfAsked } from './help-flag';
 import { renderBordereauPdf } from '../shared/report/pdf/render';
 import { sealReport } from '../shared/report/seal';
+import { loadReportFonts } from '../server/delivery/report-fonts';
 import {
   absentClientSignatures,
   SEALED_AT,
@@ -28,7 +29,11 @@ if (!out) {
 }
 const signatures = args.includes('--absent') ? absentClientSignatures() : sampleSignatures();
 const sealed = await sealReport(sampleDraft(), signatures, SEALED_AT);
-const pdf = renderBordereauPdf(sealed, { photos: samplePhotoImages });
+const pdf = await renderBordereauPdf(sealed, {
+  fonts: loadReportFonts(),
+  photos: samplePhotoImages,
+  verifyBaseUrl: 'https://bureau.example.fr',
+});
 writeFileSync(out, pdf);
 console.log(
   `${out} : ${sealed.content.number}, ${pdf.byteLength} octets, empreinte SHA-256 ${sealed.seal.hash}`,

@@ -12,9 +12,11 @@ import { checkProtocolVersions } from './http/protocol-version';
 import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
 import { registerBlobRoutes } from './routes/blobs';
+import { registerDeliveryRoutes } from './routes/deliveries';
 import { registerHealthRoute } from './routes/health';
 import { registerSyncRoutes } from './routes/sync';
 import { registerUpdateRoutes } from './routes/updates';
+import { registerVerifyRoute } from './routes/verify';
 import type { PushFaults } from './sync/push';
 
 export type AppOptions = {
@@ -35,6 +37,8 @@ export type AppOptions = {
   trustProxy?: TrustProxy;
   /** Crash-test fault injection (see PushFaults); never set in production. */
   pushFaults?: PushFaults;
+  /** The e-mail outbox (server/delivery): whether SMTP is set, and a nudge for a resend. */
+  delivery?: { smtpConfigured: boolean; onEnqueued?: () => void };
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -136,5 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerBlobRoutes(app, { db, now });
   registerAdminRoutes(app, { db, now });
   await registerUpdateRoutes(app);
+  registerVerifyRoute(app, { db });
+  registerDeliveryRoutes(app, { db, now, smtpConfigured: false, ...options.delivery });
   return app;
 }

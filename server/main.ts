@@ -3,6 +3,8 @@ import { lockDataDir } from './data-dir-lock';
 import { openDatabase } from './db/open-database';
 import { buildApp } from './app';
 import { ensureFirstOfficeAccount, terminalQuestion } from './first-account';
+import { parseDeliveryConfig } from './delivery/delivery-config';
+import { startDeliveryWorker } from './delivery/worker';
 import { purgeTombstones } from './sync/tombstones';
 
 const HELP = `npm run server — le serveur du bureau Bordereau
@@ -18,7 +20,8 @@ ou demandé dans le terminal. Les techniciens sont ensuite créés dans l'applic
 
 Autres variables : PORT, HOST, BORDEREAU_TOKEN_TTL_DAYS, BORDEREAU_TOMBSTONE_RETENTION_DAYS,
 BORDEREAU_LOGIN_RATE_PER_MINUTE, BORDEREAU_ALLOWED_ORIGINS, BORDEREAU_ALLOW_LOOPBACK_ORIGINS,
-BORDEREAU_TRUST_PROXY (voir docs/server.md).
+BORDEREAU_TRUST_PROXY, BORDEREAU_SMTP_URL, BORDEREAU_MAIL_FROM, BORDEREAU_PUBLIC_URL,
+BORDEREAU_DELIVERY_INTERVAL_SECONDS, BORDEREAU_UPDATES_DIR (voir docs/server.md).
 `;
 
 /** `npm run server`: the office server, on 127.0.0.1:$PORT (8787) by default. */
@@ -44,6 +47,8 @@ async function main(): Promise<void> {
       'Aucun compte bureau : définissez BORDEREAU_FIRST_OFFICE_EMAIL et BORDEREAU_FIRST_OFFICE_PASSWORD puis redémarrez, ou lancez le serveur dans un terminal (npm run server -- --help).\n',
     );
   }
+  const deliveryConfig = parseDeliveryConfig(process.env);
+  let deliveryWorker: ReturnType<typeof startDeliveryWorker> | null = null;
   const stallAt = process.env['BORDEREAU_TEST_STALL_AT_MUTATION'];
   const app = await buildApp({
     db,
@@ -54,6 +59,15 @@ async function main(): Promise<void> {
     allowLoopbackOrigins: config.allowLoopbackOrigins,
     trustProxy: config.trustProxy,
     ...(stallAt ? { pushFaults: { stallAtIndex: Number(stallAt) } } : {}),
+    delivery: {
+      smtpConfigured: deliveryConfig.smtpUrl !== null,
+      onEnqueued: () => void deliveryWorker?.tick(),
+    },
+  });
+  deliveryWorker = startDeliveryWorker({
+    db,
+    config: deliveryConfig,
+    onError: (error) => app.log.error(error, 'report delivery round failed'),
   });
 
   const purge = async (): Promise<void> => {
@@ -70,6 +84,7 @@ async function main(): Promise<void> {
 
   const shutdown = async (): Promise<void> => {
     clearInterval(purgeTimer);
+    deliveryWorker?.stop();
     await app.close();
     await db.close();
     unlock();

@@ -170,6 +170,39 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       END $$;
     `,
   },
+  {
+    version: 5,
+    name: 'report deliveries (e-mail outbox), report number index',
+    sql: `
+      -- The client's copy e-mailed by the server (server/delivery): one row per sending, at most
+      -- one automatic ('signed') per report version, any number of office resends. The row is
+      -- written before any attempt, so a restart resumes where it stopped.
+      CREATE TABLE report_deliveries (
+        id uuid PRIMARY KEY,
+        report_id uuid NOT NULL,
+        report_number text NOT NULL,
+        report_version integer NOT NULL,
+        client_id uuid,
+        recipients jsonb NOT NULL,
+        reason text NOT NULL CHECK (reason IN ('signed', 'resend')),
+        status text NOT NULL CHECK (status IN ('pending', 'sending', 'retrying', 'sent', 'failed', 'bounced')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at bigint NOT NULL,
+        last_error text,
+        message_id text NOT NULL,
+        requested_by uuid,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        sent_at bigint
+      );
+      CREATE UNIQUE INDEX report_deliveries_once ON report_deliveries (report_id) WHERE reason = 'signed';
+      CREATE INDEX report_deliveries_due ON report_deliveries (next_attempt_at)
+        WHERE status IN ('pending', 'sending', 'retrying');
+      CREATE INDEX report_deliveries_report ON report_deliveries (report_number, report_version);
+      -- The public verification page looks a report up by its number.
+      CREATE INDEX records_report_number ON records ((data->'content'->>'number')) WHERE entity = 'reports';
+    `,
+  },
 ];
 
 /** Arbitrary constant shared by every instance: the key of the migration advisory lock. */

@@ -141,6 +141,11 @@ export const contractSchema = z.object({
     .object({ index: decimalStringSchema, revisedOn: localDateSchema })
     .nullable()
     .default(null),
+  /**
+   * The provider itself checks the client's backups (002 art. III-1 §4, 004 art. V "gestion
+   * des sauvegardes"): the bordereau's backup reminder then says so (shared/report/pdf/section-backup.ts).
+   */
+  backupsCheckedByProvider: z.boolean().default(false),
   /** On-site response times in working minutes (004 art. VI). */
   sla: z
     .object({

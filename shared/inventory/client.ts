@@ -16,6 +16,17 @@ export const clientFieldsSchema = z.object({
   email: optionalEmail.default(''),
   notes: text(4000).default(''),
   archived: z.boolean().default(false),
+  /**
+   * Head office or billing address printed on the bordereau (domain-rules.md §5). Optional,
+   * so clients stored before it existed still validate; printed only when all three are set.
+   */
+  billingStreet: text(200).optional(),
+  billingPostcode: z
+    .string()
+    .trim()
+    .regex(/^$|^\d{5}$/, 'Code postal : 5 chiffres attendus.')
+    .optional(),
+  billingCity: text(100).optional(),
 });
 export type ClientFields = z.input<typeof clientFieldsSchema>;
 

@@ -77,6 +77,14 @@ export const providerSchema = z
     phone: optionalText(40),
     email: optionalText(200),
     logoPngDataUrl: pngDataUrlSchema,
+    /*
+     * Fields added after the first reports were sealed are optional: a sealed report without
+     * them keeps its content, hence its hash (canonicalJson leaves absent fields out).
+     */
+    /** The city of the trade registry (greffe), printed "RCS <city> <SIREN>". */
+    rcsCity: optionalText(100).optional(),
+    /** The provider's general terms the work is done under, e.g. "CGV Arcelle Infogérance 2026". */
+    generalTerms: optionalText(300).optional(),
   })
   .superRefine((provider, ctx) => {
     if (sirenOf(provider.siret) !== sirenOf(provider.vatNumber)) {
@@ -331,6 +339,30 @@ export const versionSchema = z
   );
 export type ReportVersion = z.infer<typeof versionSchema>;
 
+export const BACKUP_RESPONSIBILITIES = ['client', 'provider-checks'] as const;
+export type BackupResponsibility = (typeof BACKUP_RESPONSIBILITIES)[number];
+
+export const CLIENT_COPY_METHODS = ['printed', 'pdf-on-site', 'email'] as const;
+export type ClientCopyMethod = (typeof CLIENT_COPY_METHODS)[number];
+
+/**
+ * The client's copy (004 art. VI: "en remettra un exemplaire au client"): printed on site,
+ * the PDF given on site, and/or e-mailed by the office server to `emails` once the report
+ * reaches it (the request travels with the report, so it is queued while offline).
+ */
+export const clientCopySchema = z
+  .object({
+    methods: z
+      .array(z.enum(CLIENT_COPY_METHODS, 'Mode de remise inconnu.'))
+      .min(1, 'Choisissez comment l’exemplaire du client est remis.'),
+    emails: z.array(z.email('Adresse e-mail invalide.').max(254)).max(10, '10 adresses au plus.'),
+  })
+  .refine((c) => c.methods.includes('email') === c.emails.length > 0, {
+    message: 'Un envoi par e-mail demande au moins une adresse (et seulement lui).',
+    path: ['emails'],
+  });
+export type ClientCopy = z.infer<typeof clientCopySchema>;
+
 /** Everything the technician fills in before signatures. */
 export const reportContentSchema = z.object({
   /** UUIDv7 generated on the device; each version has its own id. */
@@ -340,7 +372,17 @@ export const reportContentSchema = z.object({
   issuedAt: ms,
   provider: providerSchema,
   technician: z.object({ name: required('Nom du technicien', 200), code: technicianCodeSchema }),
-  client: z.object({ name: required('Client', 200), clientCode: optionalText(50) }),
+  client: z.object({
+    name: required('Client', 200),
+    clientCode: optionalText(50),
+    /** Optional (added after the first sealed reports, see provider). */
+    siret: z
+      .string()
+      .refine(isValidSiret, 'SIRET du client invalide (14 chiffres, clé de contrôle).')
+      .optional(),
+    /** Head office or billing address, when it differs from the site's or is known. */
+    billingAddress: addressSchema.optional(),
+  }),
   site: z.object({ name: required('Site', 200), address: addressSchema }),
   contract: z
     .object({ reference: required('Référence du contrat', 100), label: optionalText(200) })
@@ -357,10 +399,21 @@ export const reportContentSchema = z.object({
   result: resultSchema,
   recommendations: optionalText(10_000),
   /** Backups are the client's responsibility (000 art. 14, 002 art. V.2); the reminder is always printed. */
-  backup: z.object({ clientConfirmedBackup: z.boolean() }),
+  backup: z.object({
+    clientConfirmedBackup: z.boolean(),
+    /**
+     * Who answers for backups under the contract (domain-rules.md §5): 'client' alone (000
+     * art. 13–14, 004 art. VIII) or 'provider-checks' (002 art. III-1 §4 and V.1: the
+     * provider checks the backups and answers for a proven fault). Absent on reports sealed
+     * before it existed, which print a neutral reference to the contract.
+     */
+    responsibility: z.enum(BACKUP_RESPONSIBILITIES).optional(),
+  }),
   billing: billingSchema,
   clientRemarks: optionalText(5_000),
   photos: z.array(photoSchema).max(50, '50 photos au plus par bordereau.'),
+  /** How the client's copy is handed over (chosen before signing; optional, see provider). */
+  clientCopy: clientCopySchema.optional(),
 });
 export type ReportContent = z.infer<typeof reportContentSchema>;
 

@@ -11,6 +11,9 @@ import { createClient as createLocalClient } from '../../renderer/db/repositorie
 import { getAttachment, saveAttachment } from '../../renderer/db/repositories/attachments';
 import { getReport } from '../../renderer/db/repositories/reports';
 import { reportPdfBytes } from '../../renderer/features/visits/report-pdf';
+import { loadReportFonts } from '../../server/delivery/report-fonts';
+
+const fonts = loadReportFonts();
 import { SyncApi } from '../../renderer/sync/api-client';
 import { fetchTransport } from '../../renderer/sync/transport';
 import { count, startTestServer } from '../server/helpers';
@@ -113,7 +116,7 @@ describe('signed reports and their photos, from the technician’s laptop to the
     const result = await tech.sync();
     expect(result).toMatchObject({ rejected: 0, conflicts: 0 });
     expect(await count(server.db, 'SELECT count(*) AS n FROM blobs')).toBe(8);
-    const techPdf = await reportPdfBytes(tech.db, (await getReport(tech.db, id))!, null);
+    const techPdf = await reportPdfBytes(tech.db, (await getReport(tech.db, id))!, null, fonts);
 
     const office2 = laptop(server, server.office, 'office-2');
     laptops.push(office2);
@@ -121,11 +124,11 @@ describe('signed reports and their photos, from the technician’s laptop to the
     const stored = (await getReport(office2.db, id))!;
     expect(await getAttachment(office2.db, photos[0]!.sha256)).toBeUndefined();
     // Without the server, the office cannot print it, and says why.
-    await expect(reportPdfBytes(office2.db, stored, null)).rejects.toThrow(
+    await expect(reportPdfBytes(office2.db, stored, null, fonts)).rejects.toThrow(
       /Photos absentes de ce poste : n° 1 \(Photo de la baie, vue 1\), n° 2/,
     );
     const api = new SyncApi(server.url, fetchTransport).withToken(server.office.token);
-    const officePdf = await reportPdfBytes(office2.db, stored, (sha) => api.getBlob(sha));
+    const officePdf = await reportPdfBytes(office2.db, stored, (sha) => api.getBlob(sha), fonts);
     expect(Buffer.from(officePdf).equals(Buffer.from(techPdf))).toBe(true);
     expect(pdfText(officePdf)).toContain('Photo 8 – Photo de la baie, vue 8');
     // Kept for the next time, offline.
@@ -202,7 +205,7 @@ describe('signed reports and their photos, from the technician’s laptop to the
       report: sealed,
     });
     await expect(
-      reportPdfBytes(office.db, (await getReport(office.db, id))!, async () => JPEG),
+      reportPdfBytes(office.db, (await getReport(office.db, id))!, async () => JPEG, fonts),
     ).rejects.toThrow('La photo n° 1 reçue du serveur ne correspond pas à l’empreinte scellée');
   });
 });

@@ -21,6 +21,9 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: () => 
       email: '',
       notes: '',
       archived: false,
+      billingStreet: '',
+      billingPostcode: '',
+      billingCity: '',
     },
   });
   const { register, handleSubmit, formState } = form;
@@ -53,6 +56,15 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: () => 
         </Field>
         <Field label="E-mail" error={errors.email?.message}>
           {(p) => <input {...p} {...register('email')} type="email" />}
+        </Field>
+        <Field label="Adresse de facturation (siège)" error={errors.billingStreet?.message}>
+          {(p) => <input {...p} {...register('billingStreet')} autoComplete="street-address" />}
+        </Field>
+        <Field label="Code postal de facturation" error={errors.billingPostcode?.message}>
+          {(p) => <input {...p} {...register('billingPostcode')} inputMode="numeric" />}
+        </Field>
+        <Field label="Commune de facturation" error={errors.billingCity?.message}>
+          {(p) => <input {...p} {...register('billingCity')} />}
         </Field>
       </div>
       <FormActions

@@ -10,6 +10,7 @@ import { getReport } from '../../db/repositories/reports';
 import { readStoredSession } from '../../sync/session';
 import { downloadText } from '../inventory/download';
 import { saveReportPdf } from '../visits/report-pdf';
+import { ActivityReportPanel } from './ActivityReportPanel';
 import { billableLinesCsv } from './billable-csv';
 import { clientUsage } from './client-usage';
 import type { UsageContract } from './client-usage';
@@ -251,6 +252,8 @@ export function OfficePage() {
           ))}
         </tbody>
       </table>
+
+      <ActivityReportPanel />
 
       <h2>Consommation par client ({year})</h2>
       {usage.length === 0 ? (

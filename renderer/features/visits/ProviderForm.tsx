@@ -25,6 +25,8 @@ const EMPTY = {
   vatNumber: '',
   phone: '',
   email: '',
+  rcsCity: '',
+  generalTerms: '',
 };
 
 /** The provider's identity printed at the top of every bordereau. */
@@ -74,6 +76,9 @@ export function ProviderForm({
         phone: fields.phone,
         email: fields.email,
         logoPngDataUrl: logo,
+        // printed "RCS <ville>" and as the terms the work is done under (domain-rules.md §5)
+        ...(fields.rcsCity.trim() ? { rcsCity: fields.rcsCity } : {}),
+        ...(fields.generalTerms.trim() ? { generalTerms: fields.generalTerms } : {}),
       });
       setError(null);
       setMessage('Identité de la société enregistrée.');
@@ -95,6 +100,8 @@ export function ProviderForm({
     ['vatNumber', 'N° de TVA intracommunautaire'],
     ['phone', 'Téléphone'],
     ['email', 'E-mail'],
+    ['rcsCity', 'Ville du RCS (greffe)'],
+    ['generalTerms', 'Conditions générales (intitulé et version)'],
   ];
   return (
     <form

@@ -9,6 +9,10 @@ import { getDb } from '../../db/database';
 import { getReport, listReportsOfVisit, newReportVersion } from '../../db/repositories/reports';
 import { clock } from './clock';
 import { saveReportPdf } from './report-pdf';
+import { printReportPdf } from './report-print';
+import { ReportDeliveries } from '../office/ReportDeliveries';
+import { readStoredSession } from '../../sync/session';
+import { clientCopyText } from '../../../shared/report/pdf/section-notices';
 import { desktop, isDesktopShell } from '../../platform/desktop';
 
 /** A bordereau as issued: read-only, its PDF saved or reopened, a correction is a new version. */
@@ -24,6 +28,7 @@ export function ReportPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [savedPath, setSavedPath] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const session = useLiveQuery(() => readStoredSession(db), [db]);
 
   if (data === undefined) return <p>Chargement…</p>;
   if (data === null) return <p role="alert">Bordereau introuvable.</p>;
@@ -41,6 +46,14 @@ export function ReportPage() {
       setSavedPath(path);
     } catch (e) {
       setError(e instanceof Error ? e.message : 'PDF non enregistré.');
+    }
+  };
+  const print = async () => {
+    setError(null);
+    try {
+      setMessage(await printReportPdf(db, stored));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Impression impossible.');
     }
   };
   const correct = async () => {
@@ -100,6 +113,12 @@ export function ReportPage() {
             </dd>
           </>
         )}
+        {content.clientCopy && (
+          <>
+            <dt>Exemplaire du client</dt>
+            <dd data-testid="client-copy">{clientCopyText(report)}</dd>
+          </>
+        )}
         {content.version.supersedes && (
           <>
             <dt>Remplace</dt>
@@ -115,6 +134,11 @@ export function ReportPage() {
         <button type="button" className="primary" onClick={() => void savePdf()}>
           {report.status === 'sealed' ? 'Enregistrer le PDF' : 'Aperçu PDF (brouillon)'}
         </button>
+        {report.status === 'sealed' && (
+          <button type="button" onClick={() => void print()}>
+            Imprimer l’exemplaire du client
+          </button>
+        )}
         <Link className="button" to={`/interventions/${stored.interventionId}`}>
           Voir l’intervention
         </Link>
@@ -129,6 +153,9 @@ export function ReportPage() {
           </Link>
         )}
       </div>
+      {report.status === 'sealed' && session?.account?.role === 'office' && (
+        <ReportDeliveries reportId={stored.id} />
+      )}
       {message && <p role="status">{message}</p>}
       {savedPath && isDesktopShell && (
         <button

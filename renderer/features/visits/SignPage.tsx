@@ -30,6 +30,8 @@ import { buildReportContent, reportContentIssues } from './build-report';
 import type { ReportSources } from './build-report';
 import { clock } from './clock';
 import { reportPdfBytes } from './report-pdf';
+import { ClientCopyFields, clientCopyOf } from './ClientCopyFields';
+import type { ClientCopyDraft } from './ClientCopyFields';
 import { TechnicianProfileForm } from './TechnicianProfileForm';
 import type { VisitContext } from './useVisitContext';
 import { useVisitContext } from './useVisitContext';
@@ -138,6 +140,7 @@ export function SignPage() {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [copy, setCopy] = useState<ClientCopyDraft>({ methods: ['printed'], emails: '' });
   const pad = useRef<SignaturePadHandle>(null);
 
   if (context === undefined || identity === undefined) return <p>Chargement…</p>;
@@ -221,6 +224,8 @@ export function SignPage() {
       if (!note.trim()) return setError('Décrivez les circonstances (obligatoire).');
       client = { status: 'not-signed', reason: mode, note, recordedAt: signedAt };
     }
+    const clientCopy = clientCopyOf(copy);
+    if (typeof clientCopy === 'string') return setError(clientCopy);
     setBusy(true);
     try {
       const existing = visit.reportId ? await getReport(db, visit.reportId) : undefined;
@@ -233,7 +238,7 @@ export function SignPage() {
         photos: await photosOf(db, visit),
       });
       if (typeof sources === 'string') throw new Error(sources);
-      const content = buildReportContent(sources);
+      const content = { ...buildReportContent(sources), clientCopy };
       let draftId: string;
       if (existing?.status === 'draft') {
         const { id: _id, version: _version, ...rest } = content;
@@ -406,6 +411,7 @@ export function SignPage() {
               <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} required />
             </label>
           )}
+          <ClientCopyFields value={copy} onChange={setCopy} />
           <p className="muted">
             Signé aussi par {profile.name} ({profile.code}) avec la signature enregistrée dans son
             profil.

@@ -17,6 +17,7 @@ import type {
   ReportPhoto,
 } from '../../../shared/report/model';
 import { reportContentSchema } from '../../../shared/report/model';
+import { isValidSiret } from '../../../shared/report/company-ids';
 import type { VisitPricing } from './visit-pricing';
 import type { VisitRecord, VisitResult } from './visit-record';
 
@@ -69,6 +70,23 @@ function reportEquipment(visit: VisitRecord, equipment: readonly Equipment[]): R
     });
   }
   return rows;
+}
+
+/**
+ * The client as the bordereau names it: its SIRET when valid (a typo must not block a
+ * signature on site: it is left out, the office corrects the client record) and its billing
+ * address when complete.
+ */
+function reportClient(client: Client): ReportContent['client'] {
+  const street = client.billingStreet?.trim() ?? '';
+  const postcode = client.billingPostcode?.trim() ?? '';
+  const city = client.billingCity?.trim() ?? '';
+  return {
+    name: client.name,
+    clientCode: '',
+    ...(isValidSiret(client.siret) ? { siret: client.siret } : {}),
+    ...(street && postcode && city ? { billingAddress: { street, postcode, city } } : {}),
+  };
 }
 
 function reportResult(result: VisitResult): InterventionResult {
@@ -136,7 +154,7 @@ export function buildReportContent(sources: ReportSources): DraftContent {
     issuedAt: sources.issuedAt,
     provider: sources.provider,
     technician: { name: sources.technician.name, code: sources.technician.code },
-    client: { name: sources.client.name, clientCode: '' },
+    client: reportClient(sources.client),
     site: {
       name: site.name,
       address: { street: site.address, postcode: site.postcode, city: site.city },
@@ -178,7 +196,10 @@ export function buildReportContent(sources: ReportSources): DraftContent {
     })),
     result: reportResult(work.result),
     recommendations: work.recommendations,
-    backup: { clientConfirmedBackup: header.clientConfirmedBackup },
+    backup: {
+      clientConfirmedBackup: header.clientConfirmedBackup,
+      responsibility: sources.contract.backupsCheckedByProvider ? 'provider-checks' : 'client',
+    },
     billing: reportBilling(sources),
     clientRemarks: work.clientRemarks,
     photos: [...sources.photos],

@@ -11,7 +11,10 @@ import type { StoredReport } from '../../db/repositories/reports';
 import { desktop } from '../../platform/desktop';
 import type { BlobFetcher } from '../../sync/blob-fetcher';
 import { sessionBlobFetcher } from '../../sync/blob-fetcher';
+import { readStoredSession } from '../../sync/session';
 import { bytesToDataUrl } from '../photos/resize-photo';
+import { loadReportFonts } from './report-fonts';
+import type { ReportFonts } from '../../../shared/report/pdf/fonts';
 
 /** "BI-2026-JD-0042.pdf", "BI-2026-JD-0042-v2.pdf" for a later version. */
 export function reportFileName(stored: StoredReport): string {
@@ -61,6 +64,15 @@ export async function reportPhotoImages(
 }
 
 /**
+ * The office server this laptop syncs with: its public page verifies the report (the QR
+ * code). None when the laptop has never been connected: the PDF then has no QR code, and its
+ * attached content still lets anyone check the hash offline.
+ */
+async function verifyBaseUrl(db: BordereauDb): Promise<string | null> {
+  return (await readStoredSession(db))?.serverUrl ?? null;
+}
+
+/**
  * The report's PDF, kept as an attachment of the report so it reopens offline exactly as
  * handed over. A sealed report renders byte for byte the same, so a missing copy is rebuilt
  * (its photos fetched from the office server if this laptop lacks them; `fetchBlob`
@@ -70,13 +82,18 @@ export async function reportPdfBytes(
   db: BordereauDb,
   stored: StoredReport,
   fetchBlob?: BlobFetcher | null,
+  fonts?: ReportFonts,
 ): Promise<Uint8Array<ArrayBuffer>> {
   if (stored.report.status === 'sealed') {
     const [kept] = await listAttachments(db, stored.id, 'pdf');
     if (kept) return attachmentBytes(kept);
   }
   const photos = await reportPhotoImages(db, stored, fetchBlob);
-  const bytes = renderBordereauPdf(stored.report, { photos });
+  const bytes = await renderBordereauPdf(stored.report, {
+    fonts: fonts ?? (await loadReportFonts()),
+    photos,
+    verifyBaseUrl: (await verifyBaseUrl(db)) ?? undefined,
+  });
   if (stored.report.status === 'sealed') {
     await saveAttachment(db, {
       ownerId: stored.id,

@@ -1,7 +1,7 @@
 import type { jsPDF } from 'jspdf';
 import { formatDate, formatDateTime } from '../../format/date';
 import { compactIdentifier } from '../company-ids';
-import type { Report } from '../model';
+import type { Provider, Report } from '../model';
 import { drawImageInBox } from './image';
 import {
   COLOUR,
@@ -25,13 +25,18 @@ export function groupedSiret(siret: string): string {
 }
 
 export function providerLegalLine(report: Report): string {
-  const { provider } = report.content;
+  return providerIdentityLine(report.content.provider);
+}
+
+/** The provider's legal identity on one line (every page's footer). */
+export function providerIdentityLine(provider: Provider): string {
   const address = `${provider.address.street}, ${provider.address.postcode} ${provider.address.city}`;
   return [
     provider.name,
     provider.legalForm,
     address,
     `SIRET ${groupedSiret(provider.siret)}`,
+    provider.rcsCity ? `RCS ${provider.rcsCity}` : '',
     `TVA ${compactIdentifier(provider.vatNumber)}`,
   ]
     .filter((part) => part !== '')

@@ -15,11 +15,12 @@ export const FOOTER_RULE_Y = 279;
 /** The room a page offers between the header and the footer. */
 export const CONTENT_HEIGHT = CONTENT_BOTTOM - CONTENT_TOP;
 
-export const FONT = 'helvetica';
-export const SIZE = { title: 14, heading: 10.5, body: 9, small: 8, tiny: 7 } as const;
+/** Embedded Unicode font (fonts.ts). */
+export const FONT = 'DejaVuSansCondensed';
+export const SIZE = { title: 14, heading: 10, body: 8.5, small: 7.5, tiny: 6.5 } as const;
 
 const PT_TO_MM = 25.4 / 72;
-/** Line height (mm) for a font size (pt): 1.25 × the size, the usual leading for Helvetica. */
+/** Line height (mm) for a font size (pt): 1.25 × the size, the usual leading. */
 export function lineHeight(sizePt: number): number {
   return sizePt * PT_TO_MM * 1.25;
 }

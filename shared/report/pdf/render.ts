@@ -1,17 +1,30 @@
 import { jsPDF } from 'jspdf';
 import type { Report } from '../model';
 import { PageCursor } from './cursor';
+import { registerReportFonts } from './fonts';
+import type { ReportFonts } from './fonts';
 import { drawDraftWatermarks, drawPageFrames } from './page-frame';
 import { pdfDate } from './pdf-date';
 import { toPdfText } from './pdf-text';
 import { MissingPhotosError, missingPhotos, writePhotoAnnex } from './photo-annex';
-import { writeBackup, writeBilling } from './section-billing';
+import { writeBackup } from './section-backup';
+import { writeBilling } from './section-billing';
 import { writeIntervention, writeTimeline } from './section-intervention';
 import { writeParties, writeStatusBanners } from './section-parties';
+import { writeClientCopy, writeDataNotice, writeNotAnInvoice } from './section-notices';
 import { writeSignatures } from './section-signatures';
-import { writeEquipment, writeParts, writeResult, writeWork } from './section-work';
+import { finishPdf } from './sealed-attachment';
+import {
+  writeEquipment,
+  writeNothingElse,
+  writeParts,
+  writeResult,
+  writeWork,
+} from './section-work';
 
 export interface RenderOptions {
+  /** The embedded font's TTF files (fonts.ts). */
+  readonly fonts: ReportFonts;
   /** Deflate the page streams (default true); off only to inspect the raw PDF. */
   readonly compress?: boolean;
   /**
@@ -19,19 +32,25 @@ export interface RenderOptions {
    * when the report has photos: a bordereau is never printed with its annex incomplete.
    */
   readonly photos?: ReadonlyMap<string, string>;
+  /**
+   * The office server's public address: a sealed report then prints a QR code to its
+   * verification page (qr-code.ts). Outside the seal: the office's address may change.
+   */
+  readonly verifyBaseUrl?: string;
 }
 
 /**
- * The bordereau as an A4 PDF (jsPDF, standard fonts: runs the same in the browser, in
- * Electron and in Node). A sealed report renders byte for byte the same every time: the
- * PDF's creation date is the sealing instant and its file id derives from the seal hash, so
- * the office can regenerate a client's copy and compare it. A draft renders with a
- * "BROUILLON" mark on every page.
+ * The bordereau as an A4 PDF (jsPDF with an embedded Unicode font: runs the same in the
+ * browser, in Electron and in Node). A sealed report carries its signed content as an
+ * attached file (sealed-attachment.ts) and renders byte for byte the same every time: the
+ * PDF's dates are the sealing instant and its file id derives from the seal hash, so the
+ * office can regenerate a client's copy and compare it. A draft renders with a "BROUILLON"
+ * mark on every page.
  */
-export function renderBordereauPdf(
+export async function renderBordereauPdf(
   report: Report,
-  options: RenderOptions = {},
-): Uint8Array<ArrayBuffer> {
+  options: RenderOptions,
+): Promise<Uint8Array<ArrayBuffer>> {
   const missing = missingPhotos(report, options.photos);
   if (missing.length > 0) throw new MissingPhotosError(missing);
   const doc = new jsPDF({
@@ -39,7 +58,10 @@ export function renderBordereauPdf(
     format: 'a4',
     orientation: 'portrait',
     compress: options.compress ?? true,
+    // Only the embedded font: the 14 standard fonts are never embedded (PDF/A forbids that).
+    putOnlyUsedFonts: true,
   });
+  registerReportFonts(doc, options.fonts);
   const { content } = report;
   const instant = report.status === 'sealed' ? report.seal.sealedAt : content.issuedAt;
   doc.setCreationDate(pdfDate(instant));
@@ -66,12 +88,17 @@ export function renderBordereauPdf(
   writeWork(cursor, report);
   writeParts(cursor, report);
   writeResult(cursor, report);
+  writeNothingElse(cursor, report);
   writeBackup(cursor, report);
   writeBilling(cursor, report);
-  writeSignatures(cursor, report);
+  writeNotAnInvoice(cursor);
+  writeSignatures(cursor, report, options.verifyBaseUrl);
+  writeClientCopy(cursor, report);
+  writeDataNotice(cursor, report);
   writePhotoAnnex(cursor, report, options.photos ?? new Map());
 
   drawDraftWatermarks(doc, report);
   drawPageFrames(doc, report);
-  return new Uint8Array(doc.output('arraybuffer'));
+  const pdf = new Uint8Array(doc.output('arraybuffer'));
+  return finishPdf(pdf, report);
 }

@@ -2,27 +2,10 @@ import { formatDuration } from '../../format/duration';
 import { formatMoney, formatPercentBasisPoints } from '../../format/money';
 import type { Report } from '../model';
 import type { PageCursor } from './cursor';
-import { COLOUR, CONTENT_HEIGHT, SIZE } from './page-layout';
+import { CONTENT_HEIGHT } from './page-layout';
 import { measureTable, writeTable } from './table';
 import type { TableSpec } from './table';
 import { fieldsHeight, HEADING_HEIGHT, writeFields, writeHeading, writeParagraph } from './text';
-
-/** 000 art. 14 and 002 art. V.2, printed on every bordereau whatever the client answered. */
-export const BACKUP_REMINDER =
-  'Le client demeure seul responsable de la sauvegarde de ses données et de ses logiciels. Il lui ' +
-  'appartient de disposer, avant toute intervention, d’une sauvegarde complète et à jour ; le prestataire ' +
-  'ne saurait être tenu responsable d’une perte de données.';
-
-export function writeBackup(cursor: PageCursor, report: Report): void {
-  writeHeading(cursor, 'Sauvegarde des données');
-  writeParagraph(cursor, BACKUP_REMINDER, { size: SIZE.small, colour: COLOUR.muted });
-  const confirmed = report.content.backup.clientConfirmedBackup;
-  writeParagraph(
-    cursor,
-    `Le client a confirmé disposer d’une sauvegarde avant l’intervention : ${confirmed ? 'oui' : 'non'}.`,
-    { bold: true, colour: confirmed ? COLOUR.text : COLOUR.warning },
-  );
-}
 
 type BilledSummary = Extract<Report['content']['billing'], { kind: 'billed' }>;
 

@@ -31,6 +31,24 @@ export function writeIntervention(cursor: PageCursor, report: Report): void {
   );
 }
 
+/** "23/11/2026 à 09:25:40": Paris is a whole number of minutes from UTC, so seconds are UTC's. */
+function withSeconds(ms: number): string {
+  const seconds = Math.floor(ms / 1000) % 60;
+  return `${formatDateTime(ms)}:${String(seconds).padStart(2, '0')}`;
+}
+
+/**
+ * A correction within the same minute would print "09:25" twice and look like no change:
+ * both values then carry their seconds.
+ */
+function correctionTimes(originalAt: number, correctedAt: number): [string, string] {
+  const original = formatDateTime(originalAt);
+  const corrected = formatDateTime(correctedAt);
+  return original === corrected
+    ? [withSeconds(originalAt), withSeconds(correctedAt)]
+    : [original, corrected];
+}
+
 /** Arrival, departure, pauses, corrections, worked and billed time (002 art. IV.2.2). */
 export function writeTimeline(cursor: PageCursor, report: Report): void {
   const { timeline, intervention } = report.content;
@@ -77,8 +95,7 @@ export function writeTimeline(cursor: PageCursor, report: Report): void {
       head: ['Horaire', 'Valeur d’origine', 'Valeur corrigée', 'Motif', 'Corrigé le'],
       body: timeline.corrections.map((c) => [
         TIMER_EVENT_LABELS[c.event],
-        formatDateTime(c.originalAt),
-        formatDateTime(c.correctedAt),
+        ...correctionTimes(c.originalAt, c.correctedAt),
         c.reason,
         formatDateTime(c.recordedAt),
       ]),

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../format/date';
 import { compactIdentifier } from '../company-ids';
-import type { Address, Report } from '../model';
+import type { Address, Provider, Report } from '../model';
 import { reportClosure, reportClosureLabel } from '../status';
 import type { PageCursor } from './cursor';
 import { groupedSiret } from './page-frame';
@@ -67,14 +67,35 @@ function drawBox(
 
 const muted: TextStyle = { size: SIZE.small, colour: COLOUR.muted };
 
+/** "RCS Paris 812 345 676": the registry's city and the SIREN (Code de commerce R. 123-237). */
+export function rcsMention(provider: Provider): string {
+  const siren = compactIdentifier(provider.siret).slice(0, 9);
+  return `RCS ${provider.rcsCity ?? ''} ${siren.slice(0, 3)} ${siren.slice(3, 6)} ${siren.slice(6)}`;
+}
+
+/**
+ * The representative named at the start of the visit. A client recorded as absent at the
+ * close is not printed as present: the reader must not think someone attested the report.
+ */
+function representativeLine(report: Report): string {
+  const { representative } = report.content;
+  if (!representative) return 'Aucun représentant du client présent';
+  const who = `${representative.name}${representative.role ? `, ${representative.role}` : ''}`;
+  if (reportClosure(report) === 'client-absent') {
+    return `Représentant du client : ${who} – absent à la clôture, n’a pas signé`;
+  }
+  return `Représentant présent : ${who}`;
+}
+
 /** The two parties side by side: the provider's legal identity, and the client, site and contract. */
 export function writeParties(cursor: PageCursor, report: Report): void {
-  const { provider, client, site, contract, representative } = report.content;
+  const { provider, client, site, contract } = report.content;
   const providerLines: BoxLine[] = [
     { text: provider.name, style: { bold: true } },
     ...(provider.legalForm ? [{ text: provider.legalForm, style: muted }] : []),
-    ...addressLines(provider.address).map((text) => ({ text })),
+    { text: addressLines(provider.address).join(', ') },
     { text: `SIRET : ${groupedSiret(provider.siret)}`, style: muted },
+    ...(provider.rcsCity ? [{ text: rcsMention(provider), style: muted }] : []),
     { text: `N° TVA intracommunautaire : ${compactIdentifier(provider.vatNumber)}`, style: muted },
     ...([provider.phone, provider.email].filter((v) => v !== '').length > 0
       ? [
@@ -90,20 +111,26 @@ export function writeParties(cursor: PageCursor, report: Report): void {
       text: client.name + (client.clientCode ? ` (réf. ${client.clientCode})` : ''),
       style: { bold: true },
     },
-    { text: `Site : ${site.name}` },
-    ...addressLines(site.address).map((text) => ({ text })),
+    ...(client.siret ? [{ text: `SIRET : ${groupedSiret(client.siret)}`, style: muted }] : []),
+    ...(client.billingAddress
+      ? [
+          {
+            text: `Adresse de facturation : ${addressLines(client.billingAddress).join(', ')}`,
+            style: muted,
+          },
+        ]
+      : []),
+    { text: `Site : ${site.name}, ${addressLines(site.address).join(', ')}` },
     {
       text: contract
         ? `Contrat : ${contract.reference}${contract.label ? ` – ${contract.label}` : ''}`
         : 'Hors contrat',
       style: muted,
     },
-    {
-      text: representative
-        ? `Représentant présent : ${representative.name}${representative.role ? `, ${representative.role}` : ''}`
-        : 'Aucun représentant du client présent',
-      style: muted,
-    },
+    ...(provider.generalTerms
+      ? [{ text: `Conditions générales : ${provider.generalTerms}`, style: muted }]
+      : []),
+    { text: representativeLine(report), style: muted },
   ];
   const height = Math.max(boxHeight(cursor, providerLines), boxHeight(cursor, clientLines));
   cursor.ensureSpace(height);

@@ -1,8 +1,10 @@
 import { formatDateTime } from '../../format/date';
 import { CLIENT_ABSENCE_LABELS } from '../labels';
-import type { Report } from '../model';
+import type { Report, SealedReport } from '../model';
 import type { PageCursor } from './cursor';
 import { drawImageInBox } from './image';
+import { drawQrCode, verificationUrl } from './qr-code';
+import { sealedContentFileName } from './sealed-attachment';
 import { COLOUR, CONTENT_WIDTH, MARGIN_X, SIZE, lineHeight } from './page-layout';
 import { applyStyle, drawLine, wrap, writeHeading, writeParagraph } from './text';
 import type { TextStyle } from './text';
@@ -10,8 +12,8 @@ import type { TextStyle } from './text';
 const GAP = 6;
 const BOX_WIDTH = (CONTENT_WIDTH - GAP) / 2;
 const PADDING = 3;
-const IMAGE_HEIGHT = 21;
-const BOX_HEIGHT = 44;
+const IMAGE_HEIGHT = 16;
+const BOX_HEIGHT = 34;
 
 interface SignatureBox {
   readonly title: string;
@@ -94,30 +96,76 @@ function clientBox(report: Report & { status: 'sealed' }): SignatureBox {
   };
 }
 
-/** Client remarks, both signatures, and the seal, kept together on one page. */
-export function writeSignatures(cursor: PageCursor, report: Report): void {
-  const { clientRemarks, technician } = report.content;
-  writeHeading(cursor, 'Observations du client');
-  writeParagraph(cursor, clientRemarks === '' ? 'Aucune observation.' : clientRemarks, {
-    italic: clientRemarks !== '',
-  });
+/** What the client attests by signing (domain-rules.md §5, 002 art. IV.2.2). */
+export function attestationText(report: Report): string {
+  const remote = report.content.intervention.mode === 'remote';
+  return (
+    'En signant, le client atteste que les travaux décrits ci-dessus ont été réalisés et que les heures ' +
+    `${remote ? 'de début et de fin' : 'd’arrivée et de départ'} indiquées sont exactes : ce relevé ` +
+    'du temps passé est contradictoire.'
+  );
+}
 
+/** The one sentence that says what the printed hash covers and how anyone can check it. */
+export function hashExplanation(report: SealedReport): string {
+  return (
+    `Elle porte sur le contenu signé, joint à ce PDF (fichier « ${sealedContentFileName(report)} ») : ` +
+    'l’empreinte SHA-256 de ce fichier (sha256sum) doit être identique ; celle du PDF lui-même diffère ' +
+    'par construction, sans signaler de modification.'
+  );
+}
+
+const QR_SIZE = 22;
+const QR_GAP = 3;
+
+/** Client remarks, the attestation, both signatures, and the seal, kept together on one page. */
+export function writeSignatures(cursor: PageCursor, report: Report, verifyBaseUrl?: string): void {
+  const { clientRemarks, technician } = report.content;
+  if (clientRemarks !== '') {
+    writeHeading(cursor, 'Observations du client');
+    writeParagraph(cursor, clientRemarks, { italic: true });
+  }
+
+  const attestation =
+    (clientRemarks === '' ? 'Observations du client : aucune. ' : '') + attestationText(report);
+  const attestationStyle: TextStyle = { size: SIZE.small, bold: true };
   if (report.status === 'draft') {
     writeHeading(cursor, 'Signatures');
+    writeParagraph(cursor, attestation, attestationStyle);
     writeParagraph(cursor, 'Bordereau non encore signé.', { bold: true, colour: COLOUR.muted });
     return;
   }
   const small: TextStyle = { size: SIZE.small, colour: COLOUR.muted };
   const hashStyle: TextStyle = { size: SIZE.small, bold: true };
-  const sealText = `Bordereau scellé le ${formatDateTime(report.seal.sealedAt)} par ${report.seal.signer.name} : toute modification ultérieure fait l’objet d’une nouvelle version.`;
+  const sealText = `Scellé le ${formatDateTime(report.seal.sealedAt)} par ${report.seal.signer.name} ; toute modification ultérieure est une nouvelle version.`;
   const hashText = `Empreinte SHA-256 du contenu signé : ${report.seal.hash}`;
-  // The seal lines are measured as they will wrap (a long name takes two lines), so both
-  // signatures and the seal always land on the same page.
-  const sealHeight =
-    (wrap(cursor.doc, sealText, CONTENT_WIDTH, small).length +
-      wrap(cursor.doc, hashText, CONTENT_WIDTH, hashStyle).length) *
-    lineHeight(SIZE.small);
-  writeHeading(cursor, 'Signatures', BOX_HEIGHT + 2 + sealHeight + 0.5);
+  const explanation = hashExplanation(report);
+  const qrUrl = verifyBaseUrl
+    ? verificationUrl(verifyBaseUrl, {
+        number: report.content.number,
+        version: report.content.version.number,
+        hash: report.seal.hash,
+      })
+    : null;
+  const onlineText = qrUrl ? 'Vérification en ligne sans compte : code ci-contre.' : null;
+  const textWidth = qrUrl ? CONTENT_WIDTH - QR_SIZE - QR_GAP : CONTENT_WIDTH;
+  const tiny: TextStyle = { size: SIZE.tiny, colour: COLOUR.muted };
+  const heightOf = (text: string, style: TextStyle): number =>
+    wrap(cursor.doc, text, textWidth, style).length * lineHeight(style.size ?? SIZE.body);
+  // The seal lines are measured as they will wrap (a long name takes two lines), so the
+  // attestation, both signatures and the seal always land on the same page.
+  const sealHeight = Math.max(
+    qrUrl ? QR_SIZE : 0,
+    heightOf(sealText, small) +
+      heightOf(hashText, hashStyle) +
+      heightOf(explanation, tiny) +
+      (onlineText ? heightOf(onlineText, tiny) : 0),
+  );
+  const attestationHeight =
+    wrap(cursor.doc, attestation, CONTENT_WIDTH, attestationStyle).length * lineHeight(SIZE.small);
+  writeHeading(cursor, 'Signatures', attestationHeight + BOX_HEIGHT + 2 + sealHeight + 0.5);
+  writeParagraph(cursor, attestation, attestationStyle);
+  cursor.moveDown(1);
   const technicianSignature = report.content.signatures.technician;
   drawSignatureBox(cursor, MARGIN_X, clientBox(report));
   drawSignatureBox(cursor, MARGIN_X + BOX_WIDTH + GAP, {
@@ -133,6 +181,13 @@ export function writeSignatures(cursor: PageCursor, report: Report): void {
     warning: false,
   });
   cursor.moveDown(BOX_HEIGHT + 2);
-  writeParagraph(cursor, sealText, small);
-  writeParagraph(cursor, hashText, hashStyle);
+  const sealTop = cursor.y;
+  writeParagraph(cursor, sealText, small, { width: textWidth });
+  writeParagraph(cursor, hashText, hashStyle, { width: textWidth });
+  writeParagraph(cursor, explanation, tiny, { width: textWidth });
+  if (qrUrl && onlineText) {
+    writeParagraph(cursor, onlineText, tiny, { width: textWidth });
+    drawQrCode(cursor.doc, qrUrl, MARGIN_X + CONTENT_WIDTH - QR_SIZE, sealTop, QR_SIZE);
+    cursor.y = Math.max(cursor.y, sealTop + QR_SIZE);
+  }
 }

@@ -8,11 +8,8 @@ import { applyStyle, wrap, writeHeading, writeParagraph } from './text';
 
 export function writeEquipment(cursor: PageCursor, report: Report): void {
   const { equipment } = report.content;
+  if (equipment.length === 0) return; // said in one line by writeNothingElse
   writeHeading(cursor, 'Équipements concernés');
-  if (equipment.length === 0) {
-    writeParagraph(cursor, 'Aucun équipement du parc n’est concerné par cette intervention.');
-    return;
-  }
   writeTable(cursor, {
     head: ['Équipement', 'Catégorie', 'N° de série', 'N° d’inventaire', 'Contrat'],
     body: equipment.map((e) => [
@@ -75,11 +72,8 @@ export function writeWork(cursor: PageCursor, report: Report): void {
 
 export function writeParts(cursor: PageCursor, report: Report): void {
   const { parts } = report.content;
+  if (parts.length === 0) return; // said in one line by writeNothingElse
   writeHeading(cursor, 'Pièces et fournitures utilisées');
-  if (parts.length === 0) {
-    writeParagraph(cursor, 'Aucune pièce ni fourniture.');
-    return;
-  }
   writeTable(cursor, {
     head: ['Désignation', 'Référence', 'N° de série', 'Qté'],
     body: parts.map((p) => [p.label, p.reference, p.serialNumber, String(p.quantity)]),
@@ -110,6 +104,27 @@ export function writeResult(cursor: PageCursor, report: Report): void {
       if (result.detail) writeParagraph(cursor, result.detail);
       break;
   }
+  if (recommendations === '') return; // said in one line by writeNothingElse
   writeHeading(cursor, 'Recommandations');
-  writeParagraph(cursor, recommendations === '' ? 'Aucune.' : recommendations);
+  writeParagraph(cursor, recommendations);
+}
+
+/**
+ * The sections a report leaves empty, said in one line rather than a heading each: a short
+ * report then fits on one page, and the reader still sees that nothing was left out.
+ */
+export function writeNothingElse(cursor: PageCursor, report: Report): void {
+  const { equipment, parts, recommendations } = report.content;
+  const none = [
+    equipment.length === 0 ? 'aucun équipement du parc concerné' : '',
+    parts.length === 0 ? 'aucune pièce ni fourniture' : '',
+    recommendations === '' ? 'aucune recommandation' : '',
+  ].filter((part) => part !== '');
+  if (none.length === 0) return;
+  const text = none.join(' ; ');
+  cursor.moveDown(1.5);
+  writeParagraph(cursor, `${text.charAt(0).toUpperCase()}${text.slice(1)}.`, {
+    size: SIZE.small,
+    colour: COLOUR.muted,
+  });
 }

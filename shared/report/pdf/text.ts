@@ -67,15 +67,15 @@ export function writeParagraph(
 }
 
 /** The height a section title takes on the page: space above, the title, its rule. */
-export const HEADING_HEIGHT = 2.5 + lineHeight(SIZE.heading) + 1.5;
+export const HEADING_HEIGHT = 2 + lineHeight(SIZE.heading) + 1.2;
 
 /**
  * A section title with a rule under it. `keepWith` is the height of what must follow on the
  * same page (a title alone at the bottom of a page is moved to the next).
  */
 export function writeHeading(cursor: PageCursor, title: string, keepWith = 12): void {
-  const height = lineHeight(SIZE.heading) + 1.5;
-  cursor.moveDown(2.5);
+  const height = lineHeight(SIZE.heading) + 1.2;
+  cursor.moveDown(2);
   cursor.ensureSpace(height + keepWith);
   drawLine(cursor.doc, title.toUpperCase(), MARGIN_X, cursor.y, {
     size: SIZE.heading,
@@ -87,7 +87,7 @@ export function writeHeading(cursor: PageCursor, title: string, keepWith = 12): 
   cursor.doc.setDrawColor(r, g, b);
   cursor.doc.setLineWidth(0.3);
   cursor.doc.line(MARGIN_X, cursor.y, MARGIN_X + CONTENT_WIDTH, cursor.y);
-  cursor.moveDown(1.5);
+  cursor.moveDown(1.2);
 }
 
 const FIELD_GAP = 6;

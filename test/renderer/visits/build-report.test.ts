@@ -207,7 +207,8 @@ describe('the bordereau built from a visit', () => {
       ['Création d’un compte Active Directory', 9_000],
     ]);
     expect(content.representative).toEqual({ name: 'Hélène Lefèvre', role: 'Gérante' });
-    expect(content.backup).toEqual({ clientConfirmedBackup: true });
+    // no backupsCheckedByProvider on the contract: the client alone answers for backups
+    expect(content.backup).toEqual({ clientConfirmedBackup: true, responsibility: 'client' });
   });
 
   it('prints a corrected time with its original value and reason', () => {

@@ -5,6 +5,8 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { ReportContent } from '../../../shared/report/model';
 import { vatCentsFor } from '../../../shared/report/model';
 import { renderBordereauPdf } from '../../../shared/report/pdf/render';
+import { loadReportFonts } from '../../../server/delivery/report-fonts';
+const fonts = loadReportFonts();
 import { editReport, sealReport } from '../../../shared/report/seal';
 import {
   SEALED_AT,
@@ -101,7 +103,7 @@ const SIGNATURE_LABELS = [
   'SIGNATURES',
   'POUR LE CLIENT',
   'LE TECHNICIEN',
-  'Bordereau scellé le',
+  'Scellé le',
   'Empreinte SHA-256 du contenu signé',
 ];
 
@@ -114,7 +116,9 @@ describe('bordereau page breaks', () => {
         signatures(),
         SEALED_AT,
       );
-      const items = await textByPage(renderBordereauPdf(sealed, { photos: samplePhotoImages }));
+      const items = await textByPage(
+        await renderBordereauPdf(sealed, { fonts, photos: samplePhotoImages }),
+      );
       for (const [block, labels] of [
         ['facturation', BILLING_LABELS],
         ['signatures', SIGNATURE_LABELS],
@@ -157,7 +161,9 @@ describe('bordereau page breaks', () => {
         signatures(),
         SEALED_AT,
       );
-      const items = await textByPage(renderBordereauPdf(sealed, { photos: samplePhotoImages }));
+      const items = await textByPage(
+        await renderBordereauPdf(sealed, { fonts, photos: samplePhotoImages }),
+      );
       const tablePages = pagesOf(items, 'Fourniture n° ');
       expect(tablePages.length, `marge ${padding}`).toBeGreaterThan(1);
       const [totalsPage] = pagesOf(items, 'Total TTC');

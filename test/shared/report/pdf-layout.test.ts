@@ -10,6 +10,8 @@ import {
   PAGE_WIDTH,
 } from '../../../shared/report/pdf/page-layout';
 import { renderBordereauPdf } from '../../../shared/report/pdf/render';
+import { loadReportFonts } from '../../../server/delivery/report-fonts';
+const fonts = loadReportFonts();
 import { editReport, sealReport } from '../../../shared/report/seal';
 import {
   ARRIVAL,
@@ -98,7 +100,7 @@ describe('bordereau layout', () => {
     const draft = editReport(sampleDraft(), longContent);
     const sealed = await sealReport(draft, sampleSignatures(), SEALED_AT);
     const { pages, items } = await placedText(
-      renderBordereauPdf(sealed, { photos: samplePhotoImages }),
+      await renderBordereauPdf(sealed, { fonts, photos: samplePhotoImages }),
     );
     expect(pages).toBeGreaterThanOrEqual(8);
     for (const item of items) {

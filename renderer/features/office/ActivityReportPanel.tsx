@@ -1,0 +1,103 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { addLocalDays } from '../../../shared/calendar/local-date';
+import { renderActivityPdf } from '../../../shared/report/activity/activity-pdf';
+import { activitySummary } from '../../../shared/report/activity/activity-summary';
+import type { SealedReport } from '../../../shared/report/model';
+import { getDb } from '../../db/database';
+import { listReportsOfClient } from '../../db/repositories/reports';
+import { desktop } from '../../platform/desktop';
+import { loadReportFonts } from '../visits/report-fonts';
+
+/** "2026-11" → the month's first and last calendar days. */
+export function monthBounds(month: string): { from: string; to: string } {
+  const from = `${month}-01`;
+  const [year = 0, m = 1] = month.split('-').map(Number);
+  const next = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from, to: addLocalDays(next, -1) };
+}
+
+/**
+ * The activity report of a client for a month (002 art. III-1 §6), from the signed
+ * bordereaux synced to this computer, saved as a PDF.
+ */
+export function ActivityReportPanel() {
+  const db = getDb();
+  const clients = useLiveQuery(() => db.clients.orderBy('name').toArray(), [db]);
+  const [clientId, setClientId] = useState('');
+  const [month, setMonth] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const generate = async () => {
+    setError(null);
+    setMessage(null);
+    const client = clients?.find((c) => c.id === clientId);
+    if (!client || !/^\d{4}-\d{2}$/.test(month)) {
+      setError('Choisissez un client et un mois.');
+      return;
+    }
+    try {
+      const rows = await listReportsOfClient(db, client.id);
+      const reports = rows
+        .map((r) => r.report)
+        .filter((r): r is SealedReport => r.status === 'sealed');
+      const latest = reports.reduce<SealedReport | null>(
+        (a, r) => (!a || r.seal.sealedAt > a.seal.sealedAt ? r : a),
+        null,
+      );
+      if (!latest) {
+        setError('Aucun bordereau signé pour ce client sur ce poste : synchronisez.');
+        return;
+      }
+      const { from, to } = monthBounds(month);
+      const bytes = renderActivityPdf({
+        summary: activitySummary({ clientName: client.name, from, to, reports }),
+        // the provider as the client's bordereaux name it
+        provider: latest.content.provider,
+        fonts: await loadReportFonts(),
+        generatedAt: Date.now(),
+      });
+      const saved = await desktop.savePdf({
+        suggestedName: `rapport-activite-${month}.pdf`,
+        bytes,
+      });
+      if (!saved.ok) throw new Error(saved.error.message);
+      setMessage(saved.value ? `Rapport enregistré : ${saved.value.path}` : 'Rapport téléchargé.');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Rapport impossible.');
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="activity-title">
+      <h2 id="activity-title">Rapport d’activité</h2>
+      <div className="row">
+        <label className="field">
+          Client
+          <select value={clientId} onChange={(e) => setClientId(e.target.value)}>
+            <option value="">—</option>
+            {clients?.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Mois
+          <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+        </label>
+        <button type="button" onClick={() => void generate()}>
+          Rapport d’activité (PDF)
+        </button>
+      </div>
+      {message && <p role="status">{message}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
