@@ -62,6 +62,8 @@ function contractOf(extra: Partial<ContractInput> = {}) {
     reference: 'INF-PME-2024-031',
     startsOn: '2024-01-01',
     hourlyRateCents: 6_500,
+    // ALLANCE's clause (002 art. IV.2.2): time lines rounded up to the euro.
+    roundTimeUpToEuro: true,
     ...extra,
   });
 }
