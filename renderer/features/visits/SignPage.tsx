@@ -33,7 +33,7 @@ import { reportPdfBytes } from './report-pdf';
 import { TechnicianProfileForm } from './TechnicianProfileForm';
 import type { VisitContext } from './useVisitContext';
 import { useVisitContext } from './useVisitContext';
-import { priceVisit, subscriptionVisitsEarlier } from './visit-pricing';
+import { priceVisit } from './visit-pricing';
 import type { VisitRecord } from './visit-record';
 
 type SignMode = 'signed' | ClientAbsenceReason;
@@ -99,6 +99,7 @@ function sourcesOf(
       equipmentCovered: equipment.every((e) => e.covered),
       otherVisits: context.otherVisits,
       coveredEquipmentIds: new Set(context.equipment.filter((e) => e.covered).map((e) => e.id)),
+      siteOpeningHours: site.openingHours,
     });
   } catch (e) {
     // A contract the engine cannot price (no VAT rate that day…) or an impossible timer log.
@@ -112,10 +113,6 @@ function sourcesOf(
     site,
     contract,
     equipment,
-    subscriptionVisitsEarlierThisYear: subscriptionVisitsEarlier(
-      context.otherVisits,
-      pricing.timeline.arrival ?? extra.issuedAt,
-    ),
   };
 }
 

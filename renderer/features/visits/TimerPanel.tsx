@@ -46,6 +46,7 @@ export function TimerPanel({ context }: { context: VisitContext }) {
         equipmentCovered: equipment.filter((e) => picked.has(e.id)).every((e) => e.covered),
         otherVisits: context.otherVisits,
         coveredEquipmentIds: new Set(context.equipment.filter((e) => e.covered).map((e) => e.id)),
+        siteOpeningHours: site?.openingHours ?? null,
       });
       preview = {
         billed: formatDuration(priced.billedMinutes),

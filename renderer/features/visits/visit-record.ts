@@ -86,6 +86,32 @@ export const visitResultSchema = z.object({
 });
 export type VisitResult = z.output<typeof visitResultSchema>;
 
+/**
+ * Complementary work done during the visit, its time recorded apart (per task or
+ * equipment): when the visit is included, only this time is billed (002 art. III-1 §6,
+ * III.2). The quote it was done under is named by its number.
+ */
+export const visitComplementarySchema = z.object({
+  label: z
+    .string()
+    .trim()
+    .min(1, 'Décrivez la prestation complémentaire.')
+    .max(200, '200 caractères au plus.'),
+  /** The equipment it concerns (off the annex, typically); null: a task. */
+  equipmentId: z.uuid().nullable().default(null),
+  workedMinutes: z
+    .number({ error: 'Durée en minutes attendue.' })
+    .int('Durée en minutes entières attendue.')
+    .positive('Durée en minutes attendue.')
+    .max(144_000),
+  quoteNumber: z.string().trim().max(40, '40 caractères au plus.').default(''),
+  /** The client signed the quote before the work. */
+  quoteAccepted: z.boolean().default(false),
+  /** The quote's flat price HT; null: priced by the ladder. */
+  quoteFlatPriceCents: z.number().int().nonnegative().nullable().default(null),
+});
+export type VisitComplementary = z.output<typeof visitComplementarySchema>;
+
 export const visitWorkSchema = z.object({
   description: z.string().max(20_000).default(''),
   checklist: z
@@ -94,6 +120,7 @@ export const visitWorkSchema = z.object({
   equipment: z.array(visitEquipmentSchema).default([]),
   parts: z.array(visitPartSchema).default([]),
   flatTasks: z.array(visitFlatTaskSchema).default([]),
+  complementary: z.array(visitComplementarySchema).max(50).default([]),
   travelKm: z.number().int('Kilomètres entiers attendus.').nonnegative().max(100_000).default(0),
   meals: z.number().int().nonnegative().max(1_000).default(0),
   lodgingNights: z.number().int().nonnegative().max(1_000).default(0),

@@ -11,10 +11,7 @@ import {
   reportContentIssues,
 } from '../../../renderer/features/visits/build-report';
 import type { ReportSources } from '../../../renderer/features/visits/build-report';
-import {
-  priceVisit,
-  subscriptionVisitsEarlier,
-} from '../../../renderer/features/visits/visit-pricing';
+import { priceVisit } from '../../../renderer/features/visits/visit-pricing';
 import { visitRecordSchema } from '../../../renderer/features/visits/visit-record';
 import type { VisitRecord } from '../../../renderer/features/visits/visit-record';
 import { sampleDraft } from '../../fixtures/report/sample-report';
@@ -82,6 +79,7 @@ function visitOf(
   overrides: {
     id?: string;
     included?: boolean;
+    type?: 'curative' | 'planned-visit';
     events?: TimerEvent[];
     work?: Record<string, unknown>;
   } = {},
@@ -98,7 +96,7 @@ function visitOf(
     createdAt: T0,
     header: {
       mode: 'onsite',
-      type: 'curative',
+      type: overrides.type ?? 'curative',
       urgency: 'urgent',
       request: 'Serveur lent',
       representative: { name: 'Hélène Lefèvre', role: 'Gérante' },
@@ -141,7 +139,6 @@ function sources(
     contract,
     equipment,
     photos: [],
-    subscriptionVisitsEarlierThisYear: subscriptionVisitsEarlier(otherVisits, T0),
   };
 }
 
@@ -247,16 +244,23 @@ describe('the bordereau built from a visit', () => {
     expect(issues).toContain('Suite à donner : champ obligatoire.');
   });
 
-  it('counts a visit included in the subscription against the contract’s yearly visits, at 0 €', () => {
+  it('004 art. V last §: counts a planned visit against the contract’s yearly visits, at 0 €; an earlier incident does not count', () => {
     const earlier = visitOf({
       id: '0192b3c4-0000-7000-8000-0000000000f0',
       included: true,
+      type: 'planned-visit',
       events: events(T0 - 30 * 86_400_000, 'x'),
     });
-    const visit = visitOf({ included: true });
+    const incident = visitOf({
+      id: '0192b3c4-0000-7000-8000-0000000000f1',
+      included: true,
+      events: events(T0 - 20 * 86_400_000, 'y'),
+    });
+    const visit = visitOf({ included: true, type: 'planned-visit' });
     const content = buildReportContent(
       sources(visit, contractOf({ label: 'Infogérance PME', subscriptionVisitsPerYear: 4 }), [
         earlier,
+        incident,
       ]),
     );
     expect(content.billing).toEqual({
