@@ -15,6 +15,7 @@ export * from './age-surcharge';
 export * from './notice';
 export * from './subscription-visits';
 export * from './sla-clock';
+export * from './quote';
 export {
   slaDeadline,
   workingMinutesBetween,
