@@ -11,6 +11,7 @@ import { TimerPanel } from './TimerPanel';
 import { VisitHeaderForm } from './VisitHeaderForm';
 import { useVisitContext } from './useVisitContext';
 import { WorkRecordForm } from './WorkRecordForm';
+import { QuotePanel } from '../quotes/QuotePanel';
 import { WorkRecordSummary } from './WorkRecordSummary';
 
 export function VisitPage() {
@@ -75,6 +76,7 @@ export function VisitPage() {
       )}
       <TimerPanel context={context} />
       <TimeCorrections visit={visit} />
+      <QuotePanel context={context} />
       {signed ? (
         <WorkRecordSummary context={context} />
       ) : (

@@ -5,6 +5,7 @@ import type { BankDraw } from '../../../shared/billing/hour-bank';
 import type { VisitPurpose } from '../../../shared/billing/inclusion';
 import { interventionFactsSchema } from '../../../shared/billing/intervention';
 import { priceIntervention, timeToBill } from '../../../shared/billing/pricing';
+import { quoteFlatPrice } from '../../../shared/billing/quote';
 import type { WeeklySchedule } from '../../../shared/calendar/weekly-schedule';
 import type { InterventionType } from '../../../shared/report/model';
 import type { PricedIntervention } from '../../../shared/billing/pricing';
@@ -80,19 +81,26 @@ export function mainEquipmentCovered(
     .every((e) => coveredEquipmentIds.has(e.equipmentId));
 }
 
+/**
+ * The complementary work as the engine reads it: a quote is accepted when the visit holds
+ * it signed and sealed; its flat price, if any, is the work's price.
+ */
 function complementaryFacts(visit: VisitRecord) {
-  return visit.work.complementary.map((c) => ({
-    label: c.label,
-    workedMinutes: c.workedMinutes,
-    quote:
-      c.quoteNumber === ''
-        ? null
-        : {
-            number: c.quoteNumber,
-            accepted: c.quoteAccepted,
-            flatPriceCents: c.quoteFlatPriceCents,
-          },
-  }));
+  return visit.work.complementary.map((c) => {
+    const quote = visit.quotes.find((q) => q.content.number === c.quoteNumber);
+    return {
+      label: c.label,
+      workedMinutes: c.workedMinutes,
+      quote:
+        c.quoteNumber === ''
+          ? null
+          : {
+              number: c.quoteNumber,
+              accepted: quote !== undefined,
+              flatPriceCents: quote ? quoteFlatPrice(quote) : null,
+            },
+    };
+  });
 }
 
 /**

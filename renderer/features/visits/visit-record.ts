@@ -5,6 +5,7 @@ import {
   INTERVENTION_TYPES,
   URGENCIES,
 } from '../../../shared/report/model';
+import { sealedQuoteSchema } from '../../../shared/billing/quote';
 import { timerEventsSchema } from '../../../shared/time/events';
 import { syncedFields } from '../../../shared/inventory/record';
 
@@ -104,11 +105,8 @@ export const visitComplementarySchema = z.object({
     .int('Durée en minutes entières attendue.')
     .positive('Durée en minutes attendue.')
     .max(144_000),
+  /** The signed quote (in the visit's `quotes`) it was done under; '' for none. */
   quoteNumber: z.string().trim().max(40, '40 caractères au plus.').default(''),
-  /** The client signed the quote before the work. */
-  quoteAccepted: z.boolean().default(false),
-  /** The quote's flat price HT; null: priced by the ladder. */
-  quoteFlatPriceCents: z.number().int().nonnegative().nullable().default(null),
 });
 export type VisitComplementary = z.output<typeof visitComplementarySchema>;
 
@@ -152,6 +150,8 @@ export const visitRecordSchema = z.object({
   events: timerEventsSchema,
   work: visitWorkSchema.prefault({}),
   photos: z.array(visitPhotoSchema).max(50, '50 photos au plus par bordereau.').default([]),
+  /** Quotes for complementary work, signed by the client and sealed (shared/billing/quote.ts). */
+  quotes: z.array(sealedQuoteSchema).max(20, '20 devis au plus par visite.').default([]),
   /** The bordereau (current version) once one has been numbered. */
   reportId: z.string().nullable().default(null),
   /** Its number, indexed for the list. */

@@ -11,6 +11,7 @@ import {
   reportContentIssues,
 } from '../../../renderer/features/visits/build-report';
 import type { ReportSources } from '../../../renderer/features/visits/build-report';
+import { newSealedQuote } from '../../../renderer/features/quotes/new-quote';
 import { priceVisit } from '../../../renderer/features/visits/visit-pricing';
 import { visitRecordSchema } from '../../../renderer/features/visits/visit-record';
 import type { VisitRecord } from '../../../renderer/features/visits/visit-record';
@@ -329,5 +330,76 @@ describe('the bordereau built from a visit', () => {
       totalHtCents: 0,
       hourBank: { deductedMinutes: 210, balanceAfterMinutes: 600 - 120 - 210 },
     });
+  });
+});
+
+describe('an incident with complementary work recorded apart (002 art. III-1 §6, III.2)', () => {
+  it('keeps the incident included, bills only the printer’s time under its signed quote, and names the quote', async () => {
+    const signedAt = T0 + 20 * MINUTE;
+    const image = sampleDraft().content.provider.logoPngDataUrl;
+    const quote = await newSealedQuote(
+      {
+        visit: visitOf({ included: true }),
+        contract: contractOf(),
+        clientName: client.name,
+        siteName: site.name,
+        technician: { name: 'Julien Durand', code: 'JD' },
+        knownNumbers: [],
+      },
+      {
+        description: 'Dépannage imprimante hors contrat',
+        estimatedMinutes: 40,
+        flatPriceCents: null,
+      },
+      { signerName: 'Hélène Lefèvre', role: 'Gérante', imagePngDataUrl: image },
+      signedAt,
+    );
+    expect(quote.content.number).toBe('DV-2026-JD-0001');
+    const visit = visitRecordSchema.parse({
+      ...visitOf({
+        included: true,
+        work: {
+          equipment: [{ equipmentId: SERVER_ID }, { equipmentId: PRINTER_ID }],
+          complementary: [
+            {
+              label: 'Imprimante bac 2',
+              equipmentId: PRINTER_ID,
+              workedMinutes: 45,
+              quoteNumber: quote.content.number,
+            },
+          ],
+        },
+      }),
+      quotes: [quote],
+    });
+    const content = buildReportContent(sources(visit));
+    // 165 min worked: 120 on the covered server (included), 45 on the printer → 2 h → 130 €.
+    expect(content.billing).toMatchObject({
+      kind: 'billed',
+      totalHtCents: 13_000,
+      quoteNumbers: ['DV-2026-JD-0001'],
+    });
+    if (content.billing.kind !== 'billed') throw new Error('billed expected');
+    expect(content.billing.flags).toBeUndefined();
+    expect(content.billing.lines[0]).toMatchObject({ htCents: 0 });
+    expect(content.billing.lines[1]).toMatchObject({
+      unitHtCents: 6_500,
+      timeMinutes: 120,
+      htCents: 13_000,
+    });
+    expect(content.timeline.billedMinutes).toBe(120);
+    expect(reportContentIssues(content)).toEqual([]);
+  });
+
+  it('flags complementary work without a signed quote for the office', () => {
+    const visit = visitOf({
+      included: true,
+      work: {
+        equipment: [{ equipmentId: SERVER_ID }, { equipmentId: PRINTER_ID }],
+        complementary: [{ label: 'Imprimante', equipmentId: PRINTER_ID, workedMinutes: 45 }],
+      },
+    });
+    const content = buildReportContent(sources(visit));
+    expect(content.billing).toMatchObject({ flags: ['complementary-without-quote'] });
   });
 });
