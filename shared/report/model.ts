@@ -265,6 +265,15 @@ export const BILLING_FLAGS = [
 export type BillingFlag = (typeof BILLING_FLAGS)[number];
 const billingFlagsSchema = z.array(z.enum(BILLING_FLAGS)).min(1).optional();
 
+/** The on-site response time (004 art. VI): requested when, due when, met or missed. */
+export const slaOutcomeSchema = z.object({
+  requestedAt: ms,
+  workingMinutes: minutes,
+  deadlineAt: ms,
+  met: z.boolean(),
+});
+export type SlaOutcome = z.infer<typeof slaOutcomeSchema>;
+
 export const billingSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('included'),
@@ -276,6 +285,7 @@ export const billingSchema = z.discriminatedUnion('kind', [
       .nullable(),
     hourBank: hourBankSchema.nullable(),
     flags: billingFlagsSchema,
+    sla: slaOutcomeSchema.optional(),
   }),
   z
     .object({
@@ -287,6 +297,7 @@ export const billingSchema = z.discriminatedUnion('kind', [
       totalTtcCents: cents,
       hourBank: hourBankSchema.nullable(),
       flags: billingFlagsSchema,
+      sla: slaOutcomeSchema.optional(),
       /** The quotes (devis) the complementary work was done under. */
       quoteNumbers: z.array(required('Numéro de devis', 40)).min(1).optional(),
     })

@@ -34,6 +34,7 @@ import { TechnicianProfileForm } from './TechnicianProfileForm';
 import type { VisitContext } from './useVisitContext';
 import { useVisitContext } from './useVisitContext';
 import { priceVisit } from './visit-pricing';
+import { visitSla } from './visit-sla';
 import type { VisitRecord } from './visit-record';
 
 type SignMode = 'signed' | ClientAbsenceReason;
@@ -105,8 +106,18 @@ function sourcesOf(
     // A contract the engine cannot price (no VAT rate that day…) or an impossible timer log.
     return e instanceof Error ? e.message : 'Prix impossible à calculer.';
   }
+  const sla = visitSla(visit, contract, site, equipment, pricing.timeline.arrival);
   return {
     ...extra,
+    sla:
+      sla && sla.met !== null
+        ? {
+            requestedAt: visit.header.requestedAt ?? 0,
+            workingMinutes: sla.workingMinutes,
+            deadlineAt: sla.deadline,
+            met: sla.met,
+          }
+        : null,
     visit,
     pricing,
     client,

@@ -15,6 +15,7 @@ import type {
   ReportContent,
   ReportEquipment,
   ReportPhoto,
+  SlaOutcome,
 } from '../../../shared/report/model';
 import { BILLING_FLAGS, reportContentSchema } from '../../../shared/report/model';
 import type { VisitPricing } from './visit-pricing';
@@ -38,6 +39,8 @@ export interface ReportSources {
   /** The inventory records the visit names (missing ones are skipped). */
   readonly equipment: readonly Equipment[];
   readonly photos: readonly ReportPhoto[];
+  /** The response-time outcome when the request time was recorded (visit-sla.ts). */
+  readonly sla?: SlaOutcome | null;
 }
 
 export type DraftContent = Omit<ReportContent, 'number'>;
@@ -91,7 +94,10 @@ function reportBilling(sources: ReportSources): BillingSummary {
     : null;
   // Only set when there is something to flag: a report without flags keeps its old shape.
   const flagged = BILLING_FLAGS.filter((code) => priced.flags.some((f) => f.code === code));
-  const flags = flagged.length > 0 ? { flags: flagged } : {};
+  const flags = {
+    ...(flagged.length > 0 ? { flags: flagged } : {}),
+    ...(sources.sla ? { sla: sources.sla } : {}),
+  };
   const { inclusion } = priced;
   if (inclusion.included && priced.totalHtCents === 0) {
     const counted =

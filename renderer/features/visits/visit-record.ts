@@ -45,6 +45,8 @@ export const visitHeaderSchema = z.object({
   clientConfirmedBackup: z.boolean(),
   /** A visit within the infogérance subscription (004 art. VI): time recorded, not billed. */
   includedInSubscription: z.boolean().default(false),
+  /** When the client called (004 art. VI: the response time counts from the request). */
+  requestedAt: ms.nullable().default(null),
 });
 export type VisitHeader = z.output<typeof visitHeaderSchema>;
 export type VisitHeaderInput = z.input<typeof visitHeaderSchema>;
@@ -151,7 +153,8 @@ export const visitRecordSchema = z.object({
   work: visitWorkSchema.prefault({}),
   photos: z.array(visitPhotoSchema).max(50, '50 photos au plus par bordereau.').default([]),
   /** Quotes for complementary work, signed by the client and sealed (shared/billing/quote.ts). */
-  quotes: z.array(sealedQuoteSchema).max(20, '20 devis au plus par visite.').default([]),
+  // Each carries a signature image: a few per visit keep the record under the sync limit.
+  quotes: z.array(sealedQuoteSchema).max(4, '4 devis au plus par visite.').default([]),
   /** The bordereau (current version) once one has been numbered. */
   reportId: z.string().nullable().default(null),
   /** Its number, indexed for the list. */

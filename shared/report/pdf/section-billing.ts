@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../format/date';
 import { formatDuration } from '../../format/duration';
 import { formatMoney, formatPercentBasisPoints } from '../../format/money';
 import type { BillingFlag, Report } from '../model';
@@ -102,6 +103,14 @@ export function writeBilling(cursor: PageCursor, report: Report): void {
     writeTable(cursor, table);
   }
   if (hourBank.length > 0) writeFields(cursor, hourBank);
+  if (billing.sla) {
+    const { sla } = billing;
+    writeParagraph(
+      cursor,
+      `Délai d’intervention (${formatDuration(sla.workingMinutes)} ouvrées) : demande du ${formatDateTime(sla.requestedAt)}, échéance ${formatDateTime(sla.deadlineAt)} — ${sla.met ? 'respecté' : 'dépassé'}.`,
+      sla.met ? {} : { colour: COLOUR.warning },
+    );
+  }
   if (billing.kind === 'billed' && billing.quoteNumbers) {
     writeParagraph(
       cursor,

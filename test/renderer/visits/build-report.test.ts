@@ -13,6 +13,7 @@ import {
 import type { ReportSources } from '../../../renderer/features/visits/build-report';
 import { newSealedQuote } from '../../../renderer/features/quotes/new-quote';
 import { priceVisit } from '../../../renderer/features/visits/visit-pricing';
+import { slaClassOf, visitSla } from '../../../renderer/features/visits/visit-sla';
 import { visitRecordSchema } from '../../../renderer/features/visits/visit-record';
 import type { VisitRecord } from '../../../renderer/features/visits/visit-record';
 import { sampleDraft } from '../../fixtures/report/sample-report';
@@ -401,5 +402,34 @@ describe('an incident with complementary work recorded apart (002 art. III-1 §6
     });
     const content = buildReportContent(sources(visit));
     expect(content.billing).toMatchObject({ flags: ['complementary-without-quote'] });
+  });
+});
+
+describe('the SLA clock on the visit (004 art. VI)', () => {
+  it('counts 4 working hours in the site’s hours for a server, met when the technician arrived by then', () => {
+    const requestedAt = T0 - 3 * 60 * MINUTE; // Monday 6:00: counting starts at 9:00.
+    const visit = visitRecordSchema.parse({
+      ...visitOf({}),
+      header: { ...visitOf({}).header, requestedAt },
+    });
+    const sla = visitSla(visit, contractOf(), site, [server, printer], T0);
+    expect(slaClassOf(visit, [server, printer])).toBe('server-network');
+    expect(sla).toMatchObject({ workingMinutes: 240, deadline: T0 + 240 * MINUTE, met: true });
+    const late = visitSla(visit, contractOf(), site, [server], T0 + 241 * MINUTE);
+    expect(late?.met).toBe(false);
+    const content = buildReportContent({
+      ...sources(visit),
+      sla: { requestedAt, workingMinutes: 240, deadlineAt: sla!.deadline, met: true },
+    });
+    expect(content.billing).toMatchObject({
+      sla: { requestedAt, workingMinutes: 240, deadlineAt: T0 + 240 * MINUTE, met: true },
+    });
+    expect(reportContentIssues(content)).toEqual([]);
+  });
+
+  it('8 working hours for a workstation or peripheral; none without a request time', () => {
+    const visit = visitOf({ work: { equipment: [{ equipmentId: PRINTER_ID }] } });
+    expect(visitSla(visit, contractOf(), site, [printer], T0)).toBeNull();
+    expect(slaClassOf(visit, [printer])).toBe('workstation');
   });
 });
