@@ -16,6 +16,7 @@ export * from './notice';
 export * from './subscription-visits';
 export * from './sla-clock';
 export * from './quote';
+export * from './device-fees';
 export {
   slaDeadline,
   workingMinutesBetween,
