@@ -83,7 +83,11 @@ export function ComplementaryWorkForm({
         </label>
         <label className="field">
           Équipement
-          <select value={equipmentId} onChange={(e) => setEquipmentId(e.target.value)}>
+          <select
+            aria-label="Équipement de la prestation"
+            value={equipmentId}
+            onChange={(e) => setEquipmentId(e.target.value)}
+          >
             <option value="">— aucun (tâche) —</option>
             {choices.map((e) => (
               <option key={e.id} value={e.id}>
@@ -99,7 +103,11 @@ export function ComplementaryWorkForm({
         </label>
         <label className="field">
           Devis signé
-          <select value={quoteNumber} onChange={(e) => setQuoteNumber(e.target.value)}>
+          <select
+            aria-label="Devis signé"
+            value={quoteNumber}
+            onChange={(e) => setQuoteNumber(e.target.value)}
+          >
             <option value="">— sans devis —</option>
             {quotes.map((q) => (
               <option key={q.content.number} value={q.content.number}>
