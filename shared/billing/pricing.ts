@@ -126,6 +126,24 @@ export function vatRateOn(contract: Contract, startedAt: number): number {
   return best.basisPoints;
 }
 
+/** A line as built: its explanation is a function, called once when the line is read. */
+type LineDraft = Omit<PricedLine, 'detail'> & { readonly explain: () => string | null };
+
+/**
+ * Adds a line whose `detail` is formatted on first read: formatting money through `Intl`
+ * costs microseconds, and most callers (totals, the hour bank, benchmarks) never read it.
+ */
+function pushLine(lines: PricedLine[], draft: LineDraft): void {
+  const { explain, ...line } = draft;
+  let detail: string | null | undefined;
+  lines.push(
+    Object.defineProperty(line, 'detail', {
+      enumerable: true,
+      get: () => (detail === undefined ? (detail = explain()) : detail),
+    }) as PricedLine,
+  );
+}
+
 /** " (002 art. IV.2.2)" or "" when the contract cites no article for the rule. */
 function cite(article: string): string {
   return article === '' ? '' : ` (${article})`;
@@ -315,13 +333,13 @@ export function priceIntervention(
       'Visite incluse dans l’abonnement : temps relevé, non facturé.',
     );
     const article = inclusion.reason === 'incident' ? articles.incidents : articles.plannedVisits;
-    lines.push({
+    pushLine(lines, {
       kind: 'labour',
       label: `${modeLabel(facts)} — ${formatDuration(facts.workedMinutes - complementaryMinutes)} — ${INCLUSION_LABEL[inclusion.reason]}${cite(article)}`,
       quantity: null,
       unitHtCents: null,
       timeMinutes: null,
-      detail: null,
+      explain: () => null,
       htCents: 0,
     });
   }
@@ -348,13 +366,14 @@ export function priceIntervention(
       excessMinutes: excess,
       balanceAfterMinutes: before - deducted,
     };
-    lines.push({
+    pushLine(lines, {
       kind: 'hour-bank',
       label: `${timeLabel} — ${formatDuration(deducted)} déduites de la banque d’heures (solde ${formatDuration(before - deducted)})`,
       quantity: null,
       unitHtCents: null,
       timeMinutes: deducted,
-      detail: `${formatDuration(time.ladderMinutes)} relevées, palier ${label}${ladderArticle}`,
+      explain: () =>
+        `${formatDuration(time.ladderMinutes)} relevées, palier ${label}${ladderArticle}`,
       htCents: 0,
     });
     if (excess > 0) {
@@ -364,13 +383,14 @@ export function priceIntervention(
       );
       const amount = timeAmount(contract, rateFor * excess);
       labourHt += amount.htCents;
-      lines.push({
+      pushLine(lines, {
         kind: 'labour',
         label: `Dépassement de la banque d’heures — ${formatDuration(excess)}`,
         quantity: null,
         unitHtCents: rateFor,
         timeMinutes: excess,
-        detail: `${formatDuration(excess)} × ${formatMoney(rateFor)}/h = ${formatMoney(amount.exactCents)}${amount.rounding}`,
+        explain: () =>
+          `${formatDuration(excess)} × ${formatMoney(rateFor)}/h = ${formatMoney(amount.exactCents)}${amount.rounding}`,
         htCents: amount.htCents,
       });
     }
@@ -378,13 +398,13 @@ export function priceIntervention(
     const value = timeValue(contract, step);
     const amount = timeAmount(contract, value.centMinutes);
     labourHt += amount.htCents;
-    lines.push({
+    pushLine(lines, {
       kind: 'labour',
       label: timeLabel,
       quantity: null,
       unitHtCents: value.unitHtCents,
       timeMinutes: step.billedMinutes,
-      detail:
+      explain: () =>
         step.kind === 'none'
           ? null
           : `${formatDuration(time.ladderMinutes)} relevées, palier ${label}${ladderArticle} : ${value.units} = ${formatMoney(amount.exactCents)}${amount.rounding}`,
@@ -393,13 +413,14 @@ export function priceIntervention(
   }
   for (const c of time.flatQuoted) {
     const price = c.quote?.flatPriceCents ?? 0;
-    lines.push({
+    pushLine(lines, {
       kind: 'quote',
       label: `Prestation complémentaire — ${c.label} — devis ${c.quote?.number ?? ''}`,
       quantity: 1,
       unitHtCents: price,
       timeMinutes: null,
-      detail: `${formatDuration(c.workedMinutes)} relevées, prix forfaitaire du devis ${c.quote?.number ?? ''} : ${formatMoney(price)}`,
+      explain: () =>
+        `${formatDuration(c.workedMinutes)} relevées, prix forfaitaire du devis ${c.quote?.number ?? ''} : ${formatMoney(price)}`,
       htCents: price,
     });
   }
@@ -421,13 +442,14 @@ export function priceIntervention(
       if (percent !== null && percent > 0) {
         if (labourHt > 0) {
           const amount = timeAmount(contract, labourHt * percent, 100);
-          lines.push({
+          pushLine(lines, {
             kind: 'surcharge',
             label: `Majoration hors heures d’ouverture (+${percent} %)`,
             quantity: null,
             unitHtCents: null,
             timeMinutes: null,
-            detail: `${percent} % × ${formatMoney(labourHt)}${cite(articles.outsideHours)} = ${formatMoney(amount.exactCents)}${amount.rounding}`,
+            explain: () =>
+              `${percent} % × ${formatMoney(labourHt)}${cite(articles.outsideHours)} = ${formatMoney(amount.exactCents)}${amount.rounding}`,
             htCents: amount.htCents,
           });
         }
@@ -445,13 +467,13 @@ export function priceIntervention(
 
   for (const part of facts.parts) {
     const ht = exact(part.quantity * part.unitPriceCents);
-    lines.push({
+    pushLine(lines, {
       kind: 'part',
       label: part.label,
       quantity: part.quantity,
       unitHtCents: part.unitPriceCents,
       timeMinutes: null,
-      detail: `${part.quantity} × ${formatMoney(part.unitPriceCents)}`,
+      explain: () => `${part.quantity} × ${formatMoney(part.unitPriceCents)}`,
       htCents: ht,
     });
   }
@@ -465,13 +487,14 @@ export function priceIntervention(
       );
     }
     const ht = exact(done.quantity * task.priceCents);
-    lines.push({
+    pushLine(lines, {
       kind: 'flat-task',
       label: task.label,
       quantity: done.quantity,
       unitHtCents: task.priceCents,
       timeMinutes: null,
-      detail: `${done.quantity} × forfait ${formatMoney(task.priceCents)}${cite(articles.flatTasks)}`,
+      explain: () =>
+        `${done.quantity} × forfait ${formatMoney(task.priceCents)}${cite(articles.flatTasks)}`,
       htCents: ht,
     });
   }
@@ -514,13 +537,13 @@ function priceTravel(
   let inZone: boolean;
   if (travel.fee.kind === 'included') {
     inZone = true;
-    lines.push({
+    pushLine(lines, {
       kind: 'travel',
       label: 'Déplacement inclus',
       quantity: null,
       unitHtCents: null,
       timeMinutes: null,
-      detail: null,
+      explain: () => null,
       htCents: 0,
     });
   } else if (facts.sitePostcode === null) {
@@ -532,36 +555,41 @@ function priceTravel(
     return;
   } else if (isInTravelZone(travel, facts.sitePostcode)) {
     inZone = true;
-    lines.push({
+    pushLine(lines, {
       kind: 'travel',
       label: 'Déplacement inclus (zone du contrat)',
       quantity: null,
       unitHtCents: null,
       timeMinutes: null,
-      detail: `Site ${facts.sitePostcode} dans la zone du contrat${cite(contract.articles.travel)}`,
+      explain: () =>
+        `Site ${facts.sitePostcode} dans la zone du contrat${cite(contract.articles.travel)}`,
       htCents: 0,
     });
   } else {
     inZone = false;
     flag('outside-travel-zone', `Site hors zone (${facts.sitePostcode}) : déplacement facturé.`);
     if (travel.fee.kind === 'flat') {
-      lines.push({
+      const flatFee = travel.fee.amountCents;
+      pushLine(lines, {
         kind: 'travel',
         label: 'Déplacement (forfait)',
         quantity: 1,
         unitHtCents: travel.fee.amountCents,
         timeMinutes: null,
-        detail: `Site ${facts.sitePostcode} hors zone${cite(contract.articles.travel)} : forfait ${formatMoney(travel.fee.amountCents)}`,
+        explain: () =>
+          `Site ${facts.sitePostcode} hors zone${cite(contract.articles.travel)} : forfait ${formatMoney(flatFee)}`,
         htCents: travel.fee.amountCents,
       });
     } else {
-      lines.push({
+      const perKm = travel.fee.centsPerKm;
+      pushLine(lines, {
         kind: 'travel',
         label: `Déplacement — ${facts.travelKm} km`,
         quantity: facts.travelKm,
         unitHtCents: travel.fee.centsPerKm,
         timeMinutes: null,
-        detail: `Site ${facts.sitePostcode} hors zone${cite(contract.articles.travel)} : ${facts.travelKm} km × ${formatMoney(travel.fee.centsPerKm)}`,
+        explain: () =>
+          `Site ${facts.sitePostcode} hors zone${cite(contract.articles.travel)} : ${facts.travelKm} km × ${formatMoney(perKm)}`,
         htCents: exact(facts.travelKm * travel.fee.centsPerKm),
       });
     }
@@ -572,13 +600,15 @@ function priceTravel(
     if (travel.mealCents === null)
       flag('meals-not-priced', 'Repas sans prix au contrat : non facturés.');
     else {
-      lines.push({
+      const mealCents = travel.mealCents;
+      pushLine(lines, {
         kind: 'meals',
         label: facts.meals === 1 ? 'Repas' : `Repas (${facts.meals})`,
         quantity: facts.meals,
         unitHtCents: travel.mealCents,
         timeMinutes: null,
-        detail: `${facts.meals} × ${formatMoney(travel.mealCents)}${cite(contract.articles.travel)}`,
+        explain: () =>
+          `${facts.meals} × ${formatMoney(mealCents)}${cite(contract.articles.travel)}`,
         htCents: exact(facts.meals * travel.mealCents),
       });
     }
@@ -587,7 +617,8 @@ function priceTravel(
     if (travel.lodgingNightCents === null) {
       flag('lodging-not-priced', 'Hébergement sans prix au contrat : non facturé.');
     } else {
-      lines.push({
+      const nightCents = travel.lodgingNightCents;
+      pushLine(lines, {
         kind: 'lodging',
         label:
           facts.lodgingNights === 1
@@ -596,7 +627,8 @@ function priceTravel(
         quantity: facts.lodgingNights,
         unitHtCents: travel.lodgingNightCents,
         timeMinutes: null,
-        detail: `${facts.lodgingNights} × ${formatMoney(travel.lodgingNightCents)}${cite(contract.articles.travel)}`,
+        explain: () =>
+          `${facts.lodgingNights} × ${formatMoney(nightCents)}${cite(contract.articles.travel)}`,
         htCents: exact(facts.lodgingNights * travel.lodgingNightCents),
       });
     }
