@@ -332,7 +332,15 @@ export function SignPage() {
             <tbody>
               {preview.billing.lines.map((line, i) => (
                 <tr key={i}>
-                  <td>{line.label}</td>
+                  <td>
+                    {line.label}
+                    {line.detail && (
+                      <>
+                        <br />
+                        <small className="muted">{line.detail}</small>
+                      </>
+                    )}
+                  </td>
                   <td>{formatMoney(line.htCents)}</td>
                 </tr>
               ))}
