@@ -192,12 +192,12 @@ function timeAmount(
   contract: Contract,
   numerator: number,
   denominator = 60,
-): { htCents: number; exactCents: number; rounding: string } {
+): { htCents: number; exactCents: number; rounding: () => string } {
   assertSafe(numerator);
   const exactCents = roundHalfUpDiv(numerator, denominator);
-  if (!contract.roundTimeUpToEuro) return { htCents: exactCents, exactCents, rounding: '' };
+  if (!contract.roundTimeUpToEuro) return { htCents: exactCents, exactCents, rounding: () => '' };
   const htCents = ceilToEuroCents(numerator, denominator);
-  const rounding =
+  const rounding = () =>
     htCents === exactCents
       ? ''
       : ` ; arrondi à l’euro supérieur : ${formatMoney(htCents)}${cite(contract.articles.rounding)}`;
@@ -212,45 +212,45 @@ function timeAmount(
 function timeValue(
   contract: Contract,
   step: LadderStep,
-): { centMinutes: number; units: string; unitHtCents: number | null } {
-  if (step.kind === 'none') return { centMinutes: 0, units: '', unitHtCents: null };
+): { centMinutes: number; units: () => string; unitHtCents: number | null } {
+  if (step.kind === 'none') return { centMinutes: 0, units: () => '', unitHtCents: null };
   if (step.kind === 'half-hours') {
     const rate = contract.remoteHourlyRateCents ?? contract.hourlyRateCents;
     return {
       centMinutes: rate * step.billedMinutes,
-      units: `${formatDuration(step.billedMinutes)} × ${formatMoney(rate)}/h`,
+      units: () => `${formatDuration(step.billedMinutes)} × ${formatMoney(rate)}/h`,
       unitHtCents: rate,
     };
   }
   const rate = contract.hourlyRateCents;
-  const parts: string[] = [];
-  let centMinutes = 0;
-  let atRate = true;
-  if (step.days > 0) {
-    if (contract.dayPriceCents !== null) {
-      atRate = false;
-      centMinutes += step.days * contract.dayPriceCents * 60;
-      parts.push(`${step.days} × journée à ${formatMoney(contract.dayPriceCents)}`);
-    } else {
-      centMinutes += step.days * rate * DAY_MINUTES;
-      parts.push(`${formatDuration(step.days * DAY_MINUTES)} × ${formatMoney(rate)}/h`);
+  const { dayPriceCents, halfDayPriceCents } = contract;
+  const flatDays = step.days > 0 && dayPriceCents !== null;
+  const flatHalf = step.remainderMinutes === HALF_DAY_MINUTES && halfDayPriceCents !== null;
+  const centMinutes =
+    (flatDays ? step.days * dayPriceCents * 60 : step.days * rate * DAY_MINUTES) +
+    (flatHalf ? halfDayPriceCents * 60 : rate * step.remainderMinutes);
+  const atRate = !flatDays && !flatHalf;
+  // Built only when the explanation is read (formatting money through Intl is slow).
+  const units = () => {
+    // "7 h × 65 €/h + 2 h × 65 €/h" reads better as one product when all is at the rate.
+    if (atRate) return `${formatDuration(step.billedMinutes)} × ${formatMoney(rate)}/h`;
+    const parts: string[] = [];
+    if (step.days > 0) {
+      parts.push(
+        flatDays
+          ? `${step.days} × journée à ${formatMoney(dayPriceCents)}`
+          : `${formatDuration(step.days * DAY_MINUTES)} × ${formatMoney(rate)}/h`,
+      );
     }
-  }
-  if (step.remainderMinutes > 0) {
-    if (step.remainderMinutes === HALF_DAY_MINUTES && contract.halfDayPriceCents !== null) {
-      atRate = false;
-      centMinutes += contract.halfDayPriceCents * 60;
-      parts.push(`demi-journée à ${formatMoney(contract.halfDayPriceCents)}`);
-    } else {
-      centMinutes += rate * step.remainderMinutes;
-      parts.push(`${formatDuration(step.remainderMinutes)} × ${formatMoney(rate)}/h`);
+    if (step.remainderMinutes > 0) {
+      parts.push(
+        flatHalf
+          ? `demi-journée à ${formatMoney(halfDayPriceCents)}`
+          : `${formatDuration(step.remainderMinutes)} × ${formatMoney(rate)}/h`,
+      );
     }
-  }
-  // "7 h × 65 €/h + 2 h × 65 €/h" reads better as one product when everything is at the rate.
-  const units =
-    atRate && parts.length > 1
-      ? `${formatDuration(step.billedMinutes)} × ${formatMoney(rate)}/h`
-      : parts.join(' + ');
+    return parts.join(' + ');
+  };
   return { centMinutes, units, unitHtCents: atRate ? rate : null };
 }
 
@@ -390,7 +390,7 @@ export function priceIntervention(
         unitHtCents: rateFor,
         timeMinutes: excess,
         explain: () =>
-          `${formatDuration(excess)} × ${formatMoney(rateFor)}/h = ${formatMoney(amount.exactCents)}${amount.rounding}`,
+          `${formatDuration(excess)} × ${formatMoney(rateFor)}/h = ${formatMoney(amount.exactCents)}${amount.rounding()}`,
         htCents: amount.htCents,
       });
     }
@@ -407,7 +407,7 @@ export function priceIntervention(
       explain: () =>
         step.kind === 'none'
           ? null
-          : `${formatDuration(time.ladderMinutes)} relevées, palier ${label}${ladderArticle} : ${value.units} = ${formatMoney(amount.exactCents)}${amount.rounding}`,
+          : `${formatDuration(time.ladderMinutes)} relevées, palier ${label}${ladderArticle} : ${value.units()} = ${formatMoney(amount.exactCents)}${amount.rounding()}`,
       htCents: amount.htCents,
     });
   }
@@ -449,7 +449,7 @@ export function priceIntervention(
             unitHtCents: null,
             timeMinutes: null,
             explain: () =>
-              `${percent} % × ${formatMoney(labourHt)}${cite(articles.outsideHours)} = ${formatMoney(amount.exactCents)}${amount.rounding}`,
+              `${percent} % × ${formatMoney(labourHt)}${cite(articles.outsideHours)} = ${formatMoney(amount.exactCents)}${amount.rounding()}`,
             htCents: amount.htCents,
           });
         }

@@ -122,7 +122,12 @@ function reportBilling(sources: ReportSources): BillingSummary {
     };
   }
   const quotes = [
-    ...new Set(sources.visit.work.complementary.map((c) => c.quoteNumber).filter((n) => n !== '')),
+    ...new Set(
+      sources.visit.work.complementary
+        .map((c) => c.quoteNumber)
+        // Only quotes the visit holds signed and sealed are "accepted".
+        .filter((n) => sources.visit.quotes.some((q) => q.content.number === n)),
+    ),
   ];
   return {
     kind: 'billed',
