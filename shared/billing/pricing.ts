@@ -2,7 +2,7 @@ import { checkOpeningHours } from '../calendar/opening-hours';
 import type { OpeningHoursCheck, OutsideHoursReason } from '../calendar/opening-hours';
 import { localDateOf } from '../calendar/local-date';
 import { formatDuration } from '../format/duration';
-import { formatMoney } from '../format/money';
+
 import type { Contract } from './contract';
 import { isIncluded } from './inclusion';
 import type { Inclusion } from './inclusion';
@@ -10,6 +10,7 @@ import type { ComplementaryWork, InterventionFacts } from './intervention';
 import { DAY_MINUTES, HALF_DAY_MINUTES, ladderStep } from './ladder';
 import type { LadderStep } from './ladder';
 import { assertSafe, ceilToEuroCents, roundHalfUpDiv } from './money';
+import { moneyText } from './money-text';
 import { stepLabel } from './step-label';
 import { isInTravelZone } from './travel-zone';
 
@@ -126,24 +127,6 @@ export function vatRateOn(contract: Contract, startedAt: number): number {
   return best.basisPoints;
 }
 
-/** A line as built: its explanation is a function, called once when the line is read. */
-type LineDraft = Omit<PricedLine, 'detail'> & { readonly explain: () => string | null };
-
-/**
- * Adds a line whose `detail` is formatted on first read: formatting money through `Intl`
- * costs microseconds, and most callers (totals, the hour bank, benchmarks) never read it.
- */
-function pushLine(lines: PricedLine[], draft: LineDraft): void {
-  const { explain, ...line } = draft;
-  let detail: string | null | undefined;
-  lines.push(
-    Object.defineProperty(line, 'detail', {
-      enumerable: true,
-      get: () => (detail === undefined ? (detail = explain()) : detail),
-    }) as PricedLine,
-  );
-}
-
 /** " (002 art. IV.2.2)" or "" when the contract cites no article for the rule. */
 function cite(article: string): string {
   return article === '' ? '' : ` (${article})`;
@@ -192,15 +175,15 @@ function timeAmount(
   contract: Contract,
   numerator: number,
   denominator = 60,
-): { htCents: number; exactCents: number; rounding: () => string } {
+): { htCents: number; exactCents: number; rounding: string } {
   assertSafe(numerator);
   const exactCents = roundHalfUpDiv(numerator, denominator);
-  if (!contract.roundTimeUpToEuro) return { htCents: exactCents, exactCents, rounding: () => '' };
+  if (!contract.roundTimeUpToEuro) return { htCents: exactCents, exactCents, rounding: '' };
   const htCents = ceilToEuroCents(numerator, denominator);
-  const rounding = () =>
+  const rounding =
     htCents === exactCents
       ? ''
-      : ` ; arrondi à l’euro supérieur : ${formatMoney(htCents)}${cite(contract.articles.rounding)}`;
+      : ` ; arrondi à l’euro supérieur : ${moneyText(htCents)}${cite(contract.articles.rounding)}`;
   return { htCents, exactCents, rounding };
 }
 
@@ -212,13 +195,13 @@ function timeAmount(
 function timeValue(
   contract: Contract,
   step: LadderStep,
-): { centMinutes: number; units: () => string; unitHtCents: number | null } {
-  if (step.kind === 'none') return { centMinutes: 0, units: () => '', unitHtCents: null };
+): { centMinutes: number; units: string; unitHtCents: number | null } {
+  if (step.kind === 'none') return { centMinutes: 0, units: '', unitHtCents: null };
   if (step.kind === 'half-hours') {
     const rate = contract.remoteHourlyRateCents ?? contract.hourlyRateCents;
     return {
       centMinutes: rate * step.billedMinutes,
-      units: () => `${formatDuration(step.billedMinutes)} × ${formatMoney(rate)}/h`,
+      units: `${formatDuration(step.billedMinutes)} × ${moneyText(rate)}/h`,
       unitHtCents: rate,
     };
   }
@@ -230,27 +213,26 @@ function timeValue(
     (flatDays ? step.days * dayPriceCents * 60 : step.days * rate * DAY_MINUTES) +
     (flatHalf ? halfDayPriceCents * 60 : rate * step.remainderMinutes);
   const atRate = !flatDays && !flatHalf;
-  // Built only when the explanation is read (formatting money through Intl is slow).
-  const units = () => {
+  const units = (() => {
     // "7 h × 65 €/h + 2 h × 65 €/h" reads better as one product when all is at the rate.
-    if (atRate) return `${formatDuration(step.billedMinutes)} × ${formatMoney(rate)}/h`;
+    if (atRate) return `${formatDuration(step.billedMinutes)} × ${moneyText(rate)}/h`;
     const parts: string[] = [];
     if (step.days > 0) {
       parts.push(
         flatDays
-          ? `${step.days} × journée à ${formatMoney(dayPriceCents)}`
-          : `${formatDuration(step.days * DAY_MINUTES)} × ${formatMoney(rate)}/h`,
+          ? `${step.days} × journée à ${moneyText(dayPriceCents)}`
+          : `${formatDuration(step.days * DAY_MINUTES)} × ${moneyText(rate)}/h`,
       );
     }
     if (step.remainderMinutes > 0) {
       parts.push(
         flatHalf
-          ? `demi-journée à ${formatMoney(halfDayPriceCents)}`
-          : `${formatDuration(step.remainderMinutes)} × ${formatMoney(rate)}/h`,
+          ? `demi-journée à ${moneyText(halfDayPriceCents)}`
+          : `${formatDuration(step.remainderMinutes)} × ${moneyText(rate)}/h`,
       );
     }
     return parts.join(' + ');
-  };
+  })();
   return { centMinutes, units, unitHtCents: atRate ? rate : null };
 }
 
@@ -333,13 +315,13 @@ export function priceIntervention(
       'Visite incluse dans l’abonnement : temps relevé, non facturé.',
     );
     const article = inclusion.reason === 'incident' ? articles.incidents : articles.plannedVisits;
-    pushLine(lines, {
+    lines.push({
       kind: 'labour',
       label: `${modeLabel(facts)} — ${formatDuration(facts.workedMinutes - complementaryMinutes)} — ${INCLUSION_LABEL[inclusion.reason]}${cite(article)}`,
       quantity: null,
       unitHtCents: null,
       timeMinutes: null,
-      explain: () => null,
+      detail: null,
       htCents: 0,
     });
   }
@@ -366,14 +348,13 @@ export function priceIntervention(
       excessMinutes: excess,
       balanceAfterMinutes: before - deducted,
     };
-    pushLine(lines, {
+    lines.push({
       kind: 'hour-bank',
       label: `${timeLabel} — ${formatDuration(deducted)} déduites de la banque d’heures (solde ${formatDuration(before - deducted)})`,
       quantity: null,
       unitHtCents: null,
       timeMinutes: deducted,
-      explain: () =>
-        `${formatDuration(time.ladderMinutes)} relevées, palier ${label}${ladderArticle}`,
+      detail: `${formatDuration(time.ladderMinutes)} relevées, palier ${label}${ladderArticle}`,
       htCents: 0,
     });
     if (excess > 0) {
@@ -383,14 +364,13 @@ export function priceIntervention(
       );
       const amount = timeAmount(contract, rateFor * excess);
       labourHt += amount.htCents;
-      pushLine(lines, {
+      lines.push({
         kind: 'labour',
         label: `Dépassement de la banque d’heures — ${formatDuration(excess)}`,
         quantity: null,
         unitHtCents: rateFor,
         timeMinutes: excess,
-        explain: () =>
-          `${formatDuration(excess)} × ${formatMoney(rateFor)}/h = ${formatMoney(amount.exactCents)}${amount.rounding()}`,
+        detail: `${formatDuration(excess)} × ${moneyText(rateFor)}/h = ${moneyText(amount.exactCents)}${amount.rounding}`,
         htCents: amount.htCents,
       });
     }
@@ -398,29 +378,28 @@ export function priceIntervention(
     const value = timeValue(contract, step);
     const amount = timeAmount(contract, value.centMinutes);
     labourHt += amount.htCents;
-    pushLine(lines, {
+    lines.push({
       kind: 'labour',
       label: timeLabel,
       quantity: null,
       unitHtCents: value.unitHtCents,
       timeMinutes: step.billedMinutes,
-      explain: () =>
+      detail:
         step.kind === 'none'
           ? null
-          : `${formatDuration(time.ladderMinutes)} relevées, palier ${label}${ladderArticle} : ${value.units()} = ${formatMoney(amount.exactCents)}${amount.rounding()}`,
+          : `${formatDuration(time.ladderMinutes)} relevées, palier ${label}${ladderArticle} : ${value.units} = ${moneyText(amount.exactCents)}${amount.rounding}`,
       htCents: amount.htCents,
     });
   }
   for (const c of time.flatQuoted) {
     const price = c.quote?.flatPriceCents ?? 0;
-    pushLine(lines, {
+    lines.push({
       kind: 'quote',
       label: `Prestation complémentaire — ${c.label} — devis ${c.quote?.number ?? ''}`,
       quantity: 1,
       unitHtCents: price,
       timeMinutes: null,
-      explain: () =>
-        `${formatDuration(c.workedMinutes)} relevées, prix forfaitaire du devis ${c.quote?.number ?? ''} : ${formatMoney(price)}`,
+      detail: `${formatDuration(c.workedMinutes)} relevées, prix forfaitaire du devis ${c.quote?.number ?? ''} : ${moneyText(price)}`,
       htCents: price,
     });
   }
@@ -442,14 +421,13 @@ export function priceIntervention(
       if (percent !== null && percent > 0) {
         if (labourHt > 0) {
           const amount = timeAmount(contract, labourHt * percent, 100);
-          pushLine(lines, {
+          lines.push({
             kind: 'surcharge',
             label: `Majoration hors heures d’ouverture (+${percent} %)`,
             quantity: null,
             unitHtCents: null,
             timeMinutes: null,
-            explain: () =>
-              `${percent} % × ${formatMoney(labourHt)}${cite(articles.outsideHours)} = ${formatMoney(amount.exactCents)}${amount.rounding()}`,
+            detail: `${percent} % × ${moneyText(labourHt)}${cite(articles.outsideHours)} = ${moneyText(amount.exactCents)}${amount.rounding}`,
             htCents: amount.htCents,
           });
         }
@@ -467,13 +445,13 @@ export function priceIntervention(
 
   for (const part of facts.parts) {
     const ht = exact(part.quantity * part.unitPriceCents);
-    pushLine(lines, {
+    lines.push({
       kind: 'part',
       label: part.label,
       quantity: part.quantity,
       unitHtCents: part.unitPriceCents,
       timeMinutes: null,
-      explain: () => `${part.quantity} × ${formatMoney(part.unitPriceCents)}`,
+      detail: `${part.quantity} × ${moneyText(part.unitPriceCents)}`,
       htCents: ht,
     });
   }
@@ -487,14 +465,13 @@ export function priceIntervention(
       );
     }
     const ht = exact(done.quantity * task.priceCents);
-    pushLine(lines, {
+    lines.push({
       kind: 'flat-task',
       label: task.label,
       quantity: done.quantity,
       unitHtCents: task.priceCents,
       timeMinutes: null,
-      explain: () =>
-        `${done.quantity} × forfait ${formatMoney(task.priceCents)}${cite(articles.flatTasks)}`,
+      detail: `${done.quantity} × forfait ${moneyText(task.priceCents)}${cite(articles.flatTasks)}`,
       htCents: ht,
     });
   }
@@ -537,13 +514,13 @@ function priceTravel(
   let inZone: boolean;
   if (travel.fee.kind === 'included') {
     inZone = true;
-    pushLine(lines, {
+    lines.push({
       kind: 'travel',
       label: 'Déplacement inclus',
       quantity: null,
       unitHtCents: null,
       timeMinutes: null,
-      explain: () => null,
+      detail: null,
       htCents: 0,
     });
   } else if (facts.sitePostcode === null) {
@@ -555,14 +532,13 @@ function priceTravel(
     return;
   } else if (isInTravelZone(travel, facts.sitePostcode)) {
     inZone = true;
-    pushLine(lines, {
+    lines.push({
       kind: 'travel',
       label: 'Déplacement inclus (zone du contrat)',
       quantity: null,
       unitHtCents: null,
       timeMinutes: null,
-      explain: () =>
-        `Site ${facts.sitePostcode} dans la zone du contrat${cite(contract.articles.travel)}`,
+      detail: `Site ${facts.sitePostcode} dans la zone du contrat${cite(contract.articles.travel)}`,
       htCents: 0,
     });
   } else {
@@ -570,26 +546,24 @@ function priceTravel(
     flag('outside-travel-zone', `Site hors zone (${facts.sitePostcode}) : déplacement facturé.`);
     if (travel.fee.kind === 'flat') {
       const flatFee = travel.fee.amountCents;
-      pushLine(lines, {
+      lines.push({
         kind: 'travel',
         label: 'Déplacement (forfait)',
         quantity: 1,
         unitHtCents: travel.fee.amountCents,
         timeMinutes: null,
-        explain: () =>
-          `Site ${facts.sitePostcode} hors zone${cite(contract.articles.travel)} : forfait ${formatMoney(flatFee)}`,
+        detail: `Site ${facts.sitePostcode} hors zone${cite(contract.articles.travel)} : forfait ${moneyText(flatFee)}`,
         htCents: travel.fee.amountCents,
       });
     } else {
       const perKm = travel.fee.centsPerKm;
-      pushLine(lines, {
+      lines.push({
         kind: 'travel',
         label: `Déplacement — ${facts.travelKm} km`,
         quantity: facts.travelKm,
         unitHtCents: travel.fee.centsPerKm,
         timeMinutes: null,
-        explain: () =>
-          `Site ${facts.sitePostcode} hors zone${cite(contract.articles.travel)} : ${facts.travelKm} km × ${formatMoney(perKm)}`,
+        detail: `Site ${facts.sitePostcode} hors zone${cite(contract.articles.travel)} : ${facts.travelKm} km × ${moneyText(perKm)}`,
         htCents: exact(facts.travelKm * travel.fee.centsPerKm),
       });
     }
@@ -601,14 +575,13 @@ function priceTravel(
       flag('meals-not-priced', 'Repas sans prix au contrat : non facturés.');
     else {
       const mealCents = travel.mealCents;
-      pushLine(lines, {
+      lines.push({
         kind: 'meals',
         label: facts.meals === 1 ? 'Repas' : `Repas (${facts.meals})`,
         quantity: facts.meals,
         unitHtCents: travel.mealCents,
         timeMinutes: null,
-        explain: () =>
-          `${facts.meals} × ${formatMoney(mealCents)}${cite(contract.articles.travel)}`,
+        detail: `${facts.meals} × ${moneyText(mealCents)}${cite(contract.articles.travel)}`,
         htCents: exact(facts.meals * travel.mealCents),
       });
     }
@@ -618,7 +591,7 @@ function priceTravel(
       flag('lodging-not-priced', 'Hébergement sans prix au contrat : non facturé.');
     } else {
       const nightCents = travel.lodgingNightCents;
-      pushLine(lines, {
+      lines.push({
         kind: 'lodging',
         label:
           facts.lodgingNights === 1
@@ -627,8 +600,7 @@ function priceTravel(
         quantity: facts.lodgingNights,
         unitHtCents: travel.lodgingNightCents,
         timeMinutes: null,
-        explain: () =>
-          `${facts.lodgingNights} × ${formatMoney(nightCents)}${cite(contract.articles.travel)}`,
+        detail: `${facts.lodgingNights} × ${moneyText(nightCents)}${cite(contract.articles.travel)}`,
         htCents: exact(facts.lodgingNights * travel.lodgingNightCents),
       });
     }
