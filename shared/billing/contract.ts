@@ -85,6 +85,76 @@ export type VatRate = z.infer<typeof vatRateSchema>;
 export const STANDARD_VAT_BASIS_POINTS = 2000;
 
 /**
+ * Where each rule comes from in the contract as written ("002 art. IV.2.2"): printed on
+ * every billed line that applies it, so the client can check it. Empty: not cited.
+ */
+export const contractArticlesSchema = z
+  .object({
+    ladder: z.string().trim().max(80).default(''),
+    rounding: z.string().trim().max(80).default(''),
+    travel: z.string().trim().max(80).default(''),
+    incidents: z.string().trim().max(80).default(''),
+    plannedVisits: z.string().trim().max(80).default(''),
+    complementary: z.string().trim().max(80).default(''),
+    outsideHours: z.string().trim().max(80).default(''),
+    flatTasks: z.string().trim().max(80).default(''),
+    syntec: z.string().trim().max(80).default(''),
+    sla: z.string().trim().max(80).default(''),
+  })
+  .prefault({});
+export type ContractArticles = z.output<typeof contractArticlesSchema>;
+
+/**
+ * What the subscription includes (domain-rules §3). Incidents on covered equipment are
+ * included in unlimited number (002 art. III-1 §6, 004 art. V); planned visits up to
+ * `subscriptionVisitsPerYear` (004 art. V last paragraph, art. VI), a visit beyond it being
+ * flagged and, by our default, billed as a complementary service.
+ */
+export const coverageSchema = z
+  .object({
+    /** False for a time-and-materials contract (000/001): every visit is billed. */
+    incidentsIncluded: z.boolean().default(true),
+    beyondQuota: z.enum(['bill', 'include']).default('bill'),
+    /** The subscription's price HT per period, revised by SYNTEC (002 art. IV.2.3); null: none. */
+    subscriptionPriceCents: centsSchema.nullable().default(null),
+    subscriptionPeriod: z.enum(['month', 'quarter', 'year']).default('month'),
+    /** Per-device fee, the base of the age surcharge (004 art. XI); null: not per device. */
+    perDeviceFeeCents: centsSchema.nullable().default(null),
+    /** Age surcharge on the per-device fee (004 art. XI). */
+    ageSurcharge: z.boolean().default(false),
+  })
+  .prefault({});
+export type Coverage = z.output<typeof coverageSchema>;
+
+/** One revision the office applied: the price before and after, and the indices used. */
+export const syntecRevisionEntrySchema = z.object({
+  on: localDateSchema,
+  s0: decimalStringSchema,
+  s1: decimalStringSchema,
+  fromCents: centsSchema,
+  toCents: centsSchema,
+});
+export type SyntecRevisionEntry = z.output<typeof syntecRevisionEntrySchema>;
+
+/**
+ * The SYNTEC revision rule of a contract (domain-rules §4): what is revised, when, on which
+ * base, how it is rounded. `index`/`revisedOn` are S0 and the date of the last revision (or
+ * of signature); `initialIndex`/`initialPriceCents` are kept for the fixed base of 003.
+ */
+export const syntecSchema = z.object({
+  index: decimalStringSchema,
+  revisedOn: localDateSchema,
+  target: z.enum(['subscription', 'rates']).default('subscription'),
+  when: z.enum(['anniversary', 'january-1']).default('anniversary'),
+  base: z.enum(['chained', 'initial']).default('chained'),
+  rounding: z.enum(['euro-up', 'cent']).default('cent'),
+  initialIndex: decimalStringSchema.nullable().default(null),
+  initialPriceCents: centsSchema.nullable().default(null),
+  history: z.array(syntecRevisionEntrySchema).default([]),
+});
+export type Syntec = z.output<typeof syntecSchema>;
+
+/**
  * A client's contract, as the office and the laptops store it (JSON-serialisable: dates are
  * "YYYY-MM-DD", amounts integer cents, durations integer minutes). Everything the billing
  * engine needs to price an intervention is here; fields a contract does not set take the
@@ -136,11 +206,16 @@ export const contractSchema = z.object({
     .array(vatRateSchema)
     .min(1, 'Au moins un taux de TVA.')
     .default(() => [{ from: '2014-01-01', basisPoints: STANDARD_VAT_BASIS_POINTS }]),
-  /** SYNTEC index of the last revision (S0) and its date; null: prices not indexed. */
-  syntec: z
-    .object({ index: decimalStringSchema, revisedOn: localDateSchema })
-    .nullable()
-    .default(null),
+  /** SYNTEC index of the last revision (S0), its date and the rule; null: prices not indexed. */
+  syntec: syntecSchema.nullable().default(null),
+  /**
+   * "arrondis à l'euro supérieur" (002 art. IV.2.2): ALLANCE's clause only, so a setting.
+   * On, each time line (units × rate) is rounded up to the euro; parts, travel, meals and
+   * flat tasks stay exact to the cent.
+   */
+  roundTimeUpToEuro: z.boolean().default(false),
+  coverage: coverageSchema,
+  articles: contractArticlesSchema,
   /**
    * The provider itself checks the client's backups (002 art. III-1 §4, 004 art. V "gestion
    * des sauvegardes"): the bordereau's backup reminder then says so (shared/report/pdf/section-backup.ts).

@@ -3,14 +3,20 @@ export * from './step-label';
 export * from './money';
 export * from './decimal';
 export * from './contract';
+export * from './contract-presets';
+export * from './contract-checks';
 export * from './intervention';
 export * from './travel-zone';
+export * from './inclusion';
 export * from './pricing';
 export * from './hour-bank';
 export * from './syntec';
 export * from './age-surcharge';
 export * from './notice';
 export * from './subscription-visits';
+export * from './sla-clock';
+export * from './quote';
+export * from './device-fees';
 export {
   slaDeadline,
   workingMinutesBetween,

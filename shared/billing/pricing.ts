@@ -2,16 +2,28 @@ import { checkOpeningHours } from '../calendar/opening-hours';
 import type { OpeningHoursCheck, OutsideHoursReason } from '../calendar/opening-hours';
 import { localDateOf } from '../calendar/local-date';
 import { formatDuration } from '../format/duration';
+
 import type { Contract } from './contract';
-import type { InterventionFacts } from './intervention';
+import { isIncluded } from './inclusion';
+import type { Inclusion } from './inclusion';
+import type { ComplementaryWork, InterventionFacts } from './intervention';
 import { DAY_MINUTES, HALF_DAY_MINUTES, ladderStep } from './ladder';
 import type { LadderStep } from './ladder';
-import { ceilToEuroCents, roundHalfUpDiv } from './money';
+import { assertSafe, ceilToEuroCents, roundHalfUpDiv } from './money';
+import { moneyText } from './money-text';
 import { stepLabel } from './step-label';
 import { isInTravelZone } from './travel-zone';
 
 export type PricedLineKind =
-  'labour' | 'hour-bank' | 'surcharge' | 'travel' | 'meals' | 'lodging' | 'part' | 'flat-task';
+  | 'labour'
+  | 'hour-bank'
+  | 'surcharge'
+  | 'travel'
+  | 'meals'
+  | 'lodging'
+  | 'part'
+  | 'flat-task'
+  | 'quote';
 
 /** One line of the billing summary, printed as is on the report (French label). */
 export interface PricedLine {
@@ -19,8 +31,16 @@ export interface PricedLine {
   readonly label: string;
   /** For lines priced per unit (parts, meals, km…); null otherwise. */
   readonly quantity: number | null;
+  /** The unit price: per unit, or per hour on a time line priced at the rate. */
   readonly unitHtCents: number | null;
-  /** HT, rounded up to the whole euro (a multiple of 100). */
+  /** Time lines: the billed minutes the line prices; null otherwise. */
+  readonly timeMinutes: number | null;
+  /**
+   * How the amount was reached, in French: units × unit price, the ladder step, the
+   * article applied, the rounding ("3 h 30 × 65,00 €/h = 227,50 € …"); null for a 0 line.
+   */
+  readonly detail: string | null;
+  /** HT in cents: time lines rounded up to the euro under the contract's clause only. */
   readonly htCents: number;
 }
 
@@ -33,7 +53,10 @@ export type PricingFlagCode =
   | 'site-postcode-missing'
   | 'hour-bank-exceeded'
   | 'meals-not-priced'
-  | 'lodging-not-priced';
+  | 'lodging-not-priced'
+  | 'beyond-quota'
+  | 'complementary-without-quote'
+  | 'not-included';
 
 /** Something the office must see on the report or check before billing. */
 export interface PricingFlag {
@@ -62,8 +85,12 @@ export interface PricedIntervention {
   readonly stepLabel: string;
   /** On site only; null for remote work. */
   readonly openingHours: OpeningHoursCheck | null;
-  /** Null when the contract has no hour bank or the visit is included in the subscription. */
+  /** Null when the contract has no hour bank or no time went through the ladder. */
   readonly hourBank: HourBankUse | null;
+  /** The inclusion rule's verdict on the visit (inclusion.ts). */
+  readonly inclusion: Inclusion;
+  /** Minutes of complementary work recorded apart. */
+  readonly complementaryMinutes: number;
   readonly flags: readonly PricingFlag[];
 }
 
@@ -100,47 +127,150 @@ export function vatRateOn(contract: Contract, startedAt: number): number {
   return best.basisPoints;
 }
 
+/** " (002 art. IV.2.2)" or "" when the contract cites no article for the rule. */
+function cite(article: string): string {
+  return article === '' ? '' : ` (${article})`;
+}
+
 /**
- * Price of the billed time, as cents × 60 (so fractions of an hour stay integers): flat day
- * and half-day prices win over the hourly rate (domain-rules §4); the 2 h step and remote
- * half-hours are always at the hourly rate.
+ * The time the ladder prices, after the inclusion rule (domain-rules §3): an included visit
+ * bills only the complementary work recorded apart; any other visit bills its whole time.
+ * Complementary work under a quote with a flat price is priced at that price, its minutes
+ * kept out of the ladder in both cases. Used by pricing and the hour bank alike.
  */
-function timeValueCentMinutes(contract: Contract, step: LadderStep): number {
-  if (step.kind === 'none') return 0;
+export interface TimeToBill {
+  readonly inclusion: Inclusion;
+  readonly ladderMinutes: number;
+  readonly step: LadderStep;
+  /** Complementary work priced by the ladder / at its quote's flat price. */
+  readonly laddered: readonly ComplementaryWork[];
+  readonly flatQuoted: readonly ComplementaryWork[];
+}
+
+export function timeToBill(contract: Contract, facts: InterventionFacts): TimeToBill {
+  const inclusion = isIncluded(contract, {
+    underSubscription: facts.includedInSubscription,
+    purpose: facts.purpose,
+    equipmentCovered: facts.equipmentCovered,
+    plannedVisitsEarlierThisYear: facts.plannedVisitsEarlierThisYear,
+  });
+  const flatQuoted = facts.complementary.filter((c) => c.quote?.flatPriceCents != null);
+  const laddered = facts.complementary.filter((c) => c.quote?.flatPriceCents == null);
+  const sum = (works: readonly ComplementaryWork[]) =>
+    works.reduce((total, c) => total + c.workedMinutes, 0);
+  const ladderMinutes = inclusion.included
+    ? sum(laddered)
+    : Math.max(0, facts.workedMinutes - sum(flatQuoted));
+  const step = ladderStep(facts.mode, ladderMinutes, {
+    toleranceMinutes: contract.toleranceMinutes,
+  });
+  return { inclusion, ladderMinutes, step, laddered, flatQuoted };
+}
+
+/**
+ * A time amount of `numerator / denominator` cents, rounded as the contract says: up to the
+ * euro under the clause, half-up to the cent otherwise; with the rounding explained.
+ */
+function timeAmount(
+  contract: Contract,
+  numerator: number,
+  denominator = 60,
+): { htCents: number; exactCents: number; rounding: string } {
+  assertSafe(numerator);
+  const exactCents = roundHalfUpDiv(numerator, denominator);
+  if (!contract.roundTimeUpToEuro) return { htCents: exactCents, exactCents, rounding: '' };
+  const htCents = ceilToEuroCents(numerator, denominator);
+  const rounding =
+    htCents === exactCents
+      ? ''
+      : ` ; arrondi à l’euro supérieur : ${moneyText(htCents)}${cite(contract.articles.rounding)}`;
+  return { htCents, exactCents, rounding };
+}
+
+/**
+ * The value of the billed time and how it is made (domain-rules §4): flat day and
+ * half-day prices win over the hourly rate; the 2 h step and remote half-hours are always
+ * at the hourly rate. Value in cents × 60 so fractions of an hour stay integers.
+ */
+function timeValue(
+  contract: Contract,
+  step: LadderStep,
+): { centMinutes: number; units: string; unitHtCents: number | null } {
+  if (step.kind === 'none') return { centMinutes: 0, units: '', unitHtCents: null };
   if (step.kind === 'half-hours') {
-    return (contract.remoteHourlyRateCents ?? contract.hourlyRateCents) * step.billedMinutes;
+    const rate = contract.remoteHourlyRateCents ?? contract.hourlyRateCents;
+    return {
+      centMinutes: rate * step.billedMinutes,
+      units: `${formatDuration(step.billedMinutes)} × ${moneyText(rate)}/h`,
+      unitHtCents: rate,
+    };
   }
   const rate = contract.hourlyRateCents;
-  const day = contract.dayPriceCents !== null ? contract.dayPriceCents * 60 : rate * DAY_MINUTES;
-  const remainder =
-    step.remainderMinutes === HALF_DAY_MINUTES && contract.halfDayPriceCents !== null
-      ? contract.halfDayPriceCents * 60
-      : rate * step.remainderMinutes;
-  return step.days * day + remainder;
+  const { dayPriceCents, halfDayPriceCents } = contract;
+  const flatDays = step.days > 0 && dayPriceCents !== null;
+  const flatHalf = step.remainderMinutes === HALF_DAY_MINUTES && halfDayPriceCents !== null;
+  const centMinutes =
+    (flatDays ? step.days * dayPriceCents * 60 : step.days * rate * DAY_MINUTES) +
+    (flatHalf ? halfDayPriceCents * 60 : rate * step.remainderMinutes);
+  const atRate = !flatDays && !flatHalf;
+  const units = (() => {
+    // "7 h × 65 €/h + 2 h × 65 €/h" reads better as one product when all is at the rate.
+    if (atRate) return `${formatDuration(step.billedMinutes)} × ${moneyText(rate)}/h`;
+    const parts: string[] = [];
+    if (step.days > 0) {
+      parts.push(
+        flatDays
+          ? `${step.days} × journée à ${moneyText(dayPriceCents)}`
+          : `${formatDuration(step.days * DAY_MINUTES)} × ${moneyText(rate)}/h`,
+      );
+    }
+    if (step.remainderMinutes > 0) {
+      parts.push(
+        flatHalf
+          ? `demi-journée à ${moneyText(halfDayPriceCents)}`
+          : `${formatDuration(step.remainderMinutes)} × ${moneyText(rate)}/h`,
+      );
+    }
+    return parts.join(' + ');
+  })();
+  return { centMinutes, units, unitHtCents: atRate ? rate : null };
 }
 
 function modeLabel(facts: InterventionFacts): string {
   return facts.mode === 'onsite' ? 'Intervention sur site' : 'Intervention à distance';
 }
 
+const INCLUSION_LABEL: Record<Inclusion['reason'], string> = {
+  incident: 'incident inclus dans l’abonnement',
+  'planned-visit': 'visite planifiée incluse dans l’abonnement',
+  'beyond-quota-included': 'visite au-delà du nombre prévu, incluse selon le contrat',
+  'not-under-subscription': '',
+  'equipment-not-covered': '',
+  'incidents-not-included': '',
+  'beyond-quota': '',
+  'not-included-work': '',
+};
+
 /**
- * The priced lines of an intervention under its contract (domain-rules §3–§4). Every line HT
- * is rounded up to the whole euro (002 art. IV.2.2), VAT is computed on the HT total at the
- * rate in force that day and rounded half-up to the cent, TTC = HT + VAT. Pure: everything
- * it needs is in its arguments.
+ * The priced lines of an intervention under its contract (domain-rules §3–§4). Time lines
+ * are rounded up to the whole euro only under the contract's clause (002 art. IV.2.2),
+ * otherwise half-up to the cent; every other line is exact. VAT is computed on the HT total
+ * at the rate in force that day and rounded half-up to the cent, TTC = HT + VAT. Pure:
+ * everything it needs is in its arguments.
  */
 export function priceIntervention(
   contract: Contract,
   facts: InterventionFacts,
 ): PricedIntervention {
-  const step = ladderStep(facts.mode, facts.workedMinutes, {
-    toleranceMinutes: contract.toleranceMinutes,
-  });
+  const time = timeToBill(contract, facts);
+  const { inclusion, step } = time;
   const label = stepLabel(step);
   const lines: PricedLine[] = [];
   const flags: PricingFlag[] = [];
   const flag = (code: PricingFlagCode, message: string) => flags.push({ code, message });
   const onsite = facts.mode === 'onsite';
+  const { articles } = contract;
+  const complementaryMinutes = facts.complementary.reduce((t, c) => t + c.workedMinutes, 0);
 
   if (!facts.equipmentCovered) {
     flag(
@@ -148,23 +278,60 @@ export function priceIntervention(
       'Équipement hors contrat : intervention facturée en prestation complémentaire.',
     );
   }
-  const included = facts.includedInSubscription && facts.equipmentCovered;
+  if (inclusion.beyondQuota) {
+    flag(
+      'beyond-quota',
+      `Visite planifiée n° ${inclusion.rank ?? 0} au-delà des ${inclusion.perYear ?? 0} prévues par an${cite(articles.plannedVisits)} : ${inclusion.included ? 'incluse selon le contrat' : 'facturée en prestation complémentaire'}, à vérifier.`,
+    );
+  }
+  if (facts.includedInSubscription && !inclusion.included) {
+    if (inclusion.reason === 'incidents-not-included') {
+      flag('not-included', 'Le contrat n’inclut pas les incidents : intervention facturée.');
+    } else if (inclusion.reason === 'not-included-work') {
+      flag(
+        'not-included',
+        'Travaux hors abonnement (installation, audit…) : facturés en prestation complémentaire.',
+      );
+    }
+  }
+  for (const c of facts.complementary) {
+    if (c.quote === null || !c.quote.accepted) {
+      flag(
+        'complementary-without-quote',
+        `Prestation complémentaire « ${c.label} » sans devis accepté${cite(articles.complementary)} : à vérifier par le bureau.`,
+      );
+    }
+  }
 
   // Time.
   let hourBank: HourBankUse | null = null;
   let labourHt = 0;
-  if (included) {
+  const rateFor = onsite
+    ? contract.hourlyRateCents
+    : (contract.remoteHourlyRateCents ?? contract.hourlyRateCents);
+  if (inclusion.included) {
     flag(
       'included-in-subscription',
       'Visite incluse dans l’abonnement : temps relevé, non facturé.',
     );
+    const article = inclusion.reason === 'incident' ? articles.incidents : articles.plannedVisits;
     lines.push({
       kind: 'labour',
-      label: `${modeLabel(facts)} — ${label} — incluse dans l’abonnement`,
+      label: `${modeLabel(facts)} — ${formatDuration(facts.workedMinutes - complementaryMinutes)} — ${INCLUSION_LABEL[inclusion.reason]}${cite(article)}`,
       quantity: null,
       unitHtCents: null,
+      timeMinutes: null,
+      detail: null,
       htCents: 0,
     });
+  }
+  const timeLabel =
+    inclusion.included && time.laddered.length > 0
+      ? `Prestation complémentaire — ${time.laddered.map((c) => c.label).join(', ')} — ${label}`
+      : `${modeLabel(facts)} — ${label}`;
+  const ladderArticle = cite(articles.ladder);
+  if (inclusion.included && step.billedMinutes === 0) {
+    // Nothing else to price for the time.
   } else if (contract.hourBank !== null && step.billedMinutes > 0) {
     const before = facts.hourBankBalanceMinutes;
     if (before === null) {
@@ -183,9 +350,11 @@ export function priceIntervention(
     };
     lines.push({
       kind: 'hour-bank',
-      label: `${modeLabel(facts)} — ${label} — ${formatDuration(deducted)} déduites de la banque d’heures (solde ${formatDuration(before - deducted)})`,
+      label: `${timeLabel} — ${formatDuration(deducted)} déduites de la banque d’heures (solde ${formatDuration(before - deducted)})`,
       quantity: null,
       unitHtCents: null,
+      timeMinutes: deducted,
+      detail: `${formatDuration(time.ladderMinutes)} relevées, palier ${label}${ladderArticle}`,
       htCents: 0,
     });
     if (excess > 0) {
@@ -193,35 +362,53 @@ export function priceIntervention(
         'hour-bank-exceeded',
         `Banque d’heures épuisée : ${formatDuration(excess)} facturées en complément.`,
       );
-      const rate = onsite
-        ? contract.hourlyRateCents
-        : (contract.remoteHourlyRateCents ?? contract.hourlyRateCents);
-      const ht = ceilToEuroCents(rate * excess, 60);
-      labourHt += ht;
+      const amount = timeAmount(contract, rateFor * excess);
+      labourHt += amount.htCents;
       lines.push({
         kind: 'labour',
         label: `Dépassement de la banque d’heures — ${formatDuration(excess)}`,
         quantity: null,
-        unitHtCents: null,
-        htCents: ht,
+        unitHtCents: rateFor,
+        timeMinutes: excess,
+        detail: `${formatDuration(excess)} × ${moneyText(rateFor)}/h = ${moneyText(amount.exactCents)}${amount.rounding}`,
+        htCents: amount.htCents,
       });
     }
   } else {
-    const ht = ceilToEuroCents(timeValueCentMinutes(contract, step), 60);
-    labourHt += ht;
+    const value = timeValue(contract, step);
+    const amount = timeAmount(contract, value.centMinutes);
+    labourHt += amount.htCents;
     lines.push({
       kind: 'labour',
-      label: `${modeLabel(facts)} — ${label}`,
+      label: timeLabel,
       quantity: null,
-      unitHtCents: null,
-      htCents: ht,
+      unitHtCents: value.unitHtCents,
+      timeMinutes: step.billedMinutes,
+      detail:
+        step.kind === 'none'
+          ? null
+          : `${formatDuration(time.ladderMinutes)} relevées, palier ${label}${ladderArticle} : ${value.units} = ${moneyText(amount.exactCents)}${amount.rounding}`,
+      htCents: amount.htCents,
+    });
+  }
+  for (const c of time.flatQuoted) {
+    const price = c.quote?.flatPriceCents ?? 0;
+    lines.push({
+      kind: 'quote',
+      label: `Prestation complémentaire — ${c.label} — devis ${c.quote?.number ?? ''}`,
+      quantity: 1,
+      unitHtCents: price,
+      timeMinutes: null,
+      detail: `${formatDuration(c.workedMinutes)} relevées, prix forfaitaire du devis ${c.quote?.number ?? ''} : ${moneyText(price)}`,
+      htCents: price,
     });
   }
 
   // Opening hours: the ladder covers on-site work within them only (002 art. IV.2.2).
+  // The site's hours decide; the contract's are the fallback.
   let openingHours: OpeningHoursCheck | null = null;
   if (onsite) {
-    openingHours = checkOpeningHours(facts.segments, contract.openingHours, {
+    openingHours = checkOpeningHours(facts.segments, facts.openingHours ?? contract.openingHours, {
       holidays: contract.holidayRegion,
     });
     if (openingHours.outside) {
@@ -233,12 +420,15 @@ export function priceIntervention(
       const percent = contract.outsideHoursSurchargePercent;
       if (percent !== null && percent > 0) {
         if (labourHt > 0) {
+          const amount = timeAmount(contract, labourHt * percent, 100);
           lines.push({
             kind: 'surcharge',
             label: `Majoration hors heures d’ouverture (+${percent} %)`,
             quantity: null,
             unitHtCents: null,
-            htCents: ceilToEuroCents(labourHt * percent, 100),
+            timeMinutes: null,
+            detail: `${percent} % × ${moneyText(labourHt)}${cite(articles.outsideHours)} = ${moneyText(amount.exactCents)}${amount.rounding}`,
+            htCents: amount.htCents,
           });
         }
       } else {
@@ -254,12 +444,15 @@ export function priceIntervention(
   if (onsite) priceTravel(contract, facts, lines, flag);
 
   for (const part of facts.parts) {
+    const ht = exact(part.quantity * part.unitPriceCents);
     lines.push({
       kind: 'part',
       label: part.label,
       quantity: part.quantity,
       unitHtCents: part.unitPriceCents,
-      htCents: ceilToEuroCents(part.quantity * part.unitPriceCents),
+      timeMinutes: null,
+      detail: `${part.quantity} × ${moneyText(part.unitPriceCents)}`,
+      htCents: ht,
     });
   }
 
@@ -271,12 +464,15 @@ export function priceIntervention(
         `Forfait inconnu dans le contrat : ${done.code}.`,
       );
     }
+    const ht = exact(done.quantity * task.priceCents);
     lines.push({
       kind: 'flat-task',
       label: task.label,
       quantity: done.quantity,
       unitHtCents: task.priceCents,
-      htCents: ceilToEuroCents(done.quantity * task.priceCents),
+      timeMinutes: null,
+      detail: `${done.quantity} × forfait ${moneyText(task.priceCents)}${cite(articles.flatTasks)}`,
+      htCents: ht,
     });
   }
 
@@ -296,8 +492,16 @@ export function priceIntervention(
     stepLabel: label,
     openingHours,
     hourBank,
+    inclusion,
+    complementaryMinutes,
     flags,
   };
+}
+
+/** A product of integers that must stay a safe integer (parts, travel, meals: never rounded). */
+function exact(cents: number): number {
+  assertSafe(cents);
+  return cents;
 }
 
 function priceTravel(
@@ -315,6 +519,8 @@ function priceTravel(
       label: 'Déplacement inclus',
       quantity: null,
       unitHtCents: null,
+      timeMinutes: null,
+      detail: null,
       htCents: 0,
     });
   } else if (facts.sitePostcode === null) {
@@ -331,26 +537,34 @@ function priceTravel(
       label: 'Déplacement inclus (zone du contrat)',
       quantity: null,
       unitHtCents: null,
+      timeMinutes: null,
+      detail: `Site ${facts.sitePostcode} dans la zone du contrat${cite(contract.articles.travel)}`,
       htCents: 0,
     });
   } else {
     inZone = false;
     flag('outside-travel-zone', `Site hors zone (${facts.sitePostcode}) : déplacement facturé.`);
     if (travel.fee.kind === 'flat') {
+      const flatFee = travel.fee.amountCents;
       lines.push({
         kind: 'travel',
         label: 'Déplacement (forfait)',
         quantity: 1,
         unitHtCents: travel.fee.amountCents,
-        htCents: ceilToEuroCents(travel.fee.amountCents),
+        timeMinutes: null,
+        detail: `Site ${facts.sitePostcode} hors zone${cite(contract.articles.travel)} : forfait ${moneyText(flatFee)}`,
+        htCents: travel.fee.amountCents,
       });
     } else {
+      const perKm = travel.fee.centsPerKm;
       lines.push({
         kind: 'travel',
         label: `Déplacement — ${facts.travelKm} km`,
         quantity: facts.travelKm,
         unitHtCents: travel.fee.centsPerKm,
-        htCents: ceilToEuroCents(facts.travelKm * travel.fee.centsPerKm),
+        timeMinutes: null,
+        detail: `Site ${facts.sitePostcode} hors zone${cite(contract.articles.travel)} : ${facts.travelKm} km × ${moneyText(perKm)}`,
+        htCents: exact(facts.travelKm * travel.fee.centsPerKm),
       });
     }
   }
@@ -360,12 +574,15 @@ function priceTravel(
     if (travel.mealCents === null)
       flag('meals-not-priced', 'Repas sans prix au contrat : non facturés.');
     else {
+      const mealCents = travel.mealCents;
       lines.push({
         kind: 'meals',
         label: facts.meals === 1 ? 'Repas' : `Repas (${facts.meals})`,
         quantity: facts.meals,
         unitHtCents: travel.mealCents,
-        htCents: ceilToEuroCents(facts.meals * travel.mealCents),
+        timeMinutes: null,
+        detail: `${facts.meals} × ${moneyText(mealCents)}${cite(contract.articles.travel)}`,
+        htCents: exact(facts.meals * travel.mealCents),
       });
     }
   }
@@ -373,6 +590,7 @@ function priceTravel(
     if (travel.lodgingNightCents === null) {
       flag('lodging-not-priced', 'Hébergement sans prix au contrat : non facturé.');
     } else {
+      const nightCents = travel.lodgingNightCents;
       lines.push({
         kind: 'lodging',
         label:
@@ -381,7 +599,9 @@ function priceTravel(
             : `Hébergement — ${facts.lodgingNights} nuits`,
         quantity: facts.lodgingNights,
         unitHtCents: travel.lodgingNightCents,
-        htCents: ceilToEuroCents(facts.lodgingNights * travel.lodgingNightCents),
+        timeMinutes: null,
+        detail: `${facts.lodgingNights} × ${moneyText(nightCents)}${cite(contract.articles.travel)}`,
+        htCents: exact(facts.lodgingNights * travel.lodgingNightCents),
       });
     }
   }

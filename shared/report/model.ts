@@ -246,8 +246,13 @@ export const hourBankSchema = z.object({
 export const billedLineSchema = z.object({
   label: required('Libellé', 300),
   quantity: z.number().int().positive().optional(),
+  /** Per unit, or per hour on a time line priced at the rate. */
   unitHtCents: cents.optional(),
   htCents: cents,
+  /** Time lines: the billed minutes (absent from reports sealed before it existed). */
+  timeMinutes: minutes.optional(),
+  /** How the amount was reached: units × unit price, step, article, rounding. */
+  detail: optionalText(500).optional(),
 });
 export type BilledLine = z.infer<typeof billedLineSchema>;
 
@@ -257,6 +262,25 @@ export function vatCentsFor(totalHtCents: number, rateBasisPoints: number): numb
   const sign = product < 0 ? -1 : 1;
   return sign * Math.floor((Math.abs(product) + 5_000) / 10_000);
 }
+
+/** What the office must check before billing, carried by reports sealed since it exists. */
+export const BILLING_FLAGS = [
+  'beyond-quota',
+  'complementary-without-quote',
+  'equipment-not-covered',
+  'outside-opening-hours',
+] as const;
+export type BillingFlag = (typeof BILLING_FLAGS)[number];
+const billingFlagsSchema = z.array(z.enum(BILLING_FLAGS)).min(1).optional();
+
+/** The on-site response time (004 art. VI): requested when, due when, met or missed. */
+export const slaOutcomeSchema = z.object({
+  requestedAt: ms,
+  workingMinutes: minutes,
+  deadlineAt: ms,
+  met: z.boolean(),
+});
+export type SlaOutcome = z.infer<typeof slaOutcomeSchema>;
 
 export const billingSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -268,6 +292,8 @@ export const billingSchema = z.discriminatedUnion('kind', [
       .object({ used: z.number().int().positive(), perYear: z.number().int().positive() })
       .nullable(),
     hourBank: hourBankSchema.nullable(),
+    flags: billingFlagsSchema,
+    sla: slaOutcomeSchema.optional(),
   }),
   z
     .object({
@@ -278,6 +304,10 @@ export const billingSchema = z.discriminatedUnion('kind', [
       vatCents: cents,
       totalTtcCents: cents,
       hourBank: hourBankSchema.nullable(),
+      flags: billingFlagsSchema,
+      sla: slaOutcomeSchema.optional(),
+      /** The quotes (devis) the complementary work was done under. */
+      quoteNumbers: z.array(required('Numéro de devis', 40)).min(1).optional(),
     })
     .superRefine((b, ctx) => {
       const sum = b.lines.reduce((total, line) => total + line.htCents, 0);

@@ -22,6 +22,8 @@ export function lefevreContract(): Contract {
     label: 'Infogérance PME – 12 postes',
     startsOn: '2024-01-01',
     hourlyRateCents: 6_500,
+    // ALLANCE's clause (002 art. IV.2.2): time lines rounded up to the euro.
+    roundTimeUpToEuro: true,
   });
 }
 

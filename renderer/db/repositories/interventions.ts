@@ -1,3 +1,5 @@
+import { sealedQuoteSchema } from '../../../shared/billing/quote';
+import type { SealedQuote } from '../../../shared/billing/quote';
 import { uuidv7 } from 'uuidv7';
 import type { TimerAction, TimerEvent } from '../../../shared/time/events';
 import { notBeforeLastTap, timerCorrectionEventSchema } from '../../../shared/time/events';
@@ -165,6 +167,25 @@ export async function updateVisitWork(
     ...visit,
     work: visitWorkSchema.parse({ ...visit.work, ...work }),
   }));
+}
+
+/**
+ * Adds a signed, sealed quote to the visit (002 art. III.2: before the complementary work).
+ * A quote is never replaced: its number is refused a second time.
+ */
+export async function addVisitQuote(
+  db: BordereauDb,
+  id: string,
+  quote: SealedQuote,
+  now: number,
+): Promise<VisitRecord> {
+  const parsed = sealedQuoteSchema.parse(quote);
+  return modify(db, id, now, (visit) => {
+    if (visit.quotes.some((q) => q.content.number === parsed.content.number)) {
+      throw new Error(`Le devis ${parsed.content.number} est déjà enregistré.`);
+    }
+    return { ...visit, quotes: [...visit.quotes, parsed] };
+  });
 }
 
 export async function addVisitPhoto(

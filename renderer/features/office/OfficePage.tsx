@@ -18,6 +18,7 @@ import { markInvoiced, unmarkInvoiced } from './invoice-mark';
 import {
   filterRows,
   NO_FILTERS,
+  REVIEW_FLAG_LABELS,
   REVIEW_STATUS_LABELS,
   REVIEW_STATUSES,
   reviewRows,
@@ -201,6 +202,7 @@ export function OfficePage() {
             <th>Statut</th>
             <th>Travaillé / facturé</th>
             <th>Montant HT</th>
+            <th>À vérifier</th>
             <th>Actions</th>
           </tr>
         </thead>
@@ -225,6 +227,9 @@ export function OfficePage() {
                 {formatDuration(r.workedMinutes)} / {formatDuration(r.billedMinutes)}
               </td>
               <td>{r.totalHtCents === null ? 'Inclus' : formatMoney(r.totalHtCents)}</td>
+              <td data-testid="review-flags">
+                {r.flags.map((f) => REVIEW_FLAG_LABELS[f]).join(' ; ')}
+              </td>
               <td className="row-actions">
                 {r.status !== 'draft' && (
                   <button type="button" onClick={() => void openPdf(r)}>

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { formatDate } from '../../../shared/format/date';
 import { neutraliseCell } from '../../../shared/inventory/csv/export';
+import { REVIEW_FLAG_LABELS, reviewFlags } from './review-rows';
 import type { ReviewRow } from './review-rows';
 
 const BOM = '\uFEFF';
@@ -16,7 +17,19 @@ export const BILLABLE_HEADERS = [
   'PU HT',
   'Montant HT',
   'Taux TVA',
+  'Détail',
+  'Devis',
+  'À vérifier',
 ] as const;
+
+/** Minutes as French decimal hours, at most two decimals: 210 → "3,5", 75 → "1,25". */
+export function decimalHours(minutes: number): string {
+  const hundredths = Math.round((minutes * 100) / 60);
+  const whole = Math.trunc(hundredths / 100);
+  const rest = hundredths % 100;
+  if (rest === 0) return String(whole);
+  return `${whole},${String(rest).padStart(2, '0').replace(/0$/, '')}`;
+}
 
 /** Integer cents as a French decimal without a currency sign: 22800 → "228,00", -5 → "-0,05". */
 export function decimalComma(cents: number): string {
@@ -45,7 +58,19 @@ export function billableLinesCsv(rows: readonly ReviewRow[]): string {
     if (row.report.status !== 'sealed') continue;
     const billing = row.report.content.billing;
     if (billing.kind !== 'billed') continue;
+    const quotes = (billing.quoteNumbers ?? []).join(', ');
+    const flags = reviewFlags(row.report)
+      .map((f) => REVIEW_FLAG_LABELS[f])
+      .join(' ; ');
     for (const line of billing.lines) {
+      // A time line's quantity is its billed hours (3,5 h at 65,00 €), so the invoice shows
+      // units × unit price like the bordereau.
+      const quantity =
+        line.quantity !== undefined
+          ? String(line.quantity)
+          : line.timeMinutes !== undefined
+            ? decimalHours(line.timeMinutes)
+            : '';
       data.push(
         [
           row.number,
@@ -54,10 +79,13 @@ export function billableLinesCsv(rows: readonly ReviewRow[]): string {
           row.clientName,
           row.technicianName,
           line.label,
-          line.quantity === undefined ? '' : String(line.quantity),
+          quantity,
           line.unitHtCents === undefined ? '' : decimalComma(line.unitHtCents),
           decimalComma(line.htCents),
           rate(billing.vatRateBasisPoints),
+          line.detail ?? '',
+          quotes,
+          flags,
         ].map(neutraliseCell),
       );
     }

@@ -1,6 +1,6 @@
 import { localDateOf } from '../../../shared/calendar/local-date';
 import type { LocalDate } from '../../../shared/calendar/local-date';
-import type { Report } from '../../../shared/report/model';
+import type { BillingFlag, Report } from '../../../shared/report/model';
 
 /** What the office review lists: one line per intervention, from its latest bordereau. */
 export interface ReviewRow {
@@ -21,7 +21,26 @@ export interface ReviewRow {
   /** Null when the visit is included in the subscription. */
   readonly totalHtCents: number | null;
   readonly invoicedAt: number | null;
+  /** What the office must check before billing (out of hours, beyond quota…). */
+  readonly flags: readonly BillingFlag[];
   readonly report: Report;
+}
+
+export const REVIEW_FLAG_LABELS: Record<BillingFlag, string> = {
+  'outside-opening-hours': 'Hors heures d’ouverture',
+  'beyond-quota': 'Au-delà des visites prévues',
+  'complementary-without-quote': 'Prestation complémentaire sans devis accepté',
+  'equipment-not-covered': 'Équipement hors contrat',
+};
+
+/**
+ * The report's flags: those it carries, plus out-of-hours work read from the timeline,
+ * which every report has (reports sealed before flags existed keep that one).
+ */
+export function reviewFlags(report: Report): BillingFlag[] {
+  const flags = new Set<BillingFlag>(report.content.billing.flags ?? []);
+  if (report.content.timeline.outsideOpeningHours) flags.add('outside-opening-hours');
+  return [...flags];
 }
 
 export const REVIEW_STATUSES = ['draft', 'signed', 'invoiced'] as const;
@@ -88,6 +107,7 @@ export function reviewRows(
         billedMinutes: content.timeline.billedMinutes,
         totalHtCents: billing.kind === 'billed' ? billing.totalHtCents : null,
         invoicedAt,
+        flags: reviewFlags(r.report),
         report: r.report,
       };
     })

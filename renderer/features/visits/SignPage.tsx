@@ -35,7 +35,8 @@ import type { ClientCopyDraft } from './ClientCopyFields';
 import { TechnicianProfileForm } from './TechnicianProfileForm';
 import type { VisitContext } from './useVisitContext';
 import { useVisitContext } from './useVisitContext';
-import { priceVisit, subscriptionVisitsEarlier } from './visit-pricing';
+import { priceVisit } from './visit-pricing';
+import { visitSla } from './visit-sla';
 import type { VisitRecord } from './visit-record';
 
 type SignMode = 'signed' | ClientAbsenceReason;
@@ -101,23 +102,30 @@ function sourcesOf(
       equipmentCovered: equipment.every((e) => e.covered),
       otherVisits: context.otherVisits,
       coveredEquipmentIds: new Set(context.equipment.filter((e) => e.covered).map((e) => e.id)),
+      siteOpeningHours: site.openingHours,
     });
   } catch (e) {
     // A contract the engine cannot price (no VAT rate that day…) or an impossible timer log.
     return e instanceof Error ? e.message : 'Prix impossible à calculer.';
   }
+  const sla = visitSla(visit, contract, site, equipment, pricing.timeline.arrival);
   return {
     ...extra,
+    sla:
+      sla && sla.met !== null
+        ? {
+            requestedAt: visit.header.requestedAt ?? 0,
+            workingMinutes: sla.workingMinutes,
+            deadlineAt: sla.deadline,
+            met: sla.met,
+          }
+        : null,
     visit,
     pricing,
     client,
     site,
     contract,
     equipment,
-    subscriptionVisitsEarlierThisYear: subscriptionVisitsEarlier(
-      context.otherVisits,
-      pricing.timeline.arrival ?? extra.issuedAt,
-    ),
   };
 }
 
@@ -329,7 +337,15 @@ export function SignPage() {
             <tbody>
               {preview.billing.lines.map((line, i) => (
                 <tr key={i}>
-                  <td>{line.label}</td>
+                  <td>
+                    {line.label}
+                    {line.detail && (
+                      <>
+                        <br />
+                        <small className="muted">{line.detail}</small>
+                      </>
+                    )}
+                  </td>
                   <td>{formatMoney(line.htCents)}</td>
                 </tr>
               ))}

@@ -33,7 +33,13 @@ export function TimerPanel({ context }: { context: VisitContext }) {
     }
   };
 
-  let preview: { billed: string; step: string; amount: string } | null = null;
+  let preview: {
+    billed: string;
+    step: string;
+    amount: string;
+    details: string[];
+    flags: string[];
+  } | null = null;
   let previewError: string | null = null;
   if (contract) {
     try {
@@ -46,11 +52,19 @@ export function TimerPanel({ context }: { context: VisitContext }) {
         equipmentCovered: equipment.filter((e) => picked.has(e.id)).every((e) => e.covered),
         otherVisits: context.otherVisits,
         coveredEquipmentIds: new Set(context.equipment.filter((e) => e.covered).map((e) => e.id)),
+        siteOpeningHours: site?.openingHours ?? null,
       });
       preview = {
         billed: formatDuration(priced.billedMinutes),
         step: priced.stepLabel,
         amount: `${formatMoney(priced.totalHtCents)} HT · ${formatMoney(priced.ttcCents)} TTC`,
+        // Every billed line explains itself; what the office will check is said now.
+        details: priced.lines
+          .filter((l) => l.htCents > 0 && l.detail !== null)
+          .map((l) => `${l.label} : ${l.detail ?? ''}`),
+        flags: priced.flags
+          .filter((f) => f.code !== 'included-in-subscription')
+          .map((f) => f.message),
       };
     } catch (e) {
       previewError = e instanceof Error ? e.message : 'Prix indisponible.';
@@ -86,6 +100,20 @@ export function TimerPanel({ context }: { context: VisitContext }) {
           </>
         )}
       </dl>
+      {preview && preview.details.length > 0 && (
+        <ul className="muted" data-testid="price-details">
+          {preview.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+      {preview && preview.flags.length > 0 && (
+        <ul className="warning" data-testid="price-flags">
+          {preview.flags.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      )}
       {previewError && <p className="muted">{previewError}</p>}
       {editable && (
         <div className="row timer-actions">

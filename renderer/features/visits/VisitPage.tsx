@@ -11,6 +11,8 @@ import { TimerPanel } from './TimerPanel';
 import { VisitHeaderForm } from './VisitHeaderForm';
 import { useVisitContext } from './useVisitContext';
 import { WorkRecordForm } from './WorkRecordForm';
+import { QuotePanel } from '../quotes/QuotePanel';
+import { SlaPanel } from './SlaPanel';
 import { WorkRecordSummary } from './WorkRecordSummary';
 
 export function VisitPage() {
@@ -75,6 +77,8 @@ export function VisitPage() {
       )}
       <TimerPanel context={context} />
       <TimeCorrections visit={visit} />
+      <SlaPanel context={context} />
+      <QuotePanel context={context} />
       {signed ? (
         <WorkRecordSummary context={context} />
       ) : (

@@ -8,6 +8,7 @@ import { updateVisitWork } from '../../db/repositories/interventions';
 import { equipmentLabel } from './build-report';
 import { clock } from './clock';
 import { COMMON_TASKS } from './common-tasks';
+import { ComplementaryWorkForm } from './ComplementaryWorkForm';
 import { DiscoveredEquipmentForm } from './DiscoveredEquipmentForm';
 import type { VisitContext } from './useVisitContext';
 import type { VisitWork } from './visit-record';
@@ -157,6 +158,13 @@ export function WorkRecordForm({ context }: { context: VisitContext }) {
           }
         />
       </fieldset>
+
+      <ComplementaryWorkForm
+        work={work}
+        commit={commit}
+        equipment={equipment}
+        quotes={visit.quotes}
+      />
 
       <fieldset>
         <legend>Pièces et forfaits</legend>

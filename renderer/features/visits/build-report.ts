@@ -15,8 +15,9 @@ import type {
   ReportContent,
   ReportEquipment,
   ReportPhoto,
+  SlaOutcome,
 } from '../../../shared/report/model';
-import { reportContentSchema } from '../../../shared/report/model';
+import { BILLING_FLAGS, reportContentSchema } from '../../../shared/report/model';
 import { isValidSiret } from '../../../shared/report/company-ids';
 import type { VisitPricing } from './visit-pricing';
 import type { VisitRecord, VisitResult } from './visit-record';
@@ -39,8 +40,8 @@ export interface ReportSources {
   /** The inventory records the visit names (missing ones are skipped). */
   readonly equipment: readonly Equipment[];
   readonly photos: readonly ReportPhoto[];
-  /** Visits of this contract included in the subscription earlier in the year. */
-  readonly subscriptionVisitsEarlierThisYear: number;
+  /** The response-time outcome when the request time was recorded (visit-sla.ts). */
+  readonly sla?: SlaOutcome | null;
 }
 
 export type DraftContent = Omit<ReportContent, 'number'>;
@@ -109,25 +110,43 @@ function reportBilling(sources: ReportSources): BillingSummary {
         balanceAfterMinutes: priced.hourBank.balanceAfterMinutes,
       }
     : null;
-  if (
-    sources.visit.header.includedInSubscription &&
-    priced.totalHtCents === 0 &&
-    priced.flags.some((f) => f.code === 'included-in-subscription')
-  ) {
-    const perYear = sources.contract.subscriptionVisitsPerYear;
+  // Only set when there is something to flag: a report without flags keeps its old shape.
+  const flagged = BILLING_FLAGS.filter((code) => priced.flags.some((f) => f.code === code));
+  const flags = {
+    ...(flagged.length > 0 ? { flags: flagged } : {}),
+    ...(sources.sla ? { sla: sources.sla } : {}),
+  };
+  const { inclusion } = priced;
+  if (inclusion.included && priced.totalHtCents === 0) {
+    const counted =
+      inclusion.countsAgainstQuota &&
+      inclusion.rank !== null &&
+      inclusion.perYear !== null &&
+      inclusion.perYear > 0;
     const count = subscriptionVisitCount(
-      perYear && perYear > 0 ? perYear : null,
-      sources.subscriptionVisitsEarlierThisYear,
+      counted ? inclusion.perYear : null,
+      (inclusion.rank ?? 1) - 1,
     );
     return {
       kind: 'included',
       subscriptionLabel:
         sources.contract.label ||
-        `Contrat ${sources.contract.reference} — ${subscriptionVisitLabel(count)}`,
-      visits: count.perYear === null ? null : { used: count.rank, perYear: count.perYear },
+        `Contrat ${sources.contract.reference} — ${
+          inclusion.countsAgainstQuota ? subscriptionVisitLabel(count) : 'incident inclus'
+        }`,
+      visits: counted ? { used: count.rank, perYear: inclusion.perYear ?? 0 } : null,
       hourBank,
+      ...flags,
     };
   }
+  const quotes = [
+    ...new Set(
+      sources.visit.work.complementary
+        .map((c) => c.quoteNumber)
+        // Only quotes the visit holds signed and sealed are "accepted".
+        .filter((n) => sources.visit.quotes.some((q) => q.content.number === n)),
+    ),
+  ];
   return {
     kind: 'billed',
     lines: priced.lines.map((line) => ({
@@ -135,12 +154,18 @@ function reportBilling(sources: ReportSources): BillingSummary {
       ...(line.quantity !== null && line.quantity > 0 ? { quantity: line.quantity } : {}),
       ...(line.unitHtCents !== null ? { unitHtCents: line.unitHtCents } : {}),
       htCents: line.htCents,
+      ...(line.timeMinutes !== null && line.timeMinutes > 0
+        ? { timeMinutes: line.timeMinutes }
+        : {}),
+      ...(line.detail !== null ? { detail: line.detail } : {}),
     })),
     totalHtCents: priced.totalHtCents,
     vatRateBasisPoints: priced.vatRateBasisPoints,
     vatCents: priced.vatCents,
     totalTtcCents: priced.ttcCents,
     hourBank,
+    ...flags,
+    ...(quotes.length > 0 ? { quoteNumbers: quotes } : {}),
   };
 }
 

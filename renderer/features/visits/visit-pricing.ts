@@ -2,9 +2,12 @@ import { localDateOf } from '../../../shared/calendar/local-date';
 import type { Contract } from '../../../shared/billing/contract';
 import { hourBankBalanceBefore } from '../../../shared/billing/hour-bank';
 import type { BankDraw } from '../../../shared/billing/hour-bank';
+import type { VisitPurpose } from '../../../shared/billing/inclusion';
 import { interventionFactsSchema } from '../../../shared/billing/intervention';
-import { billableMinutes } from '../../../shared/billing/ladder';
-import { priceIntervention } from '../../../shared/billing/pricing';
+import { priceIntervention, timeToBill } from '../../../shared/billing/pricing';
+import { quoteFlatPrice } from '../../../shared/billing/quote';
+import type { WeeklySchedule } from '../../../shared/calendar/weekly-schedule';
+import type { InterventionType } from '../../../shared/report/model';
 import type { PricedIntervention } from '../../../shared/billing/pricing';
 import type { TimerError } from '../../../shared/time/errors';
 import { visitTimeline } from '../../../shared/time/segments';
@@ -27,6 +30,8 @@ export interface VisitPricingInput {
   readonly otherVisits: readonly VisitRecord[];
   /** Ids of the client's equipment covered by the contract (decides which visits are included). */
   readonly coveredEquipmentIds?: ReadonlySet<string>;
+  /** The site's opening hours, which pricing uses (the contract's are the fallback). */
+  readonly siteOpeningHours?: WeeklySchedule | null;
 }
 
 export interface VisitPricing {
@@ -48,11 +53,85 @@ export function contractWithVisitTasks(contract: Contract, visit: VisitRecord): 
     : { ...contract, flatTasks: [...contract.flatTasks, ...extra] };
 }
 
+/** What the inclusion rule reads from the visit's type (shared/billing/inclusion.ts). */
+export function purposeOf(type: InterventionType): VisitPurpose {
+  switch (type) {
+    case 'curative':
+      return 'incident';
+    case 'planned-visit':
+    case 'preventive':
+      return 'planned-visit';
+    case 'installation':
+    case 'audit':
+      return 'other';
+  }
+}
+
 /**
- * Billed minutes of the contract's finished visits that draw on its hour bank. A visit is
- * left out only when the pricing engine treats it as included (shared/billing/pricing.ts:
- * marked included in the subscription AND every equipment worked on covered); otherwise its
- * own report deducted it from the bank, and the balance must count it too.
+ * Every equipment of the visit's main work is covered: equipment whose time is recorded
+ * apart as complementary work does not count (its time is billed on its own).
+ */
+export function mainEquipmentCovered(
+  visit: VisitRecord,
+  coveredEquipmentIds: ReadonlySet<string>,
+): boolean {
+  const apart = new Set(visit.work.complementary.map((c) => c.equipmentId));
+  return visit.work.equipment
+    .filter((e) => !apart.has(e.equipmentId))
+    .every((e) => coveredEquipmentIds.has(e.equipmentId));
+}
+
+/**
+ * The complementary work as the engine reads it: a quote is accepted when the visit holds
+ * it signed and sealed; its flat price, if any, is the work's price.
+ */
+function complementaryFacts(visit: VisitRecord) {
+  return visit.work.complementary.map((c) => {
+    const quote = visit.quotes.find((q) => q.content.number === c.quoteNumber);
+    return {
+      label: c.label,
+      workedMinutes: c.workedMinutes,
+      quote:
+        c.quoteNumber === ''
+          ? null
+          : {
+              number: c.quoteNumber,
+              accepted: quote !== undefined,
+              flatPriceCents: quote ? quoteFlatPrice(quote) : null,
+            },
+    };
+  });
+}
+
+/**
+ * Planned visits of the contract under the subscription, earlier in the same calendar year
+ * (Paris), finished: the quota counts these only, never incidents (004 art. V last §).
+ */
+export function plannedVisitsEarlier(
+  contractId: string,
+  visits: readonly VisitRecord[],
+  at: number,
+): number {
+  const year = localDateOf(at).slice(0, 4);
+  let count = 0;
+  for (const v of visits) {
+    if (v.contractId !== contractId || v.status === 'in-progress') continue;
+    if (!v.header.includedInSubscription || purposeOf(v.header.type) !== 'planned-visit') continue;
+    const timeline = safeTimeline(v, undefined);
+    if (
+      timeline?.arrival != null &&
+      timeline.arrival < at &&
+      localDateOf(timeline.arrival).slice(0, 4) === year
+    )
+      count += 1;
+  }
+  return count;
+}
+
+/**
+ * Billed minutes of the contract's finished visits that draw on its hour bank, decided by
+ * the same rule as their own price (`timeToBill`): an included visit draws only its
+ * complementary time, any other its whole billed time.
  */
 export function hourBankDraws(
   contract: Contract,
@@ -61,20 +140,25 @@ export function hourBankDraws(
 ): BankDraw[] {
   const draws: BankDraw[] = [];
   for (const v of visits) {
-    const included =
-      v.header.includedInSubscription &&
-      (coveredEquipmentIds === undefined ||
-        v.work.equipment.every((e) => coveredEquipmentIds.has(e.equipmentId)));
-    if (v.contractId !== contract.id || included || v.status === 'in-progress') continue;
+    if (v.contractId !== contract.id || v.status === 'in-progress') continue;
     const timeline = safeTimeline(v, undefined);
     if (!timeline || timeline.arrival === null) continue;
-    draws.push({
-      id: v.id,
-      at: timeline.arrival,
-      billedMinutes: billableMinutes(v.header.mode, timeline.workedMinutes, {
-        toleranceMinutes: contract.toleranceMinutes,
-      }),
+    const parsed = interventionFactsSchema.safeParse({
+      mode: v.header.mode,
+      workedMinutes: timeline.workedMinutes,
+      startedAt: timeline.arrival,
+      includedInSubscription: v.header.includedInSubscription,
+      purpose: purposeOf(v.header.type),
+      plannedVisitsEarlierThisYear: plannedVisitsEarlier(contract.id, visits, timeline.arrival),
+      equipmentCovered:
+        coveredEquipmentIds === undefined ? true : mainEquipmentCovered(v, coveredEquipmentIds),
+      complementary: complementaryFacts(v),
     });
+    // A visit whose facts no longer parse was refused at signing; it drew nothing.
+    if (!parsed.success) continue;
+    const { step } = timeToBill(contract, parsed.data);
+    if (step.billedMinutes > 0)
+      draws.push({ id: v.id, at: timeline.arrival, billedMinutes: step.billedMinutes });
   }
   return draws;
 }
@@ -120,25 +204,19 @@ export function priceVisit(input: VisitPricingInput): VisitPricing {
     })),
     flatTasks: visit.work.flatTasks.map((t) => ({ code: t.code, quantity: t.quantity })),
     includedInSubscription: visit.header.includedInSubscription,
-    equipmentCovered: input.equipmentCovered,
+    purpose: purposeOf(visit.header.type),
+    plannedVisitsEarlierThisYear: plannedVisitsEarlier(
+      input.contract.id,
+      input.otherVisits.filter((v) => v.id !== visit.id),
+      startedAt,
+    ),
+    equipmentCovered:
+      input.coveredEquipmentIds === undefined
+        ? input.equipmentCovered
+        : mainEquipmentCovered(visit, input.coveredEquipmentIds),
+    complementary: complementaryFacts(visit),
+    openingHours: input.siteOpeningHours ?? null,
     hourBankBalanceMinutes: balance,
   });
   return { timeline, priced: priceIntervention(contract, facts) };
-}
-
-/** Visits of the contract included in the subscription, earlier in the same calendar year (Paris). */
-export function subscriptionVisitsEarlier(visits: readonly VisitRecord[], at: number): number {
-  const year = localDateOf(at).slice(0, 4);
-  let count = 0;
-  for (const v of visits) {
-    if (!v.header.includedInSubscription || v.status === 'in-progress') continue;
-    const timeline = safeTimeline(v, undefined);
-    if (
-      timeline?.arrival != null &&
-      timeline.arrival < at &&
-      localDateOf(timeline.arrival).slice(0, 4) === year
-    )
-      count += 1;
-  }
-  return count;
 }

@@ -5,6 +5,7 @@ import {
   INTERVENTION_TYPES,
   URGENCIES,
 } from '../../../shared/report/model';
+import { sealedQuoteSchema } from '../../../shared/billing/quote';
 import { timerEventsSchema } from '../../../shared/time/events';
 import { syncedFields } from '../../../shared/inventory/record';
 
@@ -44,6 +45,8 @@ export const visitHeaderSchema = z.object({
   clientConfirmedBackup: z.boolean(),
   /** A visit within the infogérance subscription (004 art. VI): time recorded, not billed. */
   includedInSubscription: z.boolean().default(false),
+  /** When the client called (004 art. VI: the response time counts from the request). */
+  requestedAt: ms.nullable().default(null),
 });
 export type VisitHeader = z.output<typeof visitHeaderSchema>;
 export type VisitHeaderInput = z.input<typeof visitHeaderSchema>;
@@ -86,6 +89,29 @@ export const visitResultSchema = z.object({
 });
 export type VisitResult = z.output<typeof visitResultSchema>;
 
+/**
+ * Complementary work done during the visit, its time recorded apart (per task or
+ * equipment): when the visit is included, only this time is billed (002 art. III-1 §6,
+ * III.2). The quote it was done under is named by its number.
+ */
+export const visitComplementarySchema = z.object({
+  label: z
+    .string()
+    .trim()
+    .min(1, 'Décrivez la prestation complémentaire.')
+    .max(200, '200 caractères au plus.'),
+  /** The equipment it concerns (off the annex, typically); null: a task. */
+  equipmentId: z.uuid().nullable().default(null),
+  workedMinutes: z
+    .number({ error: 'Durée en minutes attendue.' })
+    .int('Durée en minutes entières attendue.')
+    .positive('Durée en minutes attendue.')
+    .max(144_000),
+  /** The signed quote (in the visit's `quotes`) it was done under; '' for none. */
+  quoteNumber: z.string().trim().max(40, '40 caractères au plus.').default(''),
+});
+export type VisitComplementary = z.output<typeof visitComplementarySchema>;
+
 export const visitWorkSchema = z.object({
   description: z.string().max(20_000).default(''),
   checklist: z
@@ -94,6 +120,7 @@ export const visitWorkSchema = z.object({
   equipment: z.array(visitEquipmentSchema).default([]),
   parts: z.array(visitPartSchema).default([]),
   flatTasks: z.array(visitFlatTaskSchema).default([]),
+  complementary: z.array(visitComplementarySchema).max(50).default([]),
   travelKm: z.number().int('Kilomètres entiers attendus.').nonnegative().max(100_000).default(0),
   meals: z.number().int().nonnegative().max(1_000).default(0),
   lodgingNights: z.number().int().nonnegative().max(1_000).default(0),
@@ -125,6 +152,9 @@ export const visitRecordSchema = z.object({
   events: timerEventsSchema,
   work: visitWorkSchema.prefault({}),
   photos: z.array(visitPhotoSchema).max(50, '50 photos au plus par bordereau.').default([]),
+  /** Quotes for complementary work, signed by the client and sealed (shared/billing/quote.ts). */
+  // Each carries a signature image: a few per visit keep the record under the sync limit.
+  quotes: z.array(sealedQuoteSchema).max(4, '4 devis au plus par visite.').default([]),
   /** The bordereau (current version) once one has been numbered. */
   reportId: z.string().nullable().default(null),
   /** Its number, indexed for the list. */

@@ -1,8 +1,9 @@
+import { formatDateTime } from '../../format/date';
 import { formatDuration } from '../../format/duration';
 import { formatMoney, formatPercentBasisPoints } from '../../format/money';
-import type { Report } from '../model';
+import type { BillingFlag, Report } from '../model';
 import type { PageCursor } from './cursor';
-import { CONTENT_HEIGHT } from './page-layout';
+import { COLOUR, CONTENT_HEIGHT } from './page-layout';
 import { measureTable, writeTable } from './table';
 import type { TableSpec } from './table';
 import { fieldsHeight, HEADING_HEIGHT, writeFields, writeHeading, writeParagraph } from './text';
@@ -12,9 +13,15 @@ type BilledSummary = Extract<Report['content']['billing'], { kind: 'billed' }>;
 function billingTable(billing: BilledSummary): TableSpec {
   return {
     head: ['Désignation', 'Qté', 'P.U. HT', 'Montant HT'],
+    // A line explains itself under its label (units × unit price, step, article, rounding);
+    // a time line's quantity is its billed time.
     body: billing.lines.map((line) => [
-      line.label,
-      line.quantity === undefined ? '' : String(line.quantity),
+      line.detail === undefined ? line.label : `${line.label}\n${line.detail}`,
+      line.quantity !== undefined
+        ? String(line.quantity)
+        : line.timeMinutes !== undefined
+          ? formatDuration(line.timeMinutes)
+          : '',
       line.unitHtCents === undefined ? '' : formatMoney(line.unitHtCents),
       formatMoney(line.htCents),
     ]),
@@ -27,7 +34,7 @@ function billingTable(billing: BilledSummary): TableSpec {
       ['Total TTC', formatMoney(billing.totalTtcCents)],
     ],
     columnStyles: {
-      1: { cellWidth: 12, halign: 'right' },
+      1: { cellWidth: 16, halign: 'right' },
       2: { cellWidth: 26, halign: 'right' },
       3: { cellWidth: 28, halign: 'right' },
     },
@@ -79,4 +86,30 @@ export function writeBilling(cursor: PageCursor, report: Report): void {
     writeTable(cursor, table);
   }
   if (hourBank.length > 0) writeFields(cursor, hourBank);
+  if (billing.sla) {
+    const { sla } = billing;
+    writeParagraph(
+      cursor,
+      `Délai d’intervention (${formatDuration(sla.workingMinutes)} ouvrées) : demande du ${formatDateTime(sla.requestedAt)}, échéance ${formatDateTime(sla.deadlineAt)} — ${sla.met ? 'respecté' : 'dépassé'}.`,
+      sla.met ? {} : { colour: COLOUR.warning },
+    );
+  }
+  if (billing.kind === 'billed' && billing.quoteNumbers) {
+    writeParagraph(
+      cursor,
+      `Prestations complémentaires réalisées sur devis accepté : ${billing.quoteNumbers.join(', ')}.`,
+    );
+  }
+  // Out-of-hours work is already printed with the times (section-intervention.ts).
+  for (const flag of (billing.flags ?? []).filter((f) => f !== 'outside-opening-hours')) {
+    writeParagraph(cursor, FLAG_TEXT[flag], { colour: COLOUR.warning });
+  }
 }
+
+const FLAG_TEXT: Record<BillingFlag, string> = {
+  'beyond-quota': 'Visite au-delà du nombre de visites prévu au contrat pour l’année.',
+  'complementary-without-quote':
+    'Prestation complémentaire sans devis accepté au préalable : à vérifier par le bureau.',
+  'equipment-not-covered': 'Intervention sur un équipement hors contrat.',
+  'outside-opening-hours': 'Travail hors des heures d’ouverture du client.',
+};

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { uuidv7 } from 'uuidv7';
 import type { Report } from '../../../shared/report/model';
-import { billableLinesCsv, decimalComma } from '../../../renderer/features/office/billable-csv';
+import {
+  billableLinesCsv,
+  decimalComma,
+  decimalHours,
+} from '../../../renderer/features/office/billable-csv';
 import { clientUsage } from '../../../renderer/features/office/client-usage';
 import { filterRows, NO_FILTERS, reviewRows } from '../../../renderer/features/office/review-rows';
 import type { ReportRowInput } from '../../../renderer/features/office/review-rows';
@@ -21,7 +25,16 @@ async function signed(
   options: {
     technician?: { name: string; code: string };
     shiftDays?: number;
-    lines?: { label: string; htCents: number; quantity?: number; unitHtCents?: number }[];
+    lines?: {
+      label: string;
+      htCents: number;
+      quantity?: number;
+      unitHtCents?: number;
+      timeMinutes?: number;
+      detail?: string;
+    }[];
+    billing?: { flags?: string[]; quoteNumbers?: string[] };
+    outsideOpeningHours?: boolean;
     type?: Report['content']['intervention']['type'];
     billedMinutes?: number;
   } = {},
@@ -37,6 +50,7 @@ async function signed(
   Object.assign(content.timeline, {
     arrivalAt: content.timeline.arrivalAt + shift,
     billedMinutes: options.billedMinutes ?? content.timeline.billedMinutes,
+    outsideOpeningHours: options.outsideOpeningHours ?? content.timeline.outsideOpeningHours,
   });
   Object.assign(content.intervention, { type: options.type ?? content.intervention.type });
   if (options.lines && content.billing.kind === 'billed') {
@@ -45,6 +59,7 @@ async function signed(
       totalHtCents: options.lines.reduce((s, l) => s + l.htCents, 0),
     });
   }
+  if (options.billing) Object.assign(content.billing, options.billing);
   return { id, interventionId: uuidv7(), clientId, report };
 }
 
@@ -138,13 +153,50 @@ describe('billable lines CSV', () => {
       'PU HT',
       'Montant HT',
       'Taux TVA',
+      'Détail',
+      'Devis',
+      'À vérifier',
     ]);
     expect(parsed.data).toHaveLength(4);
     const cable = parsed.data.find((l) => l[5]!.includes('RJ45'))!;
-    expect(cable.slice(5)).toEqual(["'+ Câble RJ45", '5', '2,50', '12,50', '20']);
+    expect(cable.slice(5, 10)).toEqual(["'+ Câble RJ45", '5', '2,50', '12,50', '20']);
     const other = parsed.data.find((l) => l[3]!.includes('HYPERLIEN'))!;
     expect(other[3]).toBe('\'=HYPERLIEN("http://x")');
     expect(other[8]).toBe('130,00');
+  });
+
+  it('labour lines carry their hours and hourly rate, the detail, the quote and what to check', async () => {
+    const a = await signed(CLIENT_A, {
+      lines: [
+        {
+          label: 'Prestation complémentaire — Imprimante — Demi-journée (3 h 30)',
+          htCents: 22800,
+          unitHtCents: 6500,
+          timeMinutes: 210,
+          detail: '3 h 30 × 65,00 €/h = 227,50 € ; arrondi à l’euro supérieur : 228,00 €',
+        },
+      ],
+      billing: { flags: ['beyond-quota'], quoteNumbers: ['DV-JD-2026-0001'] },
+      outsideOpeningHours: true,
+    });
+    const rows = reviewRows([a], [], NAMES);
+    expect(rows[0]!.flags).toEqual(['beyond-quota', 'outside-opening-hours']);
+    const parsed = Papa.parse<string[]>(billableLinesCsv(rows).slice(1).trim(), {
+      delimiter: ';',
+    });
+    expect(parsed.data[1]!.slice(6)).toEqual([
+      '3,5',
+      '65,00',
+      '228,00',
+      '20',
+      '3 h 30 × 65,00 €/h = 227,50 € ; arrondi à l’euro supérieur : 228,00 €',
+      'DV-JD-2026-0001',
+      'Au-delà des visites prévues ; Hors heures d’ouverture',
+    ]);
+  });
+
+  it('writes billed hours as French decimals', () => {
+    expect([30, 75, 120, 210, 20].map(decimalHours)).toEqual(['0,5', '1,25', '2', '3,5', '0,33']);
   });
 
   it('formats cents without floats', () => {

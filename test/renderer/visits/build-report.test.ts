@@ -11,10 +11,9 @@ import {
   reportContentIssues,
 } from '../../../renderer/features/visits/build-report';
 import type { ReportSources } from '../../../renderer/features/visits/build-report';
-import {
-  priceVisit,
-  subscriptionVisitsEarlier,
-} from '../../../renderer/features/visits/visit-pricing';
+import { newSealedQuote } from '../../../renderer/features/quotes/new-quote';
+import { priceVisit } from '../../../renderer/features/visits/visit-pricing';
+import { slaClassOf, visitSla } from '../../../renderer/features/visits/visit-sla';
 import { visitRecordSchema } from '../../../renderer/features/visits/visit-record';
 import type { VisitRecord } from '../../../renderer/features/visits/visit-record';
 import { sampleDraft } from '../../fixtures/report/sample-report';
@@ -62,6 +61,8 @@ function contractOf(extra: Partial<ContractInput> = {}) {
     reference: 'INF-PME-2024-031',
     startsOn: '2024-01-01',
     hourlyRateCents: 6_500,
+    // ALLANCE's clause (002 art. IV.2.2): time lines rounded up to the euro.
+    roundTimeUpToEuro: true,
     ...extra,
   });
 }
@@ -80,6 +81,7 @@ function visitOf(
   overrides: {
     id?: string;
     included?: boolean;
+    type?: 'curative' | 'planned-visit';
     events?: TimerEvent[];
     work?: Record<string, unknown>;
   } = {},
@@ -96,7 +98,7 @@ function visitOf(
     createdAt: T0,
     header: {
       mode: 'onsite',
-      type: 'curative',
+      type: overrides.type ?? 'curative',
       urgency: 'urgent',
       request: 'Serveur lent',
       representative: { name: 'Hélène Lefèvre', role: 'Gérante' },
@@ -139,7 +141,6 @@ function sources(
     contract,
     equipment,
     photos: [],
-    subscriptionVisitsEarlierThisYear: subscriptionVisitsEarlier(otherVisits, T0),
   };
 }
 
@@ -246,16 +247,23 @@ describe('the bordereau built from a visit', () => {
     expect(issues).toContain('Suite à donner : champ obligatoire.');
   });
 
-  it('counts a visit included in the subscription against the contract’s yearly visits, at 0 €', () => {
+  it('004 art. V last §: counts a planned visit against the contract’s yearly visits, at 0 €; an earlier incident does not count', () => {
     const earlier = visitOf({
       id: '0192b3c4-0000-7000-8000-0000000000f0',
       included: true,
+      type: 'planned-visit',
       events: events(T0 - 30 * 86_400_000, 'x'),
     });
-    const visit = visitOf({ included: true });
+    const incident = visitOf({
+      id: '0192b3c4-0000-7000-8000-0000000000f1',
+      included: true,
+      events: events(T0 - 20 * 86_400_000, 'y'),
+    });
+    const visit = visitOf({ included: true, type: 'planned-visit' });
     const content = buildReportContent(
       sources(visit, contractOf({ label: 'Infogérance PME', subscriptionVisitsPerYear: 4 }), [
         earlier,
+        incident,
       ]),
     );
     expect(content.billing).toEqual({
@@ -324,5 +332,105 @@ describe('the bordereau built from a visit', () => {
       totalHtCents: 0,
       hourBank: { deductedMinutes: 210, balanceAfterMinutes: 600 - 120 - 210 },
     });
+  });
+});
+
+describe('an incident with complementary work recorded apart (002 art. III-1 §6, III.2)', () => {
+  it('keeps the incident included, bills only the printer’s time under its signed quote, and names the quote', async () => {
+    const signedAt = T0 + 20 * MINUTE;
+    const image = sampleDraft().content.provider.logoPngDataUrl;
+    const quote = await newSealedQuote(
+      {
+        visit: visitOf({ included: true }),
+        contract: contractOf(),
+        clientName: client.name,
+        siteName: site.name,
+        technician: { name: 'Julien Durand', code: 'JD' },
+        knownNumbers: [],
+      },
+      {
+        description: 'Dépannage imprimante hors contrat',
+        estimatedMinutes: 40,
+        flatPriceCents: null,
+      },
+      { signerName: 'Hélène Lefèvre', role: 'Gérante', imagePngDataUrl: image },
+      signedAt,
+    );
+    expect(quote.content.number).toBe('DV-2026-JD-0001');
+    const visit = visitRecordSchema.parse({
+      ...visitOf({
+        included: true,
+        work: {
+          equipment: [{ equipmentId: SERVER_ID }, { equipmentId: PRINTER_ID }],
+          complementary: [
+            {
+              label: 'Imprimante bac 2',
+              equipmentId: PRINTER_ID,
+              workedMinutes: 45,
+              quoteNumber: quote.content.number,
+            },
+          ],
+        },
+      }),
+      quotes: [quote],
+    });
+    const content = buildReportContent(sources(visit));
+    // 165 min worked: 120 on the covered server (included), 45 on the printer → 2 h → 130 €.
+    expect(content.billing).toMatchObject({
+      kind: 'billed',
+      totalHtCents: 13_000,
+      quoteNumbers: ['DV-2026-JD-0001'],
+    });
+    if (content.billing.kind !== 'billed') throw new Error('billed expected');
+    expect(content.billing.flags).toBeUndefined();
+    expect(content.billing.lines[0]).toMatchObject({ htCents: 0 });
+    expect(content.billing.lines[1]).toMatchObject({
+      unitHtCents: 6_500,
+      timeMinutes: 120,
+      htCents: 13_000,
+    });
+    expect(content.timeline.billedMinutes).toBe(120);
+    expect(reportContentIssues(content)).toEqual([]);
+  });
+
+  it('flags complementary work without a signed quote for the office', () => {
+    const visit = visitOf({
+      included: true,
+      work: {
+        equipment: [{ equipmentId: SERVER_ID }, { equipmentId: PRINTER_ID }],
+        complementary: [{ label: 'Imprimante', equipmentId: PRINTER_ID, workedMinutes: 45 }],
+      },
+    });
+    const content = buildReportContent(sources(visit));
+    expect(content.billing).toMatchObject({ flags: ['complementary-without-quote'] });
+  });
+});
+
+describe('the SLA clock on the visit (004 art. VI)', () => {
+  it('counts 4 working hours in the site’s hours for a server, met when the technician arrived by then', () => {
+    const requestedAt = T0 - 3 * 60 * MINUTE; // Monday 6:00: counting starts at 9:00.
+    const visit = visitRecordSchema.parse({
+      ...visitOf({}),
+      header: { ...visitOf({}).header, requestedAt },
+    });
+    const sla = visitSla(visit, contractOf(), site, [server, printer], T0);
+    expect(slaClassOf(visit, [server, printer])).toBe('server-network');
+    expect(sla).toMatchObject({ workingMinutes: 240, deadline: T0 + 240 * MINUTE, met: true });
+    const late = visitSla(visit, contractOf(), site, [server], T0 + 241 * MINUTE);
+    expect(late?.met).toBe(false);
+    const content = buildReportContent({
+      ...sources(visit),
+      sla: { requestedAt, workingMinutes: 240, deadlineAt: sla!.deadline, met: true },
+    });
+    expect(content.billing).toMatchObject({
+      sla: { requestedAt, workingMinutes: 240, deadlineAt: T0 + 240 * MINUTE, met: true },
+    });
+    expect(reportContentIssues(content)).toEqual([]);
+  });
+
+  it('8 working hours for a workstation or peripheral; none without a request time', () => {
+    const visit = visitOf({ work: { equipment: [{ equipmentId: PRINTER_ID }] } });
+    expect(visitSla(visit, contractOf(), site, [printer], T0)).toBeNull();
+    expect(slaClassOf(visit, [printer])).toBe('workstation');
   });
 });

@@ -123,3 +123,73 @@ describe('contractSchema', () => {
     expect(c.travel.zone.departements).toEqual(['2A', '2B', '971']);
   });
 });
+
+describe('contracts stored by the previous version (migration)', () => {
+  // A contract as the previous version stored it: every field it knew, none of the new ones.
+  const stored = {
+    id: 'c-old',
+    clientId: 'k1',
+    reference: 'CT-2025-007',
+    label: 'Infogérance PME – 12 postes',
+    startsOn: '2025-03-15',
+    renewsOn: '2027-03-15',
+    noticeMonths: 3,
+    hourlyRateCents: 6500,
+    remoteHourlyRateCents: 5500,
+    halfDayPriceCents: 21000,
+    dayPriceCents: 42000,
+    toleranceMinutes: 10,
+    openingHours: {
+      monday: [{ from: '08:30', to: '12:00' }],
+      tuesday: [],
+      wednesday: [],
+      thursday: [],
+      friday: [],
+      saturday: [],
+      sunday: [],
+    },
+    holidayRegion: 'alsace-moselle',
+    outsideHoursSurchargePercent: 50,
+    travel: {
+      zone: { departements: ['75', '92'], postcodes: ['78000'] },
+      fee: { kind: 'per-km', centsPerKm: 45 },
+      mealCents: 1950,
+      lodgingNightCents: 9500,
+      expensesOutsideZoneOnly: false,
+    },
+    flatTasks: [{ code: 'AD', label: 'Compte AD', priceCents: 4500 }],
+    hourBank: { unit: 'days', quantity: 5, startsOn: '2026-01-01', endsOn: '2026-12-31' },
+    subscriptionVisitsPerYear: 4,
+    vatRates: [
+      { from: '2014-01-01', basisPoints: 2000 },
+      { from: '2027-01-01', basisPoints: 2100 },
+    ],
+    syntec: { index: '296,1', revisedOn: '2026-03-15' },
+    sla: { serverNetworkMinutes: 180, workstationMinutes: 420 },
+  };
+
+  it('opens with every stored field intact, the new settings at their defaults', () => {
+    const parsed = contractSchema.parse(JSON.parse(JSON.stringify(stored)));
+    const { syntec, ...rest } = stored;
+    expect(parsed).toMatchObject(rest);
+    expect(parsed.syntec).toMatchObject(syntec);
+    expect(parsed.syntec).toMatchObject({
+      target: 'subscription',
+      when: 'anniversary',
+      base: 'chained',
+      rounding: 'cent',
+      history: [],
+    });
+    expect(parsed.roundTimeUpToEuro).toBe(false);
+    expect(parsed.coverage).toEqual({
+      incidentsIncluded: true,
+      beyondQuota: 'bill',
+      subscriptionPriceCents: null,
+      subscriptionPeriod: 'month',
+      perDeviceFeeCents: null,
+      ageSurcharge: false,
+    });
+    // Saved again and re-read: nothing moves.
+    expect(contractSchema.parse(JSON.parse(JSON.stringify(parsed)))).toEqual(parsed);
+  });
+});

@@ -1,5 +1,9 @@
 import { instantOf } from '../../../shared/calendar/index';
-import { contractSchema, interventionFactsSchema } from '../../../shared/billing/index';
+import {
+  contractPreset,
+  contractSchema,
+  interventionFactsSchema,
+} from '../../../shared/billing/index';
 import type {
   Contract,
   ContractInput,
@@ -13,9 +17,13 @@ export function paris(date: string, clock: string): number {
   return instantOf(date, h! * 60 + m!);
 }
 
-/** The ALLANCE contract of 002: 65 €/h, travel included in 75, 77, 92, 93, 94, 95. */
+/**
+ * The ALLANCE contract of 002 (its preset): 65 €/h, travel included in 75, 77, 92, 93, 94,
+ * 95, time lines rounded up to the euro.
+ */
 export function allance(overrides: Partial<ContractInput> = {}): Contract {
   return contractSchema.parse({
+    ...contractPreset('infogerance'),
     id: 'c-allance',
     clientId: 'client-1',
     reference: 'CT-2026-001',

@@ -32,10 +32,12 @@ const contractArb = fc.record({
   dayPriceCents: fc.option(cents, { nil: null }),
   outsideHoursSurchargePercent: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
   vat: fc.constantFrom(0, 210, 550, 1000, 2000),
+  round: fc.boolean(),
 });
+const TIME_KINDS = new Set(['labour', 'surcharge']);
 
 describe('pricing properties', () => {
-  it('amounts are integer cents, HT lines whole euros, TTC = HT + VAT with VAT rounded half-up', () => {
+  it('amounts are integer cents, time lines whole euros only under the clause (002 art. IV.2.2), TTC = HT + VAT with VAT rounded half-up', () => {
     fc.assert(
       fc.property(contractArb, factsArb, (c, f) => {
         const contract = allance({
@@ -45,6 +47,7 @@ describe('pricing properties', () => {
           dayPriceCents: c.dayPriceCents,
           outsideHoursSurchargePercent: c.outsideHoursSurchargePercent,
           vatRates: [{ from: '2014-01-01', basisPoints: c.vat }],
+          roundTimeUpToEuro: c.round,
         });
         const base = Date.UTC(2026, 10, 20) + f.offsetMinutes * 60_000;
         const common = {
@@ -67,7 +70,9 @@ describe('pricing properties', () => {
         const p = priceIntervention(contract, facts);
         for (const l of p.lines) {
           expect(Number.isSafeInteger(l.htCents)).toBe(true);
-          expect(l.htCents % 100).toBe(0);
+          if (c.round && TIME_KINDS.has(l.kind)) expect(l.htCents % 100).toBe(0);
+          if (l.kind === 'part' || l.kind === 'meals' || l.kind === 'lodging')
+            expect(l.htCents).toBe(l.quantity! * l.unitHtCents!);
           expect(l.htCents).toBeGreaterThanOrEqual(0);
         }
         expect(p.totalHtCents).toBe(p.lines.reduce((sum, l) => sum + l.htCents, 0));
@@ -78,7 +83,7 @@ describe('pricing properties', () => {
         if (p.vatCents * 10_000 - exactTimes10000 === -5_000)
           expect.unreachable('half rounded down');
         expect(p.ttcCents).toBe(p.totalHtCents + p.vatCents);
-        expect(p.billedMinutes).toBe(billableMinutes(f.mode, f.worked));
+        expect(p.billedMinutes).toBe(p.inclusion.included ? 0 : billableMinutes(f.mode, f.worked));
       }),
       { numRuns: 300 },
     );
@@ -92,6 +97,37 @@ describe('pricing properties', () => {
         expect(labour * 60).toBeGreaterThanOrEqual(rate * p.billedMinutes);
         expect(labour * 60 - rate * p.billedMinutes).toBeLessThan(100 * 60);
       }),
+    );
+  });
+
+  it('complementary time recorded apart in an included incident: billed ≥ worked, integer cents (002 art. III-1 §6, III.2)', () => {
+    fc.assert(
+      fc.property(
+        cents,
+        fc.boolean(),
+        fc.integer({ min: 0, max: 600 }),
+        fc.array(fc.integer({ min: 1, max: 400 }), { maxLength: 3 }),
+        (rate, round, main, apart) => {
+          const worked = main + apart.reduce((a, b) => a + b, 0);
+          const p = priceIntervention(
+            allance({ hourlyRateCents: rate, roundTimeUpToEuro: round }),
+            onsite(worked, {
+              includedInSubscription: true,
+              complementary: apart.map((m, i) => ({ label: `Travail ${i}`, workedMinutes: m })),
+            }),
+          );
+          const complementary = apart.reduce((a, b) => a + b, 0);
+          expect(p.inclusion.included).toBe(true);
+          expect(p.billedMinutes).toBeGreaterThanOrEqual(complementary);
+          expect(p.billedMinutes).toBe(billableMinutes('onsite', complementary));
+          const labour = p.lines
+            .filter((l) => l.kind === 'labour')
+            .reduce((t, l) => t + l.htCents, 0);
+          expect(Number.isSafeInteger(labour)).toBe(true);
+          expect(labour * 60).toBeGreaterThanOrEqual(rate * complementary - 30);
+          if (complementary === 0) expect(p.totalHtCents).toBe(0);
+        },
+      ),
     );
   });
 });

@@ -17,7 +17,9 @@ describe('priceIntervention — the domain example (domain-rules §4)', () => {
         kind: 'labour',
         label: `Intervention sur site — Demi-journée (3${NBSP}h${NBSP}30)`,
         quantity: null,
-        unitHtCents: null,
+        unitHtCents: 6500,
+        timeMinutes: 210,
+        detail: `2${NBSP}h${NBSP}45 relevées, palier Demi-journée (3${NBSP}h${NBSP}30) (002 art. IV.2.2) : 3${NBSP}h${NBSP}30 × 65,00${NBSP}€/h = 227,50${NBSP}€ ; arrondi à l’euro supérieur : 228,00${NBSP}€ (002 art. IV.2.2)`,
         htCents: 22800,
       },
     ]);
@@ -83,15 +85,17 @@ describe('subscription and coverage', () => {
   it('an included visit keeps its time and prices the time at 0', () => {
     const p = priceIntervention(allance(), onsite(165, { includedInSubscription: true }));
     expect(p.workedMinutes).toBe(165);
-    expect(p.billedMinutes).toBe(210);
+    expect(p.billedMinutes).toBe(0);
     expect(line(p, 'labour')[0]!.htCents).toBe(0);
-    expect(line(p, 'labour')[0]!.label).toContain('incluse dans l’abonnement');
+    expect(line(p, 'labour')[0]!.label).toContain(
+      'incident inclus dans l’abonnement (002 art. III-1)',
+    );
     expect(p.totalHtCents).toBe(0);
     expect(p.ttcCents).toBe(0);
     expect(codes(p)).toEqual(['included-in-subscription']);
   });
 
-  it('parts are billed even in an included visit', () => {
+  it('parts are billed even in an included visit, exact to the cent (002 art. IV.2.2 rounds time lines only)', () => {
     const p = priceIntervention(
       allance(),
       onsite(60, {
@@ -99,12 +103,20 @@ describe('subscription and coverage', () => {
         parts: [{ label: 'Barrette RAM 8 Go', quantity: 2, unitPriceCents: 2990 }],
       }),
     );
-    // 2 × 29,90 = 59,80 → 60 €
+    // 2 × 29,90 = 59,80 €, never rounded up.
     expect(line(p, 'part')).toEqual([
-      { kind: 'part', label: 'Barrette RAM 8 Go', quantity: 2, unitHtCents: 2990, htCents: 6000 },
+      {
+        kind: 'part',
+        label: 'Barrette RAM 8 Go',
+        quantity: 2,
+        unitHtCents: 2990,
+        timeMinutes: null,
+        detail: `2 × 29,90${NBSP}€`,
+        htCents: 5980,
+      },
     ]);
-    expect(p.totalHtCents).toBe(6000);
-    expect(p.vatCents).toBe(1200);
+    expect(p.totalHtCents).toBe(5980);
+    expect(p.vatCents).toBe(1196);
   });
 
   it('equipment not covered is billed as a complementary service even in a subscription visit', () => {
@@ -129,6 +141,8 @@ describe('travel (002 art. IV.2.2)', () => {
         label: 'Déplacement inclus (zone du contrat)',
         quantity: null,
         unitHtCents: null,
+        timeMinutes: null,
+        detail: 'Site 92100 dans la zone du contrat (002 art. IV.2.2)',
         htCents: 0,
       },
     ]);
@@ -136,15 +150,15 @@ describe('travel (002 art. IV.2.2)', () => {
     expect(p.totalHtCents).toBe(22800);
   });
 
-  it('outside the zone: per km, meals and lodging, each rounded up', () => {
+  it('outside the zone: per km, meals and lodging, exact to the cent', () => {
     const p = priceIntervention(
       allance(),
       onsite(165, { sitePostcode: '69003', travelKm: 463, meals: 2, lodgingNights: 1 }),
     );
-    expect(line(p, 'travel')[0]).toMatchObject({ quantity: 463, unitHtCents: 45, htCents: 20900 }); // 208,35 → 209
+    expect(line(p, 'travel')[0]).toMatchObject({ quantity: 463, unitHtCents: 45, htCents: 20835 });
     expect(line(p, 'meals')[0]).toMatchObject({ label: 'Repas (2)', htCents: 3900 });
     expect(line(p, 'lodging')[0]).toMatchObject({ label: 'Hébergement — 1 nuit', htCents: 9500 });
-    expect(p.totalHtCents).toBe(22800 + 20900 + 3900 + 9500);
+    expect(p.totalHtCents).toBe(22800 + 20835 + 3900 + 9500);
     expect(codes(p)).toEqual(['outside-travel-zone']);
   });
 
@@ -159,7 +173,7 @@ describe('travel (002 art. IV.2.2)', () => {
       line(priceIntervention(c, onsite(60, { sitePostcode: '78100' })), 'travel')[0],
     ).toMatchObject({
       label: 'Déplacement (forfait)',
-      htCents: 5000,
+      htCents: 4950,
     });
   });
 
@@ -181,23 +195,24 @@ describe('travel (002 art. IV.2.2)', () => {
 });
 
 describe('flat-fee tasks (004 art. VI)', () => {
-  it('prices catalogue tasks, each line rounded up', () => {
+  it('prices catalogue tasks exactly (the rounding clause is for time lines)', () => {
     const p = priceIntervention(
       allance(),
       remote(0, { flatTasks: [{ code: 'MAIL', quantity: 3 }] }),
     );
-    // 3 × 35,50 = 106,50 → 107 €
     expect(line(p, 'flat-task')).toEqual([
       {
         kind: 'flat-task',
         label: 'Création de boîte mail',
         quantity: 3,
         unitHtCents: 3550,
-        htCents: 10700,
+        timeMinutes: null,
+        detail: `3 × forfait 35,50${NBSP}€`,
+        htCents: 10650,
       },
     ]);
     expect(p.billedMinutes).toBe(0);
-    expect(p.totalHtCents).toBe(10700);
+    expect(p.totalHtCents).toBe(10650);
   });
 
   it('rejects a task missing from the catalogue', () => {
@@ -231,6 +246,8 @@ describe('opening hours', () => {
         label: 'Majoration hors heures d’ouverture (+25 %)',
         quantity: null,
         unitHtCents: null,
+        timeMinutes: null,
+        detail: `25 % × 228,00${NBSP}€ (002 art. IV.2.2) = 57,00${NBSP}€`,
         htCents: 5700,
       },
     ]);
