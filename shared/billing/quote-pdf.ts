@@ -3,6 +3,8 @@ import { formatDateTime } from '../format/date';
 import { formatDuration } from '../format/duration';
 import { formatMoney, formatPercentBasisPoints } from '../format/money';
 import { PageCursor } from '../report/pdf/cursor';
+import { registerReportFonts } from '../report/pdf/fonts';
+import type { ReportFonts } from '../report/pdf/fonts';
 import { drawImageInBox } from '../report/pdf/image';
 import { MARGIN_X } from '../report/pdf/page-layout';
 import { pdfDate } from '../report/pdf/pdf-date';
@@ -17,9 +19,16 @@ const MODE_LABEL = { onsite: 'sur site', remote: 'à distance' } as const;
  * estimated duration, the price (ladder estimate with its explanation, or flat), the
  * client's signature and the seal's hash. Byte for byte the same for the same sealed quote.
  */
-export function renderQuotePdf(quote: SealedQuote): Uint8Array<ArrayBuffer> {
+export function renderQuotePdf(quote: SealedQuote, fonts: ReportFonts): Uint8Array<ArrayBuffer> {
   const { content, signature, seal } = quote;
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
+  const doc = new jsPDF({
+    unit: 'mm',
+    format: 'a4',
+    orientation: 'portrait',
+    compress: true,
+    // Only the embedded font, as the bordereau (shared/report/pdf/render.ts).
+    putOnlyUsedFonts: true,
+  });
   doc.setCreationDate(pdfDate(seal.sealedAt));
   doc.setFileId(seal.hash.slice(0, 32).toUpperCase());
   doc.setProperties({
@@ -29,6 +38,8 @@ export function renderQuotePdf(quote: SealedQuote): Uint8Array<ArrayBuffer> {
     keywords: `SHA-256 ${seal.hash}`,
   });
   doc.setLanguage('fr-FR');
+  // The bordereau's embedded typeface (shared/report/pdf/fonts.ts): every character as typed.
+  registerReportFonts(doc, fonts);
   const cursor = new PageCursor(doc);
   writeHeading(cursor, `Devis de prestation complémentaire n° ${content.number}`);
   writeFields(cursor, [

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { renderQuotePdf } from '../../../shared/billing/quote-pdf';
+import { loadReportFonts } from '../visits/report-fonts';
 import type { SealedQuote } from '../../../shared/billing/quote';
 import { formatDuration } from '../../../shared/format/duration';
 import { formatMoney } from '../../../shared/format/money';
@@ -93,7 +94,7 @@ export function QuotePanel({ context }: { context: VisitContext }) {
   const savePdf = async (quote: SealedQuote) => {
     const result = await desktop.savePdf({
       suggestedName: `${quote.content.number}.pdf`,
-      bytes: renderQuotePdf(quote),
+      bytes: renderQuotePdf(quote, await loadReportFonts()),
     });
     if (!result.ok) setError(result.error.message);
   };

@@ -10,6 +10,9 @@ import {
   verifyQuoteSeal,
 } from '../../../shared/billing/index';
 import { renderQuotePdf } from '../../../shared/billing/quote-pdf';
+import { loadReportFonts } from '../../../server/delivery/report-fonts';
+
+const fonts = loadReportFonts();
 import { sampleSignatures } from '../../fixtures/report/sample-report';
 import { allance, paris } from './fixtures';
 
@@ -87,7 +90,7 @@ describe('the on-site quote (devis, 002 art. III.2 and IV.2.2)', () => {
     const sealed = await sealQuote(content({ kind: 'flat', priceCents: 9000 }), signature, at);
     const dir = mkdtempSync(join(tmpdir(), 'quote-'));
     const file = join(dir, 'devis.pdf');
-    writeFileSync(file, renderQuotePdf(sealed));
+    writeFileSync(file, renderQuotePdf(sealed, fonts));
     const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
       encoding: 'utf8',
     }).replace(/[ \t]+/g, ' ');
@@ -97,9 +100,13 @@ describe('the on-site quote (devis, 002 art. III.2 and IV.2.2)', () => {
     expect(text).toContain('Prix forfaitaire : 90,00 € HT.');
     expect(text).toContain('Bon pour accord — Hélène Lefèvre, Gérante');
     expect(text.replace(/\s/g, '')).toContain(sealed.seal.hash);
+    // The bordereau's embedded Unicode font, never an unembedded standard one.
+    const fontsListed = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fontsListed).toContain('DejaVuSansCondensed');
+    expect(fontsListed).not.toMatch(/Helvetica/);
     // The same sealed quote renders byte for byte the same.
-    expect(Buffer.from(renderQuotePdf(sealed)).equals(Buffer.from(renderQuotePdf(sealed)))).toBe(
-      true,
-    );
+    expect(
+      Buffer.from(renderQuotePdf(sealed, fonts)).equals(Buffer.from(renderQuotePdf(sealed, fonts))),
+    ).toBe(true);
   });
 });
