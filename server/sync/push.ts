@@ -5,6 +5,7 @@ import { sqlState } from '../db/database';
 import { forbidden } from '../http/api-error';
 import type { MutationOutcome } from './apply-mutation';
 import { applyMutation } from './apply-mutation';
+import { hasGap } from './mutation-order';
 import { BatchRecords } from './record-store';
 import { accountScope } from './scope';
 
@@ -114,6 +115,9 @@ async function applyBatch(
     );
     for (const r of found.rows) originals.set(r.mutation_id, r.status);
   }
+  if (hasGap(last, request, new Set(originals.keys()))) {
+    return { results: [], lastMutationId: last, gap: true };
+  }
 
   const scope = await accountScope(tx, account);
   const records = await BatchRecords.lock(
@@ -126,11 +130,11 @@ async function applyBatch(
   for (const [index, m] of request.mutations.entries()) {
     if (index === faults.stallAtIndex) await new Promise<never>(() => undefined);
     if (m.mutationId <= last) {
-      // Skipped ids (gaps) were never sent, so they have no original: report them as applied before.
+      // hasGap made sure every such id has its stored outcome.
       results.push({
         mutationId: m.mutationId,
         status: 'alreadyApplied',
-        original: originals.get(m.mutationId) ?? 'applied',
+        original: originals.get(m.mutationId)!,
       });
       continue;
     }

@@ -117,7 +117,17 @@ export const pushRequestSchema = z
     deviceId: z.uuid(),
     /** Device clock when sending, ms: refused when far ahead of the server clock. */
     sentAt: z.number().int().nonnegative(),
-    /** In outbox order: mutation ids strictly increasing (gaps allowed). */
+    /**
+     * The id of the mutation this batch follows: the server's `lastMutationId` from the previous
+     * reply (or, at the start, the last entry the device knows was answered). It declares that
+     * no id between it and the batch's first mutation will ever be sent (folded into a later
+     * entry or cancelled), nor any id skipped between two mutations of the batch. A server that
+     * has not processed this device up to it answers `gap` (nothing applied): the device resends
+     * from the first entry above the `lastMutationId` of that answer. Absent (older clients):
+     * no check before the batch.
+     */
+    previousMutationId: z.number().int().nonnegative().optional(),
+    /** In outbox order: mutation ids strictly increasing (gaps allowed, see previousMutationId). */
     mutations: z.array(mutationSchema).min(1).max(SYNC_LIMITS.maxMutationsPerPush),
   })
   .superRefine((req, ctx) => {
@@ -199,10 +209,18 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
 export const pushResponseSchema = z.object({
-  /** One result per mutation sent, in the same order. */
+  /** One result per mutation sent, in the same order (none when `gap`). */
   results: z.array(mutationResultSchema),
   /** The device's last processed mutation id after this push. */
   lastMutationId: z.number().int().nonnegative(),
+  /**
+   * True when the batch was refused whole, nothing applied, because the server has not
+   * processed this device up to where the batch starts: an earlier batch is missing (sent
+   * concurrently, still in flight, or lost), or the batch repeats an id the device had
+   * declared skipped. Resend the outbox from the first entry above `lastMutationId`, with
+   * `previousMutationId: lastMutationId`. Never an acknowledgement.
+   */
+  gap: z.boolean().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 

@@ -221,8 +221,14 @@ export class ApiClient {
     deviceId: string,
     mutations: Mutation[],
     sentAt = Date.now(),
+    previousMutationId?: number,
   ): Promise<ApiResponse<PushResponse>> {
-    return this.request<PushResponse>('POST', '/api/v1/sync/push', { deviceId, sentAt, mutations });
+    return this.request<PushResponse>('POST', '/api/v1/sync/push', {
+      deviceId,
+      sentAt,
+      ...(previousMutationId !== undefined ? { previousMutationId } : {}),
+      mutations,
+    });
   }
 
   pull(deviceId: string, cursor = '0', limit?: number): Promise<ApiResponse<PullResponse>> {
@@ -290,8 +296,9 @@ export class TestDevice {
     };
   }
 
-  push(mutations: Mutation[]): Promise<ApiResponse<PushResponse>> {
-    return this.api.push(this.deviceId, mutations);
+  /** Pushes a batch; `previousMutationId` declares where it starts (see the push protocol). */
+  push(mutations: Mutation[], previousMutationId?: number): Promise<ApiResponse<PushResponse>> {
+    return this.api.push(this.deviceId, mutations, Date.now(), previousMutationId);
   }
 }
 
