@@ -8,7 +8,7 @@ import type { Database } from './db/database';
 import { ApiHttpError } from './http/api-error';
 import { registerAuthentication } from './http/authenticate';
 import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
-import { checkProtocolVersions } from './http/protocol-version';
+import { checkProtocolVersions, needsProtocolVersions } from './http/protocol-version';
 import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
 import { registerBlobRoutes } from './routes/blobs';
@@ -66,10 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerCors(app, options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
 
   app.addHook('onRequest', async (request) => {
-    // Preflights carry no version header; the CORS plugin has already answered them.
-    if (request.method !== 'OPTIONS' && request.url.startsWith('/api/')) {
-      checkProtocolVersions(request.headers);
-    }
+    if (needsProtocolVersions(request)) checkProtocolVersions(request.headers);
   });
 
   app.setNotFoundHandler((_request, reply) => {

@@ -224,8 +224,8 @@ function unstorableText(text: string): string | null {
 }
 
 /**
- * Why an edit's data can never be stored, or null: a string or key jsonb refuses, or nesting
- * deeper than SYNC_LIMITS.maxDataDepth. Walked with an explicit stack, not recursion: JSON.parse
+ * Why an edit's data can never be stored, or null: a string or key jsonb refuses, a number
+ * out of range, or nesting deeper than SYNC_LIMITS.maxDataDepth. Walked with an explicit stack, not recursion: JSON.parse
  * accepts any depth, and recursing over hundreds of thousands of levels (JSON.stringify does)
  * overflows the call stack. Refusing here makes it the mutation's permanent rejection instead
  * of an error that fails the batch on every retry.
@@ -234,6 +234,11 @@ export function unstorableData(changes: Record<string, unknown>): string | null 
   const stack: { value: unknown; depth: number }[] = [{ value: changes, depth: 1 }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { value, depth } = item;
+    // JSON.parse reads 1e400 as Infinity, which JSON cannot write back (it becomes null and
+    // breaks the seal's canonical JSON): refused here, alone, rather than failing the batch.
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      return 'Nombre hors limites dans les données.';
+    }
     if (typeof value === 'string') {
       const refused = unstorableText(value);
       if (refused) return refused;

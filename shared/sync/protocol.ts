@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutationSchema } from './mutation';
+import { storableText } from './storable-text';
 
 /**
  * The office-server sync protocol, version 1: every request and response body of
@@ -228,10 +229,18 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 // GET /api/v1/sync/pull?deviceId=…&cursor=…&limit=…
 
 /** Opaque to the client: store it as is and send it back; `'0'` (or no cursor) starts from scratch. */
+/** Largest values the cursor's parts are compared with in the database (xid8, bigint, integer). */
+const CURSOR_BOUNDS = [2n ** 64n - 1n, 2n ** 63n - 1n, 2n ** 31n - 1n] as const;
+
 export const pullCursorSchema = z
   .string()
   .max(64)
-  .regex(/^(0|\d{1,20}:\d{1,20}:\d{1,10})$/, 'Curseur de synchronisation invalide.');
+  .regex(/^(0|\d{1,20}:\d{1,20}:\d{1,10})$/, 'Curseur de synchronisation invalide.')
+  // Out of range, the database would refuse the cast on every retry (a 503 for a bad input).
+  .refine(
+    (cursor) => cursor.split(':').every((part, i) => BigInt(part) <= (CURSOR_BOUNDS[i] ?? 0n)),
+    'Curseur de synchronisation invalide (valeur hors limites).',
+  );
 
 export const pullQuerySchema = z.object({
   deviceId: z.uuid(),
@@ -306,7 +315,7 @@ export type BlobPutResponse = z.infer<typeof blobPutResponseSchema>;
 
 export const createAccountRequestSchema = z.object({
   email: z.email().max(254),
-  name: z.string().trim().min(1).max(200),
+  name: storableText(z.string().trim().min(1).max(200)),
   role: roleSchema,
   password: z.string().min(12, 'Le mot de passe doit compter au moins 12 caractères.').max(1024),
 });
