@@ -132,6 +132,26 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 4,
+    name: 'authorship of records, technician codes, unique sealed report numbers',
+    sql: `
+      -- Who wrote a record, stamped by the server from the pushing account (never from the data).
+      ALTER TABLE records ADD COLUMN created_by uuid REFERENCES accounts(id);
+      ALTER TABLE records ADD COLUMN updated_by uuid REFERENCES accounts(id);
+      -- A technician code (the JD of BI-2026-JD-0042) belongs to the first technician account
+      -- that signs with it: another technician cannot number or sign reports under it.
+      CREATE TABLE technician_codes (
+        code text PRIMARY KEY CHECK (code ~ '^[A-Z]{2,4}$'),
+        account_id uuid NOT NULL REFERENCES accounts(id),
+        created_at bigint NOT NULL
+      );
+      -- A report number is unique per version among signed reports, whoever pushes them.
+      CREATE UNIQUE INDEX records_sealed_report_number ON records (
+        (data #>> '{content,number}'), (data #>> '{content,version,number}')
+      ) WHERE entity = 'reports' AND sealed;
+    `,
+  },
 ];
 
 /** Arbitrary constant shared by every instance: the key of the migration advisory lock. */

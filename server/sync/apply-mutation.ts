@@ -14,7 +14,10 @@ import { fieldsChangedSince, mergeChanges } from './merge';
 import type { StoredRecord } from './record-store';
 import type { BatchRecords, RecordWrite } from './record-store';
 import { writeRecord } from './record-store';
+import { conflictTooLarge } from './conflict-size';
+import { reportAuthorshipRefusal } from './report-authorship';
 import { checkReportSeal } from './report-seal';
+import { serverWrittenEditRefusal } from './server-written';
 
 export type ApplyContext = {
   account: AuthenticatedAccount;
@@ -55,6 +58,8 @@ export async function applyMutation(
   if (!existing && SERVER_CREATED_ENTITIES.has(m.entity)) {
     return reject('forbidden', 'Ces données sont créées par le serveur uniquement.');
   }
+  const serverWritten = serverWrittenEditRefusal(m);
+  if (serverWritten) return reject('forbidden', serverWritten);
 
   const clientId = existing ? existing.clientId : recordClientId(m.entity, m.recordId, m.changes);
   if (clientId === undefined) {
@@ -101,6 +106,8 @@ async function applyDelete(
   if (existing.deleted) return { status: 'applied', revision: existing.revision };
   const changedSince = fieldsChangedSince(existing.data, existing.fieldRevisions, base);
   if (changedSince.length > 0) {
+    const tooLarge = conflictTooLarge(changedSince);
+    if (tooLarge) return reject('invalid', tooLarge);
     // Deleting would throw away an edit this device never saw: keep the record, let the user decide.
     const conflictId = await recordConflict(tx, ctx, m, existing, 'deleteVsEdit', changedSince);
     return { status: 'conflict', revision: existing.revision, conflictId, fields: changedSince };
@@ -128,6 +135,8 @@ async function applyUpsert(
       serverValue: null,
       deviceValue,
     }));
+    const tooLarge = conflictTooLarge(fields);
+    if (tooLarge) return reject('invalid', tooLarge);
     const conflictId = await recordConflict(tx, ctx, m, existing, 'editVsDelete', fields);
     return { status: 'conflict', revision: existing.revision, conflictId, fields };
   }
@@ -136,6 +145,11 @@ async function applyUpsert(
     ? mergeChanges(live.data, live.fieldRevisions, m.changes, base)
     : { data: { ...m.changes }, appliedFields: Object.keys(m.changes), conflicts: [] };
 
+  if (merge.conflicts.length > 0) {
+    const tooLarge = conflictTooLarge(merge.conflicts);
+    if (tooLarge) return reject('invalid', tooLarge);
+  }
+
   const invalid = await validateData(m, merge.data);
   if (invalid) return reject(invalid.reason, invalid.message);
   let sealHash: string | null = null;
@@ -143,6 +157,15 @@ async function applyUpsert(
     const seal = await checkReportSeal(merge.data);
     if (seal.kind === 'invalid') return reject('seal_mismatch', seal.message);
     if (seal.kind === 'sealed') sealHash = seal.hash;
+    const authorship = await reportAuthorshipRefusal(
+      tx,
+      ctx.account,
+      m.recordId,
+      merge.data,
+      sealHash !== null,
+      ctx.now,
+    );
+    if (authorship) return reject(authorship.reason, authorship.message);
   }
 
   let revision = existing?.revision ?? 0;
@@ -179,7 +202,7 @@ async function save(
   write: RecordWrite,
   isNew: boolean,
 ): Promise<void> {
-  await writeRecord(tx, write, ctx.now, isNew);
+  await writeRecord(tx, write, ctx.now, isNew, ctx.account.id);
   ctx.records.remember(write);
 }
 
@@ -302,6 +325,7 @@ async function recordConflict(
     },
     ctx.now,
     true,
+    ctx.account.id,
   );
   return id;
 }

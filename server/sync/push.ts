@@ -6,6 +6,7 @@ import { forbidden } from '../http/api-error';
 import type { MutationOutcome } from './apply-mutation';
 import { applyMutation } from './apply-mutation';
 import { hasGap } from './mutation-order';
+import { SEALED_NUMBER_INDEX } from './report-authorship';
 import { BatchRecords } from './record-store';
 import { accountScope } from './scope';
 
@@ -36,6 +37,11 @@ function permanentRefusal(error: unknown): MutationOutcome | null {
       message: 'Ce bordereau est signé et scellé : il ne peut plus être modifié.',
     };
   }
+  // Another signed report already holds this number and version (pushed concurrently: the
+  // check before the write did not see it); the retry would meet the same index.
+  if (state === '23505' && constraintOf(error) === SEALED_NUMBER_INDEX) {
+    return { status: 'rejected', reason: 'invalid', message: DUPLICATE_NUMBER_MESSAGE };
+  }
   if (state?.startsWith('22') || state?.startsWith('54')) {
     return {
       status: 'rejected',
@@ -44,6 +50,18 @@ function permanentRefusal(error: unknown): MutationOutcome | null {
     };
   }
   return null;
+}
+
+const DUPLICATE_NUMBER_MESSAGE =
+  'Ce numéro de bordereau (et cette version) est déjà celui d’un autre bordereau signé.';
+
+/** The constraint a PostgreSQL error names (both drivers expose it). */
+function constraintOf(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'constraint' in error) {
+    const constraint = (error as { constraint: unknown }).constraint;
+    return typeof constraint === 'string' ? constraint : undefined;
+  }
+  return undefined;
 }
 
 /**

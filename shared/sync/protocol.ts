@@ -238,7 +238,11 @@ export const pullCursorSchema = z
   .regex(/^(0|\d{1,20}:\d{1,20}:\d{1,10})$/, 'Curseur de synchronisation invalide.')
   // Out of range, the database would refuse the cast on every retry (a 503 for a bad input).
   .refine(
-    (cursor) => cursor.split(':').every((part, i) => BigInt(part) <= (CURSOR_BOUNDS[i] ?? 0n)),
+    (cursor) =>
+      // zod runs this even after the pattern failed: anything but digits is the pattern's error.
+      cursor
+        .split(':')
+        .every((part, i) => !/^\d+$/.test(part) || BigInt(part) <= (CURSOR_BOUNDS[i] ?? 0n)),
     'Curseur de synchronisation invalide (valeur hors limites).',
   );
 
@@ -266,6 +270,12 @@ export const pulledRecordSchema = z.object({
   data: z.record(z.string(), z.unknown()).nullable(),
   /** Server time of this revision, ms. */
   updatedAt: z.number().int(),
+  /**
+   * The accounts that created the record and wrote this revision, stamped by the server from
+   * the pushing account (null for records older than the stamp). Never taken from the data.
+   */
+  createdBy: z.uuid().nullable().optional(),
+  updatedBy: z.uuid().nullable().optional(),
 });
 export type PulledRecord = z.infer<typeof pulledRecordSchema>;
 

@@ -311,6 +311,33 @@ export function siteData(clientId: string): Record<string, unknown> {
   return { clientId, name: 'Siège', address: '1 rue de la Paix', postcode: '75002', city: 'Paris' };
 }
 
+/** A valid visit (`interventions`, shared/visit/visit-record.ts) of a client, plus `extra` fields. */
+export function visitData(
+  clientId: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    clientId,
+    siteId: '0190a0a0-0000-7000-8000-000000000001',
+    contractId: 'contrat-1',
+    status: 'in-progress',
+    startedAt: null,
+    createdAt: Date.UTC(2026, 10, 2, 8, 0),
+    header: {
+      mode: 'onsite',
+      type: 'curative',
+      urgency: 'normal',
+      requestReference: '',
+      request: 'Serveur lent',
+      representative: null,
+      clientConfirmedBackup: true,
+      includedInSubscription: false,
+    },
+    events: [],
+    ...extra,
+  };
+}
+
 /** Creates a client as the office and returns its id. */
 export async function createClient(server: TestServer, name = 'ALLANCE SAS'): Promise<string> {
   const clientId = uuidv7();
