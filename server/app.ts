@@ -3,6 +3,9 @@ import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ApiError } from '../shared/sync/protocol';
 import { SYNC_LIMITS } from '../shared/sync/protocol';
+import { databaseBlobStore } from './blobs/database-blob-store';
+import { fileBlobStore } from './blobs/file-blob-store';
+import { BLOB_DEFAULTS } from './blobs/blob-defaults';
 import type { TrustProxy } from './config';
 import type { Database } from './db/database';
 import { ApiHttpError } from './http/api-error';
@@ -32,6 +35,20 @@ export type AppOptions = {
   trustProxy?: TrustProxy;
   /** Crash-test fault injection (see PushFaults); never set in production. */
   pushFaults?: PushFaults;
+  /** Blob storage (see BlobSettings); the defaults otherwise. */
+  blobs?: BlobSettings;
+};
+
+export type BlobSettings = {
+  /**
+   * Embedded mode (PGlite) only: the directory blob files live in (BORDEREAU_BLOB_DIR). Without
+   * it, or with PostgreSQL, blobs are kept in the database.
+   */
+  dir?: string;
+  /** Bytes of blobs one account may upload (BORDEREAU_BLOB_QUOTA_MB). */
+  quotaBytes?: number;
+  /** Uploads received at once (BORDEREAU_MAX_CONCURRENT_UPLOADS). */
+  maxConcurrentUploads?: number;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -48,10 +65,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
   });
 
-  app.addContentTypeParser(
-    'application/octet-stream',
-    { parseAs: 'buffer' },
-    (_request, body, done) => done(null, body),
+  // Blob uploads are streamed to their store by the route (never buffered whole here).
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) =>
+    done(null, payload),
   );
 
   await app.register(rateLimit, {
@@ -123,7 +139,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     ...(options.pushFaults ? { faults: options.pushFaults } : {}),
   });
-  registerBlobRoutes(app, { db, now });
+  const blobs = options.blobs ?? {};
+  registerBlobRoutes(app, {
+    db,
+    now,
+    store: db.kind === 'pglite' && blobs.dir ? fileBlobStore(blobs.dir) : databaseBlobStore,
+    quotaBytes: blobs.quotaBytes ?? BLOB_DEFAULTS.quotaBytes,
+    maxConcurrentUploads: blobs.maxConcurrentUploads ?? BLOB_DEFAULTS.maxConcurrentUploads,
+  });
   registerAdminRoutes(app, { db, now });
   return app;
 }

@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { BLOB_DEFAULTS } from './blobs/blob-defaults';
 import { DEFAULT_ALLOWED_ORIGINS } from './http/cors';
 
 /**
@@ -64,6 +66,21 @@ const envSchema = z.object({
     .optional(),
   /** PGlite data directory (embedded mode only). */
   BORDEREAU_DATA_DIR: z.string().min(1).default('./data/pglite'),
+  /** Blob files (embedded mode only); by default `blobs` beside the PGlite directory. */
+  BORDEREAU_BLOB_DIR: z.string().min(1).optional(),
+  /** Mebibytes of blobs (photos, PDFs) one account may upload. */
+  BORDEREAU_BLOB_QUOTA_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(BLOB_DEFAULTS.quotaBytes / 1024 / 1024),
+  /** Blob uploads received at once; the others wait their turn. */
+  BORDEREAU_MAX_CONCURRENT_UPLOADS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(BLOB_DEFAULTS.maxConcurrentUploads),
   /** How long a login token lasts. */
   BORDEREAU_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Tombstones are kept this long; longer than any laptop stays offline. */
@@ -106,6 +123,7 @@ export type ServerConfig = {
   loginRatePerMinute: number;
   allowedOrigins: string[];
   trustProxy: TrustProxy;
+  blobs: { dir: string | undefined; quotaBytes: number; maxConcurrentUploads: number };
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -128,5 +146,13 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     loginRatePerMinute: e.BORDEREAU_LOGIN_RATE_PER_MINUTE,
     allowedOrigins: [...new Set([...DEFAULT_ALLOWED_ORIGINS, ...e.BORDEREAU_ALLOWED_ORIGINS])],
     trustProxy: e.BORDEREAU_TRUST_PROXY,
+    blobs: {
+      // PostgreSQL keeps blobs in the database (instances stay stateless): no directory.
+      dir: e.DATABASE_URL
+        ? undefined
+        : (e.BORDEREAU_BLOB_DIR ?? join(dirname(e.BORDEREAU_DATA_DIR), 'blobs')),
+      quotaBytes: e.BORDEREAU_BLOB_QUOTA_MB * 1024 * 1024,
+      maxConcurrentUploads: e.BORDEREAU_MAX_CONCURRENT_UPLOADS,
+    },
   };
 }

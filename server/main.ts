@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     loginRatePerMinute: config.loginRatePerMinute,
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
+    blobs: config.blobs,
     ...(stallAt ? { pushFaults: { stallAtIndex: Number(stallAt) } } : {}),
   });
 

@@ -152,6 +152,25 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ) WHERE entity = 'reports' AND sealed;
     `,
   },
+  {
+    version: 5,
+    name: 'blob bytes in files (embedded mode), every uploader of a blob',
+    sql: `
+      -- In the embedded mode the bytes live in files named by hash; the row keeps the metadata.
+      ALTER TABLE blobs ALTER COLUMN content DROP NOT NULL;
+      -- Everyone who uploaded a blob (not only the first): an account reads back what it sent,
+      -- whoever sent it first, so reading after uploading tells nothing of other accounts; its
+      -- quota counts what it sent.
+      CREATE TABLE blob_uploads (
+        sha256 text NOT NULL REFERENCES blobs(sha256),
+        account_id uuid NOT NULL REFERENCES accounts(id),
+        created_at bigint NOT NULL,
+        PRIMARY KEY (account_id, sha256)
+      );
+      INSERT INTO blob_uploads (sha256, account_id, created_at)
+        SELECT sha256, created_by, created_at FROM blobs;
+    `,
+  },
 ];
 
 /** Arbitrary constant shared by every instance: the key of the migration advisory lock. */

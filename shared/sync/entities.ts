@@ -38,6 +38,20 @@ export const ENTITY_DATA_SCHEMAS: Record<EntityName, z.ZodType> = {
   syncConflicts: syncConflictDataSchema,
 };
 
+/**
+ * Where each entity's data names a blob (a photo, a signed PDF, an attachment's bytes) by its
+ * SHA-256: paths into the record, `*` standing for every element of an array. Only these
+ * fields count as references: the server lets a technician read a blob a live record of their
+ * clients names here, never because a hash appears in some free text (a hash is not a
+ * secret), and the laptop uploads the blobs a mutation names here. Signatures travel inline
+ * (PNG data URLs), not as blobs.
+ */
+export const BLOB_REFERENCE_PATHS: Partial<Record<EntityName, readonly (readonly string[])[]>> = {
+  interventions: [['photos', '*', 'attachmentId']],
+  reports: [['content', 'photos', '*', 'sha256']],
+  attachments: [['sha256']],
+};
+
 /** Entities visible to every account, not tied to a client. */
 export const GLOBAL_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>(['catalogueItems']);
 

@@ -58,6 +58,8 @@ export const API_ERROR_CODES = [
   'not_found',
   'conflict',
   'payload_too_large',
+  /** A blob upload past the account's quota (413). */
+  'quota_exceeded',
   'upgrade_required',
   'clock_drift',
   'too_many_requests',
@@ -315,7 +317,10 @@ export const sha256HexSchema = z
 export const blobPutResponseSchema = z.object({
   sha256: sha256HexSchema,
   size: z.number().int().nonnegative(),
-  /** False when the server already had it (idempotent upload). */
+  /**
+   * True once stored. The server answers the same (201, true) whether or not it already had
+   * the bytes, so an upload does not tell whether a blob exists; uploading is idempotent.
+   */
   created: z.boolean(),
 });
 export type BlobPutResponse = z.infer<typeof blobPutResponseSchema>;

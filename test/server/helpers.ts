@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
@@ -94,6 +96,8 @@ export type TestServer = {
   db: Database;
   /** The PostgreSQL URL of this server's database (null on PGlite). */
   databaseUrl: string | null;
+  /** Where blob files are kept (PGlite); null when blobs live in the database (PostgreSQL). */
+  blobDir: string | null;
   app: FastifyInstance;
   office: TestAccount;
   tech1: TestAccount;
@@ -113,6 +117,8 @@ export type StartOptions = {
   allowedOrigins?: readonly string[];
   /** Fastify's trustProxy (BORDEREAU_TRUST_PROXY). */
   trustProxy?: boolean | string[];
+  /** Blob quota and upload concurrency (the blob directory is a fresh temp dir on PGlite). */
+  blobs?: { quotaBytes?: number; maxConcurrentUploads?: number };
 };
 
 export async function startTestServer(
@@ -121,6 +127,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const { db, url: databaseUrl } = await openTestDatabase(backend);
   const now = options.now ?? Date.now;
+  // The embedded mode keeps blob bytes in files, like the real server (server/main.ts).
+  const blobDir = backend === 'pglite' ? await mkdtemp(join(tmpdir(), 'bordereau-blobs-')) : null;
   const app = await buildApp({
     db,
     now,
@@ -128,6 +136,7 @@ export async function startTestServer(
     ...(options.tokenTtlMs !== undefined ? { tokenTtlMs: options.tokenTtlMs } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    blobs: { ...options.blobs, ...(blobDir ? { dir: blobDir } : {}) },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -148,6 +157,7 @@ export async function startTestServer(
     url,
     db,
     databaseUrl,
+    blobDir,
     app,
     office,
     tech1,
@@ -164,6 +174,7 @@ export async function startTestServer(
     async close() {
       await app.close();
       await db.close();
+      if (blobDir) await rm(blobDir, { recursive: true, force: true });
     },
   };
 }
