@@ -171,6 +171,19 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         SELECT sha256, created_by, created_at FROM blobs;
     `,
   },
+  {
+    version: 6,
+    name: 'login failures per e-mail',
+    sql: `
+      -- Failed logins per e-mail address (known or not, so the back-off tells nothing of which
+      -- accounts exist), shared by every server instance: see server/auth/login-backoff.ts.
+      CREATE TABLE login_failures (
+        email text PRIMARY KEY,
+        failures integer NOT NULL,
+        locked_until bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Arbitrary constant shared by every instance: the key of the migration advisory lock. */
