@@ -3,12 +3,15 @@ import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ApiError } from '../shared/sync/protocol';
 import { SYNC_LIMITS } from '../shared/sync/protocol';
+import { databaseBlobStore } from './blobs/database-blob-store';
+import { fileBlobStore } from './blobs/file-blob-store';
+import { BLOB_DEFAULTS } from './blobs/blob-defaults';
 import type { TrustProxy } from './config';
 import type { Database } from './db/database';
 import { ApiHttpError } from './http/api-error';
 import { registerAuthentication } from './http/authenticate';
 import { DEFAULT_ALLOWED_ORIGINS, registerCors } from './http/cors';
-import { checkProtocolVersions } from './http/protocol-version';
+import { checkProtocolVersions, needsProtocolVersions } from './http/protocol-version';
 import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
 import { registerBlobRoutes } from './routes/blobs';
@@ -39,6 +42,20 @@ export type AppOptions = {
   pushFaults?: PushFaults;
   /** The e-mail outbox (server/delivery): whether SMTP is set, and a nudge for a resend. */
   delivery?: { smtpConfigured: boolean; onEnqueued?: () => void };
+  /** Blob storage (see BlobSettings); the defaults otherwise. */
+  blobs?: BlobSettings;
+};
+
+export type BlobSettings = {
+  /**
+   * Embedded mode (PGlite) only: the directory blob files live in (BORDEREAU_BLOB_DIR). Without
+   * it, or with PostgreSQL, blobs are kept in the database.
+   */
+  dir?: string;
+  /** Bytes of blobs one account may upload (BORDEREAU_BLOB_QUOTA_MB). */
+  quotaBytes?: number;
+  /** Uploads received at once (BORDEREAU_MAX_CONCURRENT_UPLOADS). */
+  maxConcurrentUploads?: number;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,10 +72,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
   });
 
-  app.addContentTypeParser(
-    'application/octet-stream',
-    { parseAs: 'buffer' },
-    (_request, body, done) => done(null, body),
+  // Blob uploads are streamed to their store by the route (never buffered whole here).
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) =>
+    done(null, payload),
   );
 
   await app.register(rateLimit, {
@@ -77,10 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   app.addHook('onRequest', async (request) => {
-    // Preflights carry no version header; the CORS plugin has already answered them.
-    if (request.method !== 'OPTIONS' && request.url.startsWith('/api/')) {
-      checkProtocolVersions(request.headers);
-    }
+    if (needsProtocolVersions(request)) checkProtocolVersions(request.headers);
   });
 
   app.setNotFoundHandler((_request, reply) => {
@@ -137,7 +150,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     ...(options.pushFaults ? { faults: options.pushFaults } : {}),
   });
-  registerBlobRoutes(app, { db, now });
+  const blobs = options.blobs ?? {};
+  registerBlobRoutes(app, {
+    db,
+    now,
+    store: db.kind === 'pglite' && blobs.dir ? fileBlobStore(blobs.dir) : databaseBlobStore,
+    quotaBytes: blobs.quotaBytes ?? BLOB_DEFAULTS.quotaBytes,
+    maxConcurrentUploads: blobs.maxConcurrentUploads ?? BLOB_DEFAULTS.maxConcurrentUploads,
+  });
   registerAdminRoutes(app, { db, now });
   await registerUpdateRoutes(app);
   registerVerifyRoute(app, { db });

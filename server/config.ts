@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { BLOB_DEFAULTS } from './blobs/blob-defaults';
 import { DEFAULT_ALLOWED_ORIGINS } from './http/cors';
 
 /**
@@ -64,6 +66,21 @@ const envSchema = z.object({
     .optional(),
   /** PGlite data directory (embedded mode only). */
   BORDEREAU_DATA_DIR: z.string().min(1).default('./data/pglite'),
+  /** Blob files (embedded mode only); by default `blobs` beside the PGlite directory. */
+  BORDEREAU_BLOB_DIR: z.string().min(1).optional(),
+  /** Mebibytes of blobs (photos, PDFs) one account may upload. */
+  BORDEREAU_BLOB_QUOTA_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(BLOB_DEFAULTS.quotaBytes / 1024 / 1024),
+  /** Blob uploads received at once; the others wait their turn. */
+  BORDEREAU_MAX_CONCURRENT_UPLOADS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(BLOB_DEFAULTS.maxConcurrentUploads),
   /** How long a login token lasts. */
   BORDEREAU_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Tombstones are kept this long; longer than any laptop stays offline. */
@@ -112,6 +129,7 @@ export type ServerConfig = {
   allowedOrigins: string[];
   allowLoopbackOrigins: boolean;
   trustProxy: TrustProxy;
+  blobs: { dir: string | undefined; quotaBytes: number; maxConcurrentUploads: number };
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -138,5 +156,13 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
         ? ['127.0.0.1', 'localhost', '::1'].includes(e.HOST)
         : e.BORDEREAU_ALLOW_LOOPBACK_ORIGINS === '1',
     trustProxy: e.BORDEREAU_TRUST_PROXY,
+    blobs: {
+      // PostgreSQL keeps blobs in the database (instances stay stateless): no directory.
+      dir: e.DATABASE_URL
+        ? undefined
+        : (e.BORDEREAU_BLOB_DIR ?? join(dirname(e.BORDEREAU_DATA_DIR), 'blobs')),
+      quotaBytes: e.BORDEREAU_BLOB_QUOTA_MB * 1024 * 1024,
+      maxConcurrentUploads: e.BORDEREAU_MAX_CONCURRENT_UPLOADS,
+    },
   };
 }

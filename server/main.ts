@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     allowLoopbackOrigins: config.allowLoopbackOrigins,
     trustProxy: config.trustProxy,
+    blobs: config.blobs,
     ...(stallAt ? { pushFaults: { stallAtIndex: Number(stallAt) } } : {}),
     delivery: {
       smtpConfigured: deliveryConfig.smtpUrl !== null,

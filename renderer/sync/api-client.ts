@@ -46,10 +46,16 @@ export class SyncApi {
     await this.send('POST', '/api/v1/auth/logout', 'application/json', '{}');
   }
 
-  push(deviceId: string, sentAt: number, mutations: readonly Mutation[]): Promise<PushResponse> {
+  push(
+    deviceId: string,
+    sentAt: number,
+    mutations: readonly Mutation[],
+    previousMutationId?: number,
+  ): Promise<PushResponse> {
     return this.json('POST', '/api/v1/sync/push', pushResponseSchema, {
       deviceId,
       sentAt,
+      ...(previousMutationId !== undefined ? { previousMutationId } : {}),
       mutations,
     });
   }

@@ -11,6 +11,9 @@ import { SyncError, toSyncError } from './sync-error';
 const ALREADY_REFUSED_MESSAGE =
   'Modification refusée par le serveur (le motif détaillé s’est perdu avec une réponse du réseau).';
 
+/** Gap answers accepted in one cycle before giving up until the next one. */
+const MAX_GAP_RETRIES = 3;
+
 export type SyncProgress =
   | { readonly phase: 'push'; readonly done: number; readonly total: number }
   | { readonly phase: 'pull'; readonly received: number; readonly pages: number };
@@ -72,8 +75,12 @@ async function pushOutbox(
   let done = 0;
   let conflicts = 0;
   let rejected = 0;
+  // Where the next batch starts for the server (its `previousMutationId`): the last id it
+  // answered for, or the watermark until a first reply says.
+  let previous = watermark;
+  let gaps = 0;
   if (total > 0) deps.onProgress?.({ phase: 'push', done, total });
-  for (;;) {
+  rounds: for (;;) {
     const pending = await store.outboxAfter(watermark, chunk);
     if (pending.length === 0) break;
     const doneBefore = done;
@@ -115,7 +122,23 @@ async function pushOutbox(
     }
     for (const batch of pushBatches(sendable)) {
       for (const blob of await store.blobsFor(batch)) await api.putBlob(blob.sha256, blob.bytes);
-      const response = await api.push(deviceId, deps.now(), batch);
+      const response = await api.push(deviceId, deps.now(), batch, previous);
+      if (response.gap) {
+        // The server has not processed this device up to where the batch starts (a batch of
+        // an earlier cycle still in flight, or entries this device dropped): nothing was
+        // applied; start again from the first entry above what it has.
+        if (++gaps > MAX_GAP_RETRIES) {
+          throw new SyncError(
+            'server',
+            'Le serveur n’a pas encore reçu des modifications précédentes : la synchronisation sera reprise.',
+          );
+        }
+        watermark = response.lastMutationId;
+        previous = watermark;
+        await store.setPushedThrough(watermark);
+        continue rounds;
+      }
+      previous = response.lastMutationId;
       checkResults(batch, response.results);
       const rejections: Rejection[] = [];
       const conflicted: Mutation[] = [];

@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import type { CreateAccountRequest, Role } from '../../shared/sync/protocol';
 import type { Queryable } from '../db/database';
 import { sqlState } from '../db/database';
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
+import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from './password';
 
 export type StoredAccount = { id: string; email: string; name: string; role: Role };
 
@@ -49,5 +49,13 @@ export async function checkCredentials(
   const row = result.rows[0];
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!row || !ok || row.disabled) return null;
+  if (needsRehash(row.password_hash)) {
+    // Made with weaker parameters: replaced now that the password is known to be right.
+    await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1 AND password_hash = $3', [
+      row.id,
+      await hashPassword(password),
+      row.password_hash,
+    ]);
+  }
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }

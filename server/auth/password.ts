@@ -1,11 +1,16 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-/** scrypt parameters (OWASP minimum is N=2^17 r=8 p=1; 2^15 keeps a login under ~100 ms on a small office box). */
-const N = 2 ** 15;
+/**
+ * scrypt parameters: OWASP's current minimum, N=2^17 r=8 p=1 (128 MiB, a few hundred ms per
+ * login). Hashes made with weaker parameters are replaced at the next successful login
+ * (`needsRehash`).
+ */
+const N = 2 ** 17;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
-const MAX_MEMORY = 64 * 1024 * 1024;
+/** Node refuses scrypt above 32 MiB by default; 128·N·r is 128 MiB here. */
+const MAX_MEMORY = 256 * 1024 * 1024;
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -40,6 +45,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/** Whether a stored hash was made with other parameters than today's (then rehash it). */
+export function needsRehash(stored: string): boolean {
+  const [scheme, n, r, p] = stored.split('$');
+  return scheme !== 'scrypt' || Number(n) !== N || Number(r) !== R || Number(p) !== P;
+}
+
 /** Hashed against when the e-mail is unknown, so that a login takes as long either way. */
-export const DUMMY_PASSWORD_HASH =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+export const DUMMY_PASSWORD_HASH = `scrypt$${N}$${R}$${P}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;

@@ -1,68 +1,65 @@
-import { createHash } from 'node:crypto';
-import type { Queryable } from '../db/database';
+import type { Readable } from 'node:stream';
+import type { Database, Queryable } from '../db/database';
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+/** What became of an upload once its bytes were read. */
+export type PutOutcome =
+  | { kind: 'stored'; size: number }
+  /** The bytes received do not hash to the name they were sent under: nothing stored. */
+  | { kind: 'mismatch' };
 
-/** Stores bytes under their SHA-256; storing the same bytes again changes nothing. */
-export async function putBlob(
-  db: Queryable,
-  sha256: string,
-  bytes: Uint8Array,
-  accountId: string,
-  now: number,
-): Promise<boolean> {
-  const result = await db.query(
-    `INSERT INTO blobs (sha256, size, content, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (sha256) DO NOTHING`,
-    [sha256, bytes.byteLength, bytes, accountId, now],
-  );
-  return result.rowCount === 1;
-}
-
-/** Who reads a blob: the office reads every one; a technician, see `readableBy`. */
-export type BlobReader = { readonly id: string; readonly role: 'technician' | 'office' };
+export type PutInput = {
+  sha256: string;
+  /** The request body, read as it arrives. */
+  source: Readable;
+  /** Read at most this many bytes (BodyTooLargeError past it). */
+  maxBytes: number;
+  accountId: string;
+  now: number;
+  /** Runs once the bytes are received and verified, before they are kept (the quota); may throw. */
+  beforeStore: (size: number) => Promise<void>;
+};
 
 /**
- * A technician reads a blob they uploaded, or one a live record of a client assigned to them
- * refers to (a report naming a photo by its hash): a departed or reassigned technician who
- * kept hashes cannot read other clients' photos and signatures. The hash is searched in
- * the records' JSON of the assigned clients only (index on client_id); blob reads are rare
- * (printing a report whose photos this laptop lacks).
+ * Where blob bytes live. The metadata (`blobs` row: hash, size, uploader) is always in the
+ * database, for access checks and quotas; the bytes are in the database with PostgreSQL (every
+ * instance reaches them, instances stay stateless) or in files by hash in the embedded mode
+ * (the single embedded connection is not tied up by 25 MiB writes).
  */
-function readableBy(reader: BlobReader): { sql: string; params: unknown[] } {
-  if (reader.role === 'office') return { sql: 'TRUE', params: [] };
-  return {
-    sql: `(b.created_by = $2 OR EXISTS (
-            SELECT 1 FROM records r JOIN assignments a ON a.client_id = r.client_id
-            WHERE a.account_id = $2 AND NOT r.deleted AND strpos(r.data::text, b.sha256) > 0))`,
-    params: [reader.id],
-  };
+export interface BlobStore {
+  readonly kind: 'database' | 'files';
+  put(db: Database, input: PutInput): Promise<PutOutcome>;
+  /** The bytes of a stored blob (a stream for a file), or null when the server lacks them. */
+  get(db: Queryable, sha256: string): Promise<Buffer | Readable | null>;
+  /** The size of a stored blob, or null. */
+  size(db: Queryable, sha256: string): Promise<number | null>;
 }
 
-export async function getBlob(
-  db: Queryable,
-  sha256: string,
-  reader: BlobReader,
-): Promise<Uint8Array | null> {
-  const allowed = readableBy(reader);
-  const result = await db.query<{ content: Uint8Array }>(
-    `SELECT b.content FROM blobs b WHERE b.sha256 = $1 AND ${allowed.sql}`,
-    [sha256, ...allowed.params],
-  );
-  return result.rows[0]?.content ?? null;
+/**
+ * Inserts the metadata row (and the bytes, when given; nothing when the blob is already
+ * known) and records the account as one of its uploaders, in one transaction.
+ */
+export async function insertBlobRow(
+  db: Database,
+  row: { sha256: string; size: number; content: Buffer | null; accountId: string; now: number },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO blobs (sha256, size, content, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (sha256) DO NOTHING`,
+      [row.sha256, row.size, row.content, row.accountId, row.now],
+    );
+    await tx.query(
+      `INSERT INTO blob_uploads (sha256, account_id, created_at) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [row.sha256, row.accountId, row.now],
+    );
+  });
 }
 
-export async function blobSize(
-  db: Queryable,
-  sha256: string,
-  reader: BlobReader,
-): Promise<number | null> {
-  const allowed = readableBy(reader);
-  const result = await db.query<{ size: number }>(
-    `SELECT b.size FROM blobs b WHERE b.sha256 = $1 AND ${allowed.sql}`,
-    [sha256, ...allowed.params],
-  );
-  return result.rows[0]?.size ?? null;
+export async function blobRowSize(db: Queryable, sha256: string): Promise<number | null> {
+  const result = await db.query<{ size: number }>('SELECT size FROM blobs WHERE sha256 = $1', [
+    sha256,
+  ]);
+  const size = result.rows[0]?.size;
+  return size === undefined ? null : Number(size);
 }

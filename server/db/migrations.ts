@@ -203,6 +203,58 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX records_report_number ON records ((data->'content'->>'number')) WHERE entity = 'reports';
     `,
   },
+  {
+    version: 6,
+    name: 'authorship of records, technician codes, unique sealed report numbers',
+    sql: `
+      -- Who wrote a record, stamped by the server from the pushing account (never from the data).
+      ALTER TABLE records ADD COLUMN created_by uuid REFERENCES accounts(id);
+      ALTER TABLE records ADD COLUMN updated_by uuid REFERENCES accounts(id);
+      -- A technician code (the JD of BI-2026-JD-0042) belongs to the first technician account
+      -- that signs with it: another technician cannot number or sign reports under it.
+      CREATE TABLE technician_codes (
+        code text PRIMARY KEY CHECK (code ~ '^[A-Z]{2,4}$'),
+        account_id uuid NOT NULL REFERENCES accounts(id),
+        created_at bigint NOT NULL
+      );
+      -- A report number is unique per version among signed reports, whoever pushes them.
+      CREATE UNIQUE INDEX records_sealed_report_number ON records (
+        (data #>> '{content,number}'), (data #>> '{content,version,number}')
+      ) WHERE entity = 'reports' AND sealed;
+    `,
+  },
+  {
+    version: 7,
+    name: 'blob bytes in files (embedded mode), every uploader of a blob',
+    sql: `
+      -- In the embedded mode the bytes live in files named by hash; the row keeps the metadata.
+      ALTER TABLE blobs ALTER COLUMN content DROP NOT NULL;
+      -- Everyone who uploaded a blob (not only the first): an account reads back what it sent,
+      -- whoever sent it first, so reading after uploading tells nothing of other accounts; its
+      -- quota counts what it sent.
+      CREATE TABLE blob_uploads (
+        sha256 text NOT NULL REFERENCES blobs(sha256),
+        account_id uuid NOT NULL REFERENCES accounts(id),
+        created_at bigint NOT NULL,
+        PRIMARY KEY (account_id, sha256)
+      );
+      INSERT INTO blob_uploads (sha256, account_id, created_at)
+        SELECT sha256, created_by, created_at FROM blobs;
+    `,
+  },
+  {
+    version: 8,
+    name: 'login failures per e-mail',
+    sql: `
+      -- Failed logins per e-mail address (known or not, so the back-off tells nothing of which
+      -- accounts exist), shared by every server instance: see server/auth/login-backoff.ts.
+      CREATE TABLE login_failures (
+        email text PRIMARY KEY,
+        failures integer NOT NULL,
+        locked_until bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Arbitrary constant shared by every instance: the key of the migration advisory lock. */

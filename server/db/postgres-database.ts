@@ -8,6 +8,9 @@ export function openPostgresDatabase(connectionString: string, maxConnections = 
   const pool = new pg.Pool({
     connectionString,
     max: maxConnections,
+    // A database that does not answer (host down, network cut) fails the request (503) instead
+    // of holding it forever.
+    connectionTimeoutMillis: 10_000,
     // bigint columns hold revisions, sequence numbers and ms timestamps, all far below 2^53.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -34,6 +37,13 @@ export function openPostgresDatabase(connectionString: string, maxConnections = 
       const client = await pool.connect();
       // A connection whose ROLLBACK failed is in an unknown state: destroyed, not reused.
       let broken: Error | undefined;
+      // While checked out, a client has no listener of the pool's: a connection dropped by the
+      // server (restart, pg_terminate_backend) emits 'error' on it, and an 'error' event nobody
+      // listens to ends the process. The query in flight fails too, which answers 503.
+      const onError = (error: Error): void => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query(
           isolation === 'repeatable read' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN',
@@ -48,6 +58,7 @@ export function openPostgresDatabase(connectionString: string, maxConnections = 
         });
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },

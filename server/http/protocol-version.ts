@@ -4,6 +4,7 @@ import {
   SCHEMA_VERSION,
   SCHEMA_VERSION_HEADER,
 } from '../../shared/sync/protocol';
+import type { FastifyRequest } from 'fastify';
 import { ApiHttpError, badRequest } from './api-error';
 
 function headerVersion(value: string | string[] | undefined): number | null {
@@ -39,4 +40,15 @@ export function checkProtocolVersions(
       'Le serveur du bureau est plus ancien que l’application : demandez sa mise à jour.',
     );
   }
+}
+
+/**
+ * Whether a request must state its versions: every API route, decided on the route the request
+ * matched, not on the raw URL, which may spell the same path percent-encoded (`/%61pi/v1/…` is
+ * routed to `/api/v1/…`). Preflights carry no version header (the CORS plugin answers them);
+ * an unknown address gets its 404 either way.
+ */
+export function needsProtocolVersions(request: FastifyRequest): boolean {
+  if (request.method === 'OPTIONS') return false;
+  return request.routeOptions.url?.startsWith('/api/') ?? false;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { LoginResponse } from '../../shared/sync/protocol';
 import { loginRequestSchema } from '../../shared/sync/protocol';
 import { checkCredentials } from '../auth/accounts';
+import { clearLoginFailures, loginLockedFor, recordLoginFailure } from '../auth/login-backoff';
 import { issueToken, revokeToken } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { ApiHttpError, parseOr400 } from '../http/api-error';
@@ -23,7 +24,16 @@ export function registerAuthRoutes(
     { config: { rateLimit: { max: loginRatePerMinute, timeWindow: 60_000 } } },
     async (request): Promise<LoginResponse> => {
       const body = parseOr400(loginRequestSchema, request.body, 'Identifiants');
+      const lockedMs = await loginLockedFor(db, body.email, now());
+      if (lockedMs > 0) {
+        throw new ApiHttpError(429, {
+          error: 'too_many_requests',
+          message: `Trop de tentatives pour ce compte : réessayez dans ${Math.ceil(lockedMs / 1000)} secondes.`,
+        });
+      }
       const account = await checkCredentials(db, body.email, body.password);
+      if (account) await clearLoginFailures(db, body.email);
+      else await recordLoginFailure(db, body.email, now());
       if (!account) {
         throw new ApiHttpError(401, {
           error: 'unauthorized',

@@ -1,12 +1,25 @@
+import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import pLimit from 'p-limit';
 import type { BlobPutResponse } from '../../shared/sync/protocol';
 import { sha256HexSchema, SYNC_LIMITS } from '../../shared/sync/protocol';
-import { blobSize, getBlob, putBlob, sha256Hex } from '../blobs/blob-store';
+import { blobReadable } from '../blobs/blob-access';
+import { checkBlobQuota } from '../blobs/blob-quota';
+import type { BlobStore } from '../blobs/blob-store';
+import { BodyTooLargeError } from '../blobs/receive-bytes';
 import type { Database } from '../db/database';
 import { ApiHttpError, badRequest, parseOr400 } from '../http/api-error';
 import { accountOf, requireAccount } from '../http/authenticate';
 
-export type BlobRouteOptions = { db: Database; now: () => number };
+export type BlobRouteOptions = {
+  db: Database;
+  now: () => number;
+  store: BlobStore;
+  /** Bytes of blobs one account may upload (BORDEREAU_BLOB_QUOTA_MB). */
+  quotaBytes: number;
+  /** Uploads received at once; the others wait their turn (BORDEREAU_MAX_CONCURRENT_UPLOADS). */
+  maxConcurrentUploads: number;
+};
 
 const ROLES = ['technician', 'office'] as const;
 
@@ -17,12 +30,28 @@ function notFound(): ApiHttpError {
   });
 }
 
+function tooLarge(): ApiHttpError {
+  return new ApiHttpError(413, {
+    error: 'payload_too_large',
+    message: 'Requête trop volumineuse pour le serveur.',
+  });
+}
+
+function isReadable(body: unknown): body is Readable {
+  return typeof body === 'object' && body !== null && 'pipe' in body;
+}
+
 /**
- * Attachments (signatures, photos, PDFs) addressed by SHA-256: uploaded idempotently, the
- * hash checked against the bytes received before anything is stored.
+ * Attachments (signatures, photos, PDFs) addressed by SHA-256: streamed to the blob store,
+ * the hash checked against the bytes received before anything is kept, a bounded number at
+ * once, within the uploader's quota. Reading follows declared references (blob-access.ts).
  */
-export function registerBlobRoutes(app: FastifyInstance, { db, now }: BlobRouteOptions): void {
+export function registerBlobRoutes(
+  app: FastifyInstance,
+  { db, now, store, quotaBytes, maxConcurrentUploads }: BlobRouteOptions,
+): void {
   const authenticated = requireAccount(db, ROLES, now);
+  const uploads = pLimit(maxConcurrentUploads);
 
   app.put<{ Params: { sha256: string } }>(
     '/api/v1/blobs/:sha256',
@@ -30,17 +59,33 @@ export function registerBlobRoutes(app: FastifyInstance, { db, now }: BlobRouteO
     async (request, reply): Promise<BlobPutResponse> => {
       const account = accountOf(request);
       const sha256 = parseOr400(sha256HexSchema, request.params.sha256, 'Empreinte');
-      if (!Buffer.isBuffer(request.body))
+      if (!isReadable(request.body))
         throw badRequest('Le contenu doit être envoyé en application/octet-stream.');
-      const bytes = request.body;
-      if (sha256Hex(bytes) !== sha256) {
+      const source = request.body;
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > SYNC_LIMITS.maxBlobBytes) throw tooLarge();
+      // Before reading anything when the length is announced; again once it is known.
+      await checkBlobQuota(db, account.id, declared, quotaBytes);
+      const outcome = await uploads(() =>
+        store.put(db, {
+          sha256,
+          source,
+          maxBytes: SYNC_LIMITS.maxBlobBytes,
+          accountId: account.id,
+          now: now(),
+          beforeStore: (size) => checkBlobQuota(db, account.id, size, quotaBytes),
+        }),
+      ).catch((error: unknown) => {
+        throw error instanceof BodyTooLargeError ? tooLarge() : error;
+      });
+      if (outcome.kind === 'mismatch') {
         throw badRequest(
           'Le contenu reçu ne correspond pas à son empreinte SHA-256 : transfert corrompu, renvoyez-le.',
         );
       }
-      const created = await putBlob(db, sha256, bytes, account.id, now());
-      reply.code(created ? 201 : 200);
-      return { sha256, size: bytes.byteLength, created };
+      // The same answer whether the server had the bytes or not: an upload reveals nothing.
+      reply.code(201);
+      return { sha256, size: outcome.size, created: true };
     },
   );
 
@@ -50,12 +95,13 @@ export function registerBlobRoutes(app: FastifyInstance, { db, now }: BlobRouteO
     async (request, reply) => {
       const sha256 = parseOr400(sha256HexSchema, request.params.sha256, 'Empreinte');
       // Unreadable and absent answer alike, so a hash cannot be probed.
-      const bytes = await getBlob(db, sha256, accountOf(request));
-      if (!bytes) throw notFound();
+      const readable = await blobReadable(db, sha256, accountOf(request));
+      const body = readable ? await store.get(db, sha256) : null;
+      if (!body) throw notFound();
       return reply
         .header('content-type', 'application/octet-stream')
         .header('cache-control', 'private, max-age=31536000, immutable')
-        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        .send(body);
     },
   );
 
@@ -64,7 +110,8 @@ export function registerBlobRoutes(app: FastifyInstance, { db, now }: BlobRouteO
     { onRequest: authenticated },
     async (request, reply) => {
       const sha256 = parseOr400(sha256HexSchema, request.params.sha256, 'Empreinte');
-      const size = await blobSize(db, sha256, accountOf(request));
+      const readable = await blobReadable(db, sha256, accountOf(request));
+      const size = readable ? await store.size(db, sha256) : null;
       if (size === null) throw notFound();
       return reply.header('content-length', size).code(200).send();
     },

@@ -15,7 +15,10 @@ import { fieldsChangedSince, mergeChanges } from './merge';
 import type { StoredRecord } from './record-store';
 import type { BatchRecords, RecordWrite } from './record-store';
 import { writeRecord } from './record-store';
+import { conflictTooLarge } from './conflict-size';
+import { reportAuthorshipRefusal } from './report-authorship';
 import { checkReportSeal } from './report-seal';
+import { serverWrittenEditRefusal } from './server-written';
 
 export type ApplyContext = {
   account: AuthenticatedAccount;
@@ -62,6 +65,8 @@ export async function applyMutation(
   if (!existing && SERVER_CREATED_ENTITIES.has(m.entity)) {
     return reject('forbidden', 'Ces données sont créées par le serveur uniquement.');
   }
+  const serverWritten = serverWrittenEditRefusal(m);
+  if (serverWritten) return reject('forbidden', serverWritten);
 
   let clientId = existing ? existing.clientId : recordClientId(m.entity, m.recordId, m.changes);
   if (clientId === undefined) {
@@ -118,6 +123,8 @@ async function applyDelete(
   if (existing.deleted) return { status: 'applied', revision: existing.revision };
   const changedSince = fieldsChangedSince(existing.data, existing.fieldRevisions, base);
   if (changedSince.length > 0) {
+    const tooLarge = conflictTooLarge(changedSince);
+    if (tooLarge) return reject('invalid', tooLarge);
     // Deleting would throw away an edit this device never saw: keep the record, let the user decide.
     const conflictId = await recordConflict(tx, ctx, m, existing, 'deleteVsEdit', changedSince);
     return { status: 'conflict', revision: existing.revision, conflictId, fields: changedSince };
@@ -145,6 +152,8 @@ async function applyUpsert(
       serverValue: null,
       deviceValue,
     }));
+    const tooLarge = conflictTooLarge(fields);
+    if (tooLarge) return reject('invalid', tooLarge);
     const conflictId = await recordConflict(tx, ctx, m, existing, 'editVsDelete', fields);
     return { status: 'conflict', revision: existing.revision, conflictId, fields };
   }
@@ -153,6 +162,11 @@ async function applyUpsert(
     ? mergeChanges(live.data, live.fieldRevisions, m.changes, base)
     : { data: { ...m.changes }, appliedFields: Object.keys(m.changes), conflicts: [] };
 
+  if (merge.conflicts.length > 0) {
+    const tooLarge = conflictTooLarge(merge.conflicts);
+    if (tooLarge) return reject('invalid', tooLarge);
+  }
+
   const invalid = await validateData(m, merge.data);
   if (invalid) return reject(invalid.reason, invalid.message);
   let sealHash: string | null = null;
@@ -160,6 +174,15 @@ async function applyUpsert(
     const seal = await checkReportSeal(merge.data);
     if (seal.kind === 'invalid') return reject('seal_mismatch', seal.message);
     if (seal.kind === 'sealed') sealHash = seal.hash;
+    const authorship = await reportAuthorshipRefusal(
+      tx,
+      ctx.account,
+      m.recordId,
+      merge.data,
+      sealHash !== null,
+      ctx.now,
+    );
+    if (authorship) return reject(authorship.reason, authorship.message);
   }
 
   let revision = existing?.revision ?? 0;
@@ -196,7 +219,7 @@ async function save(
   write: RecordWrite,
   isNew: boolean,
 ): Promise<void> {
-  await writeRecord(tx, write, ctx.now, isNew);
+  await writeRecord(tx, write, ctx.now, isNew, ctx.account.id);
   ctx.records.remember(write);
 }
 
@@ -241,8 +264,8 @@ function unstorableText(text: string): string | null {
 }
 
 /**
- * Why an edit's data can never be stored, or null: a string or key jsonb refuses, or nesting
- * deeper than SYNC_LIMITS.maxDataDepth. Walked with an explicit stack, not recursion: JSON.parse
+ * Why an edit's data can never be stored, or null: a string or key jsonb refuses, a number
+ * out of range, or nesting deeper than SYNC_LIMITS.maxDataDepth. Walked with an explicit stack, not recursion: JSON.parse
  * accepts any depth, and recursing over hundreds of thousands of levels (JSON.stringify does)
  * overflows the call stack. Refusing here makes it the mutation's permanent rejection instead
  * of an error that fails the batch on every retry.
@@ -251,6 +274,11 @@ export function unstorableData(changes: Record<string, unknown>): string | null 
   const stack: { value: unknown; depth: number }[] = [{ value: changes, depth: 1 }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { value, depth } = item;
+    // JSON.parse reads 1e400 as Infinity, which JSON cannot write back (it becomes null and
+    // breaks the seal's canonical JSON): refused here, alone, rather than failing the batch.
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      return 'Nombre hors limites dans les données.';
+    }
     if (typeof value === 'string') {
       const refused = unstorableText(value);
       if (refused) return refused;
@@ -314,6 +342,7 @@ async function recordConflict(
     },
     ctx.now,
     true,
+    ctx.account.id,
   );
   return id;
 }

@@ -18,6 +18,8 @@ type Row = {
   revision: number;
   deleted: boolean;
   updated_at: number;
+  created_by: string | null;
+  updated_by: string | null;
 };
 
 /** The account's part of the change stream: its clients' records and the global ones. */
@@ -96,7 +98,7 @@ export async function pullChanges(
     const page = lastRow
       ? await tx.query<Row>(
           `SELECT entity, id, client_id, CASE WHEN deleted THEN NULL ELSE data END AS data,
-                  revision, deleted, updated_at
+                  revision, deleted, updated_at, created_by, updated_by
              FROM records
             WHERE ${IN_SCOPE} AND (txid, seq) > ($2::xid8, $3::bigint)
               AND (txid, seq) <= ($4::xid8, $5::bigint)
@@ -124,6 +126,8 @@ export async function pullChanges(
       deleted: r.deleted,
       data: r.data,
       updatedAt: r.updated_at,
+      createdBy: r.created_by,
+      updatedBy: r.updated_by,
     }));
     return {
       reset,

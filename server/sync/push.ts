@@ -5,6 +5,8 @@ import { sqlState } from '../db/database';
 import { forbidden } from '../http/api-error';
 import type { MutationOutcome } from './apply-mutation';
 import { applyMutation } from './apply-mutation';
+import { hasGap } from './mutation-order';
+import { SEALED_NUMBER_INDEX } from './report-authorship';
 import { BatchRecords } from './record-store';
 import { accountScope } from './scope';
 
@@ -35,6 +37,11 @@ function permanentRefusal(error: unknown): MutationOutcome | null {
       message: 'Ce bordereau est signé et scellé : il ne peut plus être modifié.',
     };
   }
+  // Another signed report already holds this number and version (pushed concurrently: the
+  // check before the write did not see it); the retry would meet the same index.
+  if (state === '23505' && constraintOf(error) === SEALED_NUMBER_INDEX) {
+    return { status: 'rejected', reason: 'invalid', message: DUPLICATE_NUMBER_MESSAGE };
+  }
   if (state?.startsWith('22') || state?.startsWith('54')) {
     return {
       status: 'rejected',
@@ -43,6 +50,18 @@ function permanentRefusal(error: unknown): MutationOutcome | null {
     };
   }
   return null;
+}
+
+const DUPLICATE_NUMBER_MESSAGE =
+  'Ce numéro de bordereau (et cette version) est déjà celui d’un autre bordereau signé.';
+
+/** The constraint a PostgreSQL error names (both drivers expose it). */
+function constraintOf(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'constraint' in error) {
+    const constraint = (error as { constraint: unknown }).constraint;
+    return typeof constraint === 'string' ? constraint : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -114,6 +133,9 @@ async function applyBatch(
     );
     for (const r of found.rows) originals.set(r.mutation_id, r.status);
   }
+  if (hasGap(last, request, new Set(originals.keys()))) {
+    return { results: [], lastMutationId: last, gap: true };
+  }
 
   const scope = await accountScope(tx, account);
   const records = await BatchRecords.lock(
@@ -126,11 +148,11 @@ async function applyBatch(
   for (const [index, m] of request.mutations.entries()) {
     if (index === faults.stallAtIndex) await new Promise<never>(() => undefined);
     if (m.mutationId <= last) {
-      // Skipped ids (gaps) were never sent, so they have no original: report them as applied before.
+      // hasGap made sure every such id has its stored outcome.
       results.push({
         mutationId: m.mutationId,
         status: 'alreadyApplied',
-        original: originals.get(m.mutationId) ?? 'applied',
+        original: originals.get(m.mutationId)!,
       });
       continue;
     }

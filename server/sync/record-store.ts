@@ -119,6 +119,8 @@ export async function writeRecord(
   write: RecordWrite,
   now: number,
   isNew: boolean,
+  /** The pushing account, stamped as the record's author (created_by on creation, updated_by). */
+  accountId: string,
 ): Promise<void> {
   const params = [
     write.entity,
@@ -131,18 +133,19 @@ export async function writeRecord(
     write.sealHash !== null,
     write.sealHash,
     now,
+    accountId,
   ];
   if (isNew) {
     await tx.query(
-      `INSERT INTO records (entity, id, client_id, data, field_revisions, revision, deleted, sealed, seal_hash, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+      `INSERT INTO records (entity, id, client_id, data, field_revisions, revision, deleted, sealed, seal_hash, created_at, updated_at, created_by, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $11)`,
       params,
     );
     return;
   }
   await tx.query(
     `UPDATE records SET client_id = $3, data = $4, field_revisions = $5, revision = $6, deleted = $7, sealed = $8,
-            seal_hash = $9, updated_at = $10, txid = pg_current_xact_id(), seq = nextval('change_seq')
+            seal_hash = $9, updated_at = $10, updated_by = $11, txid = pg_current_xact_id(), seq = nextval('change_seq')
       WHERE entity = $1 AND id = $2`,
     params,
   );

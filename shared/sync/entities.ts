@@ -6,20 +6,22 @@ import { contactFieldsSchema } from '../inventory/contact';
 import { equipmentFieldsSchema } from '../inventory/equipment';
 import { siteFieldsSchema } from '../inventory/site';
 import { subscriptionFieldsSchema } from '../inventory/subscription';
+import { visitRecordSchema } from '../visit/visit-record';
+import { attachmentRecordSchema } from './attachment-record';
+import { syncConflictDataSchema } from './conflict-record';
 import type { EntityName } from './mutation';
+import { reportRecordSchema } from './report-record';
 
 /**
- * What the server checks on a record's data once a mutation is merged into it, per entity.
- * The entity schemas of shared/ are plugged in here; an entity without one gets the
- * permissive object schema (the envelope, scope and size are still checked). Only the
- * check's verdict is used: the stored data is what the device sent, not zod's output.
+ * What the server checks on a record's data once a mutation is merged into it, per entity:
+ * the same zod schemas the app uses, every entity included. Only the check's verdict is
+ * used: the stored data is what the device sent, not zod's output.
  *
  * Every record but a `clients` record or a global one (catalogue) carries `clientId`: the
  * client company it belongs to, which decides who may see and edit it (a client record's
  * scope is its own id).
  */
 const scoped = z.object({ clientId: z.uuid() });
-const anyObject = z.record(z.string(), z.unknown());
 
 export const ENTITY_DATA_SCHEMAS: Record<EntityName, z.ZodType> = {
   clients: clientFieldsSchema,
@@ -29,10 +31,25 @@ export const ENTITY_DATA_SCHEMAS: Record<EntityName, z.ZodType> = {
   equipment: equipmentFieldsSchema,
   subscriptions: subscriptionFieldsSchema,
   catalogueItems: catalogueItemFieldsSchema,
-  interventions: anyObject.and(scoped),
-  reports: anyObject.and(scoped),
-  attachments: anyObject.and(scoped),
-  syncConflicts: anyObject.and(scoped),
+  // The envelope (id, revision, updatedAt) is the server's own and never travels as data.
+  interventions: visitRecordSchema.omit({ id: true, revision: true, updatedAt: true }),
+  reports: reportRecordSchema,
+  attachments: attachmentRecordSchema,
+  syncConflicts: syncConflictDataSchema,
+};
+
+/**
+ * Where each entity's data names a blob (a photo, a signed PDF, an attachment's bytes) by its
+ * SHA-256: paths into the record, `*` standing for every element of an array. Only these
+ * fields count as references: the server lets a technician read a blob a live record of their
+ * clients names here, never because a hash appears in some free text (a hash is not a
+ * secret), and the laptop uploads the blobs a mutation names here. Signatures travel inline
+ * (PNG data URLs), not as blobs.
+ */
+export const BLOB_REFERENCE_PATHS: Partial<Record<EntityName, readonly (readonly string[])[]>> = {
+  interventions: [['photos', '*', 'attachmentId']],
+  reports: [['content', 'photos', '*', 'sha256']],
+  attachments: [['sha256']],
 };
 
 /** Entities visible to every account, not tied to a client. */

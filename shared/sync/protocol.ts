@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutationSchema } from './mutation';
+import { storableText } from './storable-text';
 
 /**
  * The office-server sync protocol, version 1: every request and response body of
@@ -57,6 +58,8 @@ export const API_ERROR_CODES = [
   'not_found',
   'conflict',
   'payload_too_large',
+  /** A blob upload past the account's quota (413). */
+  'quota_exceeded',
   'upgrade_required',
   'clock_drift',
   'too_many_requests',
@@ -117,7 +120,17 @@ export const pushRequestSchema = z
     deviceId: z.uuid(),
     /** Device clock when sending, ms: refused when far ahead of the server clock. */
     sentAt: z.number().int().nonnegative(),
-    /** In outbox order: mutation ids strictly increasing (gaps allowed). */
+    /**
+     * The id of the mutation this batch follows: the server's `lastMutationId` from the previous
+     * reply (or, at the start, the last entry the device knows was answered). It declares that
+     * no id between it and the batch's first mutation will ever be sent (folded into a later
+     * entry or cancelled), nor any id skipped between two mutations of the batch. A server that
+     * has not processed this device up to it answers `gap` (nothing applied): the device resends
+     * from the first entry above the `lastMutationId` of that answer. Absent (older clients):
+     * no check before the batch.
+     */
+    previousMutationId: z.number().int().nonnegative().optional(),
+    /** In outbox order: mutation ids strictly increasing (gaps allowed, see previousMutationId). */
     mutations: z.array(mutationSchema).min(1).max(SYNC_LIMITS.maxMutationsPerPush),
   })
   .superRefine((req, ctx) => {
@@ -199,10 +212,18 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
 export const pushResponseSchema = z.object({
-  /** One result per mutation sent, in the same order. */
+  /** One result per mutation sent, in the same order (none when `gap`). */
   results: z.array(mutationResultSchema),
   /** The device's last processed mutation id after this push. */
   lastMutationId: z.number().int().nonnegative(),
+  /**
+   * True when the batch was refused whole, nothing applied, because the server has not
+   * processed this device up to where the batch starts: an earlier batch is missing (sent
+   * concurrently, still in flight, or lost), or the batch repeats an id the device had
+   * declared skipped. Resend the outbox from the first entry above `lastMutationId`, with
+   * `previousMutationId: lastMutationId`. Never an acknowledgement.
+   */
+  gap: z.boolean().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -210,10 +231,22 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 // GET /api/v1/sync/pull?deviceId=…&cursor=…&limit=…
 
 /** Opaque to the client: store it as is and send it back; `'0'` (or no cursor) starts from scratch. */
+/** Largest values the cursor's parts are compared with in the database (xid8, bigint, integer). */
+const CURSOR_BOUNDS = [2n ** 64n - 1n, 2n ** 63n - 1n, 2n ** 31n - 1n] as const;
+
 export const pullCursorSchema = z
   .string()
   .max(64)
-  .regex(/^(0|\d{1,20}:\d{1,20}:\d{1,10})$/, 'Curseur de synchronisation invalide.');
+  .regex(/^(0|\d{1,20}:\d{1,20}:\d{1,10})$/, 'Curseur de synchronisation invalide.')
+  // Out of range, the database would refuse the cast on every retry (a 503 for a bad input).
+  .refine(
+    (cursor) =>
+      // zod runs this even after the pattern failed: anything but digits is the pattern's error.
+      cursor
+        .split(':')
+        .every((part, i) => !/^\d+$/.test(part) || BigInt(part) <= (CURSOR_BOUNDS[i] ?? 0n)),
+    'Curseur de synchronisation invalide (valeur hors limites).',
+  );
 
 export const pullQuerySchema = z.object({
   deviceId: z.uuid(),
@@ -239,6 +272,12 @@ export const pulledRecordSchema = z.object({
   data: z.record(z.string(), z.unknown()).nullable(),
   /** Server time of this revision, ms. */
   updatedAt: z.number().int(),
+  /**
+   * The accounts that created the record and wrote this revision, stamped by the server from
+   * the pushing account (null for records older than the stamp). Never taken from the data.
+   */
+  createdBy: z.uuid().nullable().optional(),
+  updatedBy: z.uuid().nullable().optional(),
 });
 export type PulledRecord = z.infer<typeof pulledRecordSchema>;
 
@@ -278,7 +317,10 @@ export const sha256HexSchema = z
 export const blobPutResponseSchema = z.object({
   sha256: sha256HexSchema,
   size: z.number().int().nonnegative(),
-  /** False when the server already had it (idempotent upload). */
+  /**
+   * True once stored. The server answers the same (201, true) whether or not it already had
+   * the bytes, so an upload does not tell whether a blob exists; uploading is idempotent.
+   */
   created: z.boolean(),
 });
 export type BlobPutResponse = z.infer<typeof blobPutResponseSchema>;
@@ -288,7 +330,7 @@ export type BlobPutResponse = z.infer<typeof blobPutResponseSchema>;
 
 export const createAccountRequestSchema = z.object({
   email: z.email().max(254),
-  name: z.string().trim().min(1).max(200),
+  name: storableText(z.string().trim().min(1).max(200)),
   role: roleSchema,
   password: z.string().min(12, 'Le mot de passe doit compter au moins 12 caractères.').max(1024),
 });

@@ -14,7 +14,7 @@ import { BACKENDS, count, startTestServer, stopPostgres } from '../server/helper
 import type { TestServer } from '../server/helpers';
 import { deviceChecksum, deviceLines, laptop, serverChecksum, serverLines } from './sync-harness';
 import type { TestLaptop } from './sync-harness';
-import { plain, sealedReport } from '../server/report-fixture';
+import { draftReport, plain, sealedReport } from '../server/report-fixture';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -311,6 +311,7 @@ for (const backend of BACKENDS) {
             number: `BI-2026-JD-${String(i + 1).padStart(4, '0')}`,
             status: 'draft',
             sealedAt: null,
+            report: plain(draftReport(id, i + 1)),
           },
           { now: at },
         );
@@ -327,6 +328,7 @@ for (const backend of BACKENDS) {
               number: `BI-2026-JD-${String(i + 1).padStart(4, '0')}`,
               status: 'draft',
               sealedAt: null,
+              report: plain(draftReport(id, i + 1)),
               remark: 'relu',
             },
             { now: at + 1 },

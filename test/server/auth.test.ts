@@ -17,7 +17,7 @@ describe('accounts and login', () => {
     const a = await hashPassword('mot de passe solide');
     const b = await hashPassword('mot de passe solide');
     expect(a).not.toBe(b);
-    expect(a.startsWith('scrypt$32768$8$1$')).toBe(true);
+    expect(a.startsWith('scrypt$131072$8$1$')).toBe(true);
     expect(await verifyPassword('mot de passe solide', a)).toBe(true);
     expect(await verifyPassword('mot de passe solid', a)).toBe(false);
     expect(await verifyPassword('x', 'bcrypt$whatever')).toBe(false);

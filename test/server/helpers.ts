@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
@@ -94,6 +96,8 @@ export type TestServer = {
   db: Database;
   /** The PostgreSQL URL of this server's database (null on PGlite). */
   databaseUrl: string | null;
+  /** Where blob files are kept (PGlite); null when blobs live in the database (PostgreSQL). */
+  blobDir: string | null;
   app: FastifyInstance;
   office: TestAccount;
   tech1: TestAccount;
@@ -115,6 +119,8 @@ export type StartOptions = {
   allowLoopbackOrigins?: boolean;
   /** Fastify's trustProxy (BORDEREAU_TRUST_PROXY). */
   trustProxy?: boolean | string[];
+  /** Blob quota and upload concurrency (the blob directory is a fresh temp dir on PGlite). */
+  blobs?: { quotaBytes?: number; maxConcurrentUploads?: number };
 };
 
 export async function startTestServer(
@@ -123,6 +129,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const { db, url: databaseUrl } = await openTestDatabase(backend);
   const now = options.now ?? Date.now;
+  // The embedded mode keeps blob bytes in files, like the real server (server/main.ts).
+  const blobDir = backend === 'pglite' ? await mkdtemp(join(tmpdir(), 'bordereau-blobs-')) : null;
   const app = await buildApp({
     db,
     now,
@@ -131,6 +139,7 @@ export async function startTestServer(
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.allowLoopbackOrigins ? { allowLoopbackOrigins: true } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    blobs: { ...options.blobs, ...(blobDir ? { dir: blobDir } : {}) },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -151,6 +160,7 @@ export async function startTestServer(
     url,
     db,
     databaseUrl,
+    blobDir,
     app,
     office,
     tech1,
@@ -167,6 +177,7 @@ export async function startTestServer(
     async close() {
       await app.close();
       await db.close();
+      if (blobDir) await rm(blobDir, { recursive: true, force: true });
     },
   };
 }
@@ -224,8 +235,14 @@ export class ApiClient {
     deviceId: string,
     mutations: Mutation[],
     sentAt = Date.now(),
+    previousMutationId?: number,
   ): Promise<ApiResponse<PushResponse>> {
-    return this.request<PushResponse>('POST', '/api/v1/sync/push', { deviceId, sentAt, mutations });
+    return this.request<PushResponse>('POST', '/api/v1/sync/push', {
+      deviceId,
+      sentAt,
+      ...(previousMutationId !== undefined ? { previousMutationId } : {}),
+      mutations,
+    });
   }
 
   pull(deviceId: string, cursor = '0', limit?: number): Promise<ApiResponse<PullResponse>> {
@@ -293,8 +310,9 @@ export class TestDevice {
     };
   }
 
-  push(mutations: Mutation[]): Promise<ApiResponse<PushResponse>> {
-    return this.api.push(this.deviceId, mutations);
+  /** Pushes a batch; `previousMutationId` declares where it starts (see the push protocol). */
+  push(mutations: Mutation[], previousMutationId?: number): Promise<ApiResponse<PushResponse>> {
+    return this.api.push(this.deviceId, mutations, Date.now(), previousMutationId);
   }
 }
 
@@ -305,6 +323,33 @@ export function clientData(name = 'ALLANCE SAS'): Record<string, unknown> {
 
 export function siteData(clientId: string): Record<string, unknown> {
   return { clientId, name: 'Siège', address: '1 rue de la Paix', postcode: '75002', city: 'Paris' };
+}
+
+/** A valid visit (`interventions`, shared/visit/visit-record.ts) of a client, plus `extra` fields. */
+export function visitData(
+  clientId: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    clientId,
+    siteId: '0190a0a0-0000-7000-8000-000000000001',
+    contractId: 'contrat-1',
+    status: 'in-progress',
+    startedAt: null,
+    createdAt: Date.UTC(2026, 10, 2, 8, 0),
+    header: {
+      mode: 'onsite',
+      type: 'curative',
+      urgency: 'normal',
+      requestReference: '',
+      request: 'Serveur lent',
+      representative: null,
+      clientConfirmedBackup: true,
+      includedInSubscription: false,
+    },
+    events: [],
+    ...extra,
+  };
 }
 
 /** Creates a client as the office and returns its id. */

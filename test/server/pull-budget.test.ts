@@ -5,7 +5,14 @@ import { pullChanges } from '../../server/sync/pull';
 import type { PullResponse } from '../../shared/sync/protocol';
 import { SYNC_LIMITS } from '../../shared/sync/protocol';
 import type { TestServer } from './helpers';
-import { BACKENDS, TestDevice, createClient, startTestServer, stopPostgres } from './helpers';
+import {
+  BACKENDS,
+  TestDevice,
+  createClient,
+  startTestServer,
+  stopPostgres,
+  visitData,
+} from './helpers';
 
 const KIB = 1024;
 
@@ -33,11 +40,14 @@ describe.each(BACKENDS)('pull page byte budget on %s', (backend) => {
     const mutationOf = new Map<string, number>();
     for (let start = 0; start < n; start += perBatch) {
       const batch = Array.from({ length: Math.min(perBatch, n - start) }, (_, i) =>
-        device.upsert('interventions', uuidv7(), {
-          clientId,
-          title: `n° ${start + i}`,
-          notes: String(start + i).padEnd(size, '.'),
-        }),
+        device.upsert(
+          'interventions',
+          uuidv7(),
+          visitData(clientId, {
+            title: `n° ${start + i}`,
+            notes: String(start + i).padEnd(size, '.'),
+          }),
+        ),
       );
       const res = await device.push(batch);
       expect(res.status).toBe(200);
@@ -110,7 +120,7 @@ describe.each(BACKENDS)('pull page byte budget on %s', (backend) => {
     const batch = Array.from({ length: 10 }, (_, i) => {
       const id = uuidv7();
       ids.push(id);
-      return device.upsert('interventions', id, { clientId, title: `n° ${i}` });
+      return device.upsert('interventions', id, visitData(clientId, { title: `n° ${i}` }));
     });
     expect((await device.push(batch)).status).toBe(200);
     expect((await device.push([device.delete('interventions', ids[4]!, 1)])).status).toBe(200);

@@ -18,6 +18,7 @@ import {
   siteData,
   startTestServer,
   stopPostgres,
+  visitData,
 } from './helpers';
 
 /** 'café 😀' cut in the middle of the emoji: ends with a lone high surrogate. */
@@ -25,7 +26,7 @@ const LONE_SURROGATE = 'café 😀'.slice(0, 6);
 
 /** A push body whose first mutation's `x` field is `depth` nested arrays (built as text). */
 function deeplyNested(device: TestDevice, clientId: string, depth: number): string {
-  const m = device.upsert('interventions', uuidv7(), { clientId, x: '__X__' });
+  const m = device.upsert('interventions', uuidv7(), visitData(clientId, { x: '__X__' }));
   return JSON.stringify({ deviceId: device.deviceId, sentAt: Date.now(), mutations: [m] }).replace(
     '"__X__"',
     '['.repeat(depth) + ']'.repeat(depth),
@@ -56,10 +57,14 @@ describe.each(BACKENDS)('unstorable input on %s', (backend) => {
     const device = new TestDevice(server.office.api);
     const ids = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
     const batch = [
-      device.upsert('interventions', ids[0]!, { clientId, title: 'avant' }),
-      device.upsert('interventions', ids[1]!, { clientId, title: LONE_SURROGATE }),
-      device.upsert('interventions', ids[2]!, { clientId, [`clé${LONE_SURROGATE}`]: 1 }),
-      device.upsert('interventions', ids[3]!, { clientId, title: 'après', nested: [{ a: '😀' }] }),
+      device.upsert('interventions', ids[0]!, visitData(clientId, { title: 'avant' })),
+      device.upsert('interventions', ids[1]!, visitData(clientId, { title: LONE_SURROGATE })),
+      device.upsert('interventions', ids[2]!, visitData(clientId, { [`clé${LONE_SURROGATE}`]: 1 })),
+      device.upsert(
+        'interventions',
+        ids[3]!,
+        visitData(clientId, { title: 'après', nested: [{ a: '😀' }] }),
+      ),
     ];
     const res = await device.push(batch);
     expect(res.status).toBe(200);
