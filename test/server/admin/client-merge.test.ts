@@ -9,6 +9,7 @@ import {
   createClient,
   siteData,
   startTestServer,
+  visitData,
   stopPostgres,
 } from '../helpers';
 import { plain, sealedReport } from '../report-fixture';
@@ -43,7 +44,7 @@ describe.each(BACKENDS)('client merge on %s', (backend) => {
         category: 'server',
         name: 'SRV-01',
       }),
-      device.upsert('interventions', visitId, { clientId: sourceId, siteId, status: 'done' }),
+      device.upsert('interventions', visitId, visitData(sourceId, { siteId })),
       device.upsert('reports', reportId, { clientId: sourceId, ...sealed }),
     ]);
     const statuses = pushed.body.results.map((r) =>
