@@ -8,12 +8,20 @@ export const PNG_1PX =
 const T0 = Date.UTC(2026, 10, 2, 8, 0);
 
 /** A valid draft bordereau (shared/report/model.ts) with the given ids. */
-export function draftReport(id: string, sequence = 1): DraftReport {
+/** Who signs the fixture's reports: the server binds a technician code to one account. */
+export type FixtureTechnician = { name: string; code: string };
+const JEAN_DUPONT: FixtureTechnician = { name: 'Jean Dupont', code: 'JD' };
+
+export function draftReport(
+  id: string,
+  sequence = 1,
+  technician: FixtureTechnician = JEAN_DUPONT,
+): DraftReport {
   return {
     status: 'draft',
     content: {
       id,
-      number: `BI-2026-JD-${String(sequence).padStart(4, '0')}`,
+      number: `BI-2026-${technician.code}-${String(sequence).padStart(4, '0')}`,
       version: { number: 1, supersedes: null },
       issuedAt: T0,
       provider: {
@@ -26,7 +34,7 @@ export function draftReport(id: string, sequence = 1): DraftReport {
         email: '',
         logoPngDataUrl: PNG_1PX,
       },
-      technician: { name: 'Jean Dupont', code: 'JD' },
+      technician: { ...technician },
       client: { name: 'ALLANCE SAS', clientCode: '' },
       site: {
         name: 'Siège',
@@ -72,10 +80,14 @@ export function draftReport(id: string, sequence = 1): DraftReport {
   };
 }
 
-export async function sealedReport(id: string, sequence = 1): Promise<SealedReport> {
+export async function sealedReport(
+  id: string,
+  sequence = 1,
+  technician: FixtureTechnician = JEAN_DUPONT,
+): Promise<SealedReport> {
   const signedAt = T0 + 100 * 60_000;
   return sealReport(
-    draftReport(id, sequence),
+    draftReport(id, sequence, technician),
     {
       client: {
         status: 'signed',
@@ -84,7 +96,7 @@ export async function sealedReport(id: string, sequence = 1): Promise<SealedRepo
         signedAt,
         imagePngDataUrl: PNG_1PX,
       },
-      technician: { name: 'Jean Dupont', signedAt, imagePngDataUrl: PNG_1PX },
+      technician: { name: technician.name, signedAt, imagePngDataUrl: PNG_1PX },
     },
     signedAt + 1000,
   );

@@ -85,7 +85,9 @@ describe.each(BACKENDS)('field clients on %s', (backend) => {
     const clientId = await createClient(server, 'Client retiré');
     const device = new TestDevice(server.tech2.api);
     const reportId = uuidv7();
-    const sealed = plain(await sealedReport(reportId));
+    // Signed under the second technician's own code (a code belongs to one account).
+    const tech2 = { name: 'Technicien Deux', code: 'TD' };
+    const sealed = plain(await sealedReport(reportId, 1, tech2));
     const res = await device.push([
       device.upsert('reports', reportId, { clientId, ...sealed }),
       // Anything else for that client is still refused.
@@ -104,7 +106,7 @@ describe.each(BACKENDS)('field clients on %s', (backend) => {
     ).toBe(1);
     // A forged seal is still refused, whoever the client.
     const forgedId = uuidv7();
-    const forged = plain(await sealedReport(forgedId, 2));
+    const forged = plain(await sealedReport(forgedId, 2, tech2));
     forged.content.clientRemarks = 'falsifié';
     const refused = await device.push([
       device.upsert('reports', forgedId, { clientId, ...forged }),
