@@ -30,6 +30,19 @@ export const FALLBACK_DEFAULT_RATES: DefaultRates = defaultRatesSchema.parse({
 export const NO_CONTRACT_REFERENCE = 'Sans contrat — tarifs par défaut du prestataire';
 
 /**
+ * The contract id a visit for a client without contract records: never a stored contract's
+ * (those are UUIDs), so the visit screens know to price it at the default rates.
+ */
+export function defaultContractId(clientId: string): string {
+  return `default-rates:${clientId}`;
+}
+
+/** A contract built by `defaultContract`: no subscription, a visit is never under one. */
+export function isDefaultContract(contract: Pick<Contract, 'id' | 'clientId'>): boolean {
+  return contract.id === defaultContractId(contract.clientId);
+}
+
+/**
  * The contract the engine prices a client without contract with: the time-and-materials
  * ('regie') preset, no subscription, nothing included (every minute goes through the
  * ladder), no travel zone, at the default rates. Pure: same rates, same contract.
@@ -44,15 +57,15 @@ export function defaultContract(
   return contractSchema.parse({
     ...preset,
     ...own,
-    id: `default-rates:${clientId}`,
+    id: defaultContractId(clientId),
     clientId,
     reference: NO_CONTRACT_REFERENCE,
-    label: NO_CONTRACT_REFERENCE,
+    // The reference alone says it: the report prints "reference – label".
+    label: '',
     startsOn,
     renewsOn: null,
     coverage: { ...preset.coverage, incidentsIncluded: false, subscriptionPriceCents: null },
-    // No visit is included: a quota of 0 bills even a visit recorded as planned.
-    subscriptionVisitsPerYear: 0,
+    subscriptionVisitsPerYear: null,
     hourBank: null,
     flatTasks: [],
     syntec: null,

@@ -4,6 +4,7 @@ import {
   NO_CONTRACT_REFERENCE,
   defaultContract,
   defaultRatesSchema,
+  isDefaultContract,
 } from '../../../shared/billing/default-contract';
 import { isIncluded, priceIntervention } from '../../../shared/billing/index';
 import { onsite } from './fixtures';
@@ -18,9 +19,13 @@ describe('defaultContract — a client without contract at the default rates', (
     expect(c.coverage.incidentsIncluded).toBe(false);
     expect(c.coverage.subscriptionPriceCents).toBeNull();
     expect(c.hourBank).toBeNull();
-    expect(c.subscriptionVisitsPerYear).toBe(0);
+    expect(c.subscriptionVisitsPerYear).toBeNull();
+    expect(c.label).toBe('');
+    expect(isDefaultContract(c)).toBe(true);
+    expect(isDefaultContract({ ...c, id: 'c-allance' })).toBe(false);
     expect(c.travel.zone).toEqual({ departements: [], postcodes: [] });
-    for (const purpose of ['incident', 'planned-visit', 'other'] as const) {
+    // Planned visits: the visit never records one under a subscription (visit-pricing.ts).
+    for (const purpose of ['incident', 'other'] as const) {
       const inclusion = isIncluded(c, {
         underSubscription: true,
         purpose,
