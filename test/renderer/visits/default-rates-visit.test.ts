@@ -116,7 +116,7 @@ describe('a visit for a client without contract', () => {
     Object.assign(report.content, { billing: content.billing });
     const csv = billableLinesCsv(
       reviewRows(
-        [{ id: report.id, interventionId: visit.id, clientId: CLIENT_ID, report }],
+        [{ id: content.id, interventionId: visit.id, clientId: CLIENT_ID, report }],
         [],
         new Map([[CLIENT_ID, client.name]]),
       ),
