@@ -25,3 +25,4 @@ export {
 } from '../calendar/sla';
 export { checkOpeningHours } from '../calendar/opening-hours';
 export type { OpeningHoursCheck, OutsideHoursReason } from '../calendar/opening-hours';
+export * from './default-contract';

@@ -42,7 +42,7 @@ function seedRecords() {
 }
 
 /** Writes the office's data (client, site, contract, inventory, company identity) into the app's database. */
-async function seed(page: Page): Promise<void> {
+async function seed(page: Page, records: object = seedRecords()): Promise<void> {
   await page.waitForFunction(async () =>
     (await indexedDB.databases()).some((d) => d.name === 'bordereau'),
   );
@@ -60,7 +60,7 @@ async function seed(page: Page): Promise<void> {
       tx.onerror = () => ko(tx.error);
     });
     db.close();
-  }, seedRecords());
+  }, records);
 }
 
 function flat(text: string): string {
@@ -244,6 +244,48 @@ describe('a visit from start to signed PDF, in real Chromium', () => {
     await page.getByRole('link', { name: /la version signée/ }).click();
     await expect.poll(() => page.getByTestId('seal-hash').textContent()).toBe(hash);
     expect(await page.getByRole('button', { name: 'Corriger (nouvelle version)' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('starts a visit for a client without contract, priced at the default rates set in Paramètres', async () => {
+    const context = await newFrenchContext(browser);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.clock.setFixedTime(T0 - 5 * MINUTE);
+    await page.goto(`${server.url}#/interventions`);
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Interventions');
+    await seed(page, { ...seedRecords(), contracts: [] });
+
+    // The office sets the company's rates: 90 € HT an hour.
+    await page.goto(`${server.url}#/parametres`);
+    await page.reload();
+    const rates = page.getByRole('form', { name: 'Tarifs par défaut' });
+    await rates.getByLabel('Taux horaire HT (€)').fill('90');
+    await rates.getByRole('button', { name: 'Enregistrer les tarifs' }).click();
+    await expect
+      .poll(() => rates.getByRole('status').textContent())
+      .toBe('Tarifs par défaut enregistrés.');
+
+    await page.goto(`${server.url}#/interventions/nouvelle?client=${CLIENT_ID}`);
+    await expect
+      .poll(() => page.getByTestId('no-contract').textContent())
+      .toContain('tarifs par défaut');
+    await page.getByLabel('Objet de la demande').fill('Poste lent');
+    await page.getByLabel(/Le client confirme disposer d’une sauvegarde/).check();
+    await page.clock.setFixedTime(T0);
+    await page.getByRole('button', { name: 'Démarrer l’intervention' }).click();
+    await expect.poll(() => page.getByTestId('timer-state').textContent()).toBe('En cours');
+    await expect
+      .poll(() => page.getByText('Sans contrat — tarifs par défaut du prestataire').count())
+      .toBeGreaterThan(0);
+    await page.clock.setFixedTime(T0 + 165 * MINUTE);
+    await page.getByRole('button', { name: 'Terminer la visite' }).click();
+    await expect.poll(() => page.getByTestId('timer-state').textContent()).toBe('Terminée');
+    // 2 h 45 → half-day 3 h 30 × 90 € = 315 € HT, TVA 20 %: every minute billed.
+    expect(await page.getByTestId('price-preview').textContent()).toBe(
+      '315,00\u00a0€ HT · 378,00\u00a0€ TTC',
+    );
     expect(errors).toEqual([]);
     await context.close();
   });

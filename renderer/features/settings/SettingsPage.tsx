@@ -5,6 +5,7 @@ import { BackupPanel } from '../backup/BackupPanel';
 import { StorageUsage } from './StorageUsage';
 import { UpdatePanel } from './UpdatePanel';
 import { ProfileSettings } from '../visits/ProfileSettings';
+import { DefaultRatesSettings } from './DefaultRatesSettings';
 
 export function SettingsPage() {
   const [version, setVersion] = useState<string | null>(null);
@@ -37,6 +38,7 @@ export function SettingsPage() {
       )}
       <UpdatePanel />
       <ProfileSettings />
+      <DefaultRatesSettings />
       <StorageUsage />
       <BackupPanel />
     </section>

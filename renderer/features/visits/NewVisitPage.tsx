@@ -6,6 +6,7 @@ import {
   INTERVENTION_TYPE_LABELS,
   URGENCY_LABELS,
 } from '../../../shared/report/labels';
+import { NO_CONTRACT_REFERENCE, defaultContractId } from '../../../shared/billing/default-contract';
 import { INTERVENTION_MODES, INTERVENTION_TYPES, URGENCIES } from '../../../shared/report/model';
 import type { InterventionMode, InterventionType, Urgency } from '../../../shared/report/model';
 import { getDb } from '../../db/database';
@@ -68,7 +69,11 @@ export function NewVisitPage() {
 
   if (!data) return <p>Chargement…</p>;
   const site = siteId || data.sites[0]?.id || '';
-  const contract = contractId || data.contracts[0]?.id || '';
+  // A client without contract is billed at the company's default rates (Paramètres).
+  const withoutContract = clientId !== '' && data.contracts.length === 0;
+  const contract = withoutContract
+    ? defaultContractId(clientId)
+    : contractId || data.contracts[0]?.id || '';
 
   const start = async () => {
     setError(null);
@@ -88,7 +93,8 @@ export function NewVisitPage() {
             request,
             representative: representative.name.trim() ? representative : null,
             clientConfirmedBackup: backup,
-            includedInSubscription: included,
+            // No subscription without a contract: nothing is included.
+            includedInSubscription: withoutContract ? false : included,
           },
           equipmentIds,
         },
@@ -147,11 +153,10 @@ export function NewVisitPage() {
             <Link to={`/clients/${clientId}`}>sa fiche</Link>.
           </p>
         )}
-        {clientId && data.contracts.length === 0 && (
-          <p className="field-error">
-            {/* A visit cannot be created without a contract (visit-record.ts): say so, and where to fix it. */}
-            Aucun contrat pour ce client : ajoutez-le sur{' '}
-            <Link to={`/clients/${clientId}`}>sa fiche</Link> avant de démarrer l’intervention.
+        {withoutContract && (
+          <p className="muted" role="status" data-testid="no-contract">
+            Aucun contrat pour ce client : l’intervention sera facturée au temps passé, aux{' '}
+            <Link to="/parametres">tarifs par défaut</Link> du prestataire.
           </p>
         )}
         <div className="grid-4">
@@ -168,6 +173,7 @@ export function NewVisitPage() {
           <label className="field">
             Contrat
             <select value={contract} onChange={(e) => setContractId(e.target.value)} required>
+              {withoutContract && <option value={contract}>{NO_CONTRACT_REFERENCE}</option>}
               {data.contracts.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.reference}
@@ -246,14 +252,16 @@ export function NewVisitPage() {
           Le client confirme disposer d’une sauvegarde récente (la sauvegarde reste sous sa
           responsabilité)
         </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={included}
-            onChange={(e) => setIncluded(e.target.checked)}
-          />
-          Visite incluse dans l’abonnement d’infogérance
-        </label>
+        {!withoutContract && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={included}
+              onChange={(e) => setIncluded(e.target.checked)}
+            />
+            Visite incluse dans l’abonnement d’infogérance
+          </label>
+        )}
         {data.equipment.length > 0 && (
           <fieldset>
             <legend>Équipements concernés (modifiable pendant la visite)</legend>

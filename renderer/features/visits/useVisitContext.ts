@@ -1,11 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Contract } from '../../../shared/billing/contract';
+import { defaultContract, defaultContractId } from '../../../shared/billing/default-contract';
+import { localDateOf } from '../../../shared/calendar/local-date';
 import type { CatalogueItem } from '../../../shared/inventory/catalogue-item';
 import type { Client } from '../../../shared/inventory/client';
 import type { Site } from '../../../shared/inventory/site';
 import { getDb } from '../../db/database';
 import type { StoredEquipment } from '../../db/database';
 import { getVisit, listVisits } from '../../db/repositories/interventions';
+import { getDefaultRates } from '../settings/default-rates-store';
 import type { VisitRecord } from './visit-record';
 
 export interface VisitContext {
@@ -30,7 +33,7 @@ export function useVisitContext(id: string | undefined): VisitContext | null | u
     const [client, site, contract, equipment, catalogue, all] = await Promise.all([
       db.clients.get(visit.clientId),
       db.sites.get(visit.siteId),
-      db.contracts.get(visit.contractId),
+      visitContract(db, visit),
       db.equipment.where('clientId').equals(visit.clientId).toArray(),
       db.catalogueItems.toArray(),
       listVisits(db),
@@ -46,4 +49,18 @@ export function useVisitContext(id: string | undefined): VisitContext | null | u
       otherVisits,
     };
   }, [db, id]);
+}
+
+/**
+ * The contract the visit is priced under: the stored one, or for a client without contract
+ * the company's default rates (Paramètres) as a time-and-materials contract.
+ */
+export async function visitContract(
+  db: ReturnType<typeof getDb>,
+  visit: Pick<VisitRecord, 'clientId' | 'contractId' | 'createdAt'>,
+): Promise<Contract | undefined> {
+  if (visit.contractId !== defaultContractId(visit.clientId)) {
+    return db.contracts.get(visit.contractId);
+  }
+  return defaultContract(await getDefaultRates(db), visit.clientId, localDateOf(visit.createdAt));
 }

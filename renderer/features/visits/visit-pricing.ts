@@ -1,5 +1,6 @@
 import { localDateOf } from '../../../shared/calendar/local-date';
 import type { Contract } from '../../../shared/billing/contract';
+import { isDefaultContract } from '../../../shared/billing/default-contract';
 import { hourBankBalanceBefore } from '../../../shared/billing/hour-bank';
 import type { BankDraw } from '../../../shared/billing/hour-bank';
 import type { VisitPurpose } from '../../../shared/billing/inclusion';
@@ -203,7 +204,8 @@ export function priceVisit(input: VisitPricingInput): VisitPricing {
       unitPriceCents: p.unitPriceCents,
     })),
     flatTasks: visit.work.flatTasks.map((t) => ({ code: t.code, quantity: t.quantity })),
-    includedInSubscription: visit.header.includedInSubscription,
+    // Without a contract there is no subscription to be under, whatever the header says.
+    includedInSubscription: visit.header.includedInSubscription && !isDefaultContract(contract),
     purpose: purposeOf(visit.header.type),
     plannedVisitsEarlierThisYear: plannedVisitsEarlier(
       input.contract.id,
