@@ -119,20 +119,26 @@ async function createClientOffline(page: Page, url: string, name: string): Promi
   await expect.poll(() => page.getByText('CT-TERRAIN-1').count()).toBeGreaterThan(0);
 
   await page.getByRole('link', { name: 'Importer un fichier CSV' }).click();
-  await page.getByLabel('Fichier CSV (UTF-8, séparateur « ; » ou « , »)').setInputFiles({
+  await page.getByLabel('Fichier CSV ou Excel (.xlsx)').setInputFiles({
     name: 'parc.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(CSV, 'utf8'),
   });
-  await page.getByRole('button', { name: 'Importer 3 équipements' }).click();
+  await page.getByRole('button', { name: 'Importer (3 équipements)' }).click();
   await expect
     .poll(() => page.getByTestId('import-report').textContent())
-    .toContain('3 équipements importés');
+    .toContain('3 équipements ajoutés');
   return clientId;
 }
 
 /** A whole visit up to the client's signature, sealed on this laptop. */
-async function sealVisit(page: Page, url: string, clientId: string, at: number): Promise<void> {
+async function sealVisit(
+  page: Page,
+  url: string,
+  clientId: string,
+  at: number,
+  code: string,
+): Promise<void> {
   await page.clock.setFixedTime(at - 5 * MINUTE);
   await page.goto(`${url}#/interventions/nouvelle?client=${clientId}`);
   await expect.poll(() => page.getByRole('combobox', { name: /^Site/ }).inputValue()).not.toBe('');
@@ -162,7 +168,7 @@ async function sealVisit(page: Page, url: string, clientId: string, at: number):
     .toBeGreaterThan(0);
   if ((await page.getByLabel('Nom du technicien').count()) > 0) {
     await page.getByLabel('Nom du technicien').fill('Julien Durand');
-    await page.getByLabel('Code technicien (2 à 4 lettres)').fill('JD');
+    await page.getByLabel('Code technicien (2 à 4 lettres)').fill(code);
     await drawOn(page, 'Signature du technicien');
     await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
   }
@@ -219,6 +225,8 @@ async function technicianDay(
   url: string,
   clientName: string,
   visits: number,
+  // A technician code belongs to one account on the server (two laptops never share one).
+  code: string,
 ): Promise<{
   context: BrowserContext;
   page: Page;
@@ -237,7 +245,8 @@ async function technicianDay(
   await seedProvider(page);
   await context.setOffline(true);
   const clientId = await createClientOffline(page, url, clientName);
-  for (let i = 0; i < visits; i++) await sealVisit(page, url, clientId, T0 + i * 24 * 60 * MINUTE);
+  for (let i = 0; i < visits; i++)
+    await sealVisit(page, url, clientId, T0 + i * 24 * 60 * MINUTE, code);
   const before = await localCounts(page);
   return { context, page, clientId, errors, before };
 }
@@ -287,7 +296,7 @@ describe('the first day of an office and its technician, in real Chromium', () =
   it('offline work reaches the office, the client is validated, and the technician keeps everything', async () => {
     const url = renderer.url;
     const email = `julien.${uuidv7().slice(-6)}@exemple.fr`;
-    const tech = await technicianDay(browser, url, 'Boulangerie Martin', 2);
+    const tech = await technicianDay(browser, url, 'Boulangerie Martin', 2, 'JD');
     expect(tech.before).toEqual({
       clients: 1,
       sites: 1,
@@ -362,7 +371,7 @@ describe('the first day of an office and its technician, in real Chromium', () =
       device.upsert('clients', existingId, { name: 'Garage Petit', city: 'Rouen' }),
     ]);
 
-    const tech = await technicianDay(browser, url, 'GARAGE PETIT', 1);
+    const tech = await technicianDay(browser, url, 'GARAGE PETIT', 1, 'LM');
     const officeContext = await newFrenchContext(browser);
     const office = await officeContext.newPage();
     const officeErrors = collectPageErrors(office);

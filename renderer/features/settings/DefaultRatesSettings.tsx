@@ -23,16 +23,33 @@ export function DefaultRatesSettings() {
     async () => ({ rates: await getDefaultRates(db), saved: await hasDefaultRates(db) }),
     [db],
   );
+  // Held here: saving changes the rates, which remounts the form (its key) with them.
+  const [message, setMessage] = useState<string | null>(null);
   if (!data) return null;
   return (
-    <DefaultRatesForm key={JSON.stringify(data.rates)} current={data.rates} saved={data.saved} />
+    <DefaultRatesForm
+      key={JSON.stringify(data.rates)}
+      current={data.rates}
+      saved={data.saved}
+      message={message}
+      setMessage={setMessage}
+    />
   );
 }
 
-function DefaultRatesForm({ current, saved }: { current: DefaultRates; saved: boolean }) {
+function DefaultRatesForm({
+  current,
+  saved,
+  message,
+  setMessage,
+}: {
+  current: DefaultRates;
+  saved: boolean;
+  message: string | null;
+  setMessage: (message: string | null) => void;
+}) {
   const [values, setValues] = useState<ContractFormValues>(() => defaultRatesFormValues(current));
   const [errors, setErrors] = useState<Partial<Record<keyof ContractFormValues, string>>>({});
-  const [message, setMessage] = useState<string | null>(null);
   const text = (key: TextKey | 'outsideHoursSurcharge') => ({
     value: values[key],
     onChange: (e: { target: { value: string } }) => setValues({ ...values, [key]: e.target.value }),
