@@ -1,4 +1,3 @@
-import { blobReferences } from '../../shared/sync/blob-references';
 import type { Table } from 'dexie';
 import { ENTITY_NAMES } from '../../shared/sync/mutation';
 import type { EntityName, Mutation } from '../../shared/sync/mutation';
@@ -62,6 +61,18 @@ async function bytesOf(value: unknown): Promise<Uint8Array | null> {
   return null;
 }
 
+/** Every SHA-256-looking string inside a value (the blobs a record may refer to). */
+function collectHashes(value: unknown, into: Set<string>, depth = 0): void {
+  if (depth > 6) return;
+  if (typeof value === 'string') {
+    if (SHA256_HEX.test(value)) into.add(value);
+  } else if (Array.isArray(value)) {
+    for (const v of value) collectHashes(v, into, depth + 1);
+  } else if (typeof value === 'object' && value !== null && !isBinary(value)) {
+    for (const v of Object.values(value)) collectHashes(v, into, depth + 1);
+  }
+}
+
 /**
  * The sync engine's storage on this device, over the app's Dexie database. Local records are
  * written through renderer/db/changes.ts with origin 'server' (no outbox entry); everything
@@ -104,9 +115,7 @@ export class DexieSyncStore implements SyncLocalStore {
     const candidates = new Set<string>();
     const attachmentIds: string[] = [];
     for (const m of mutations) {
-      // The fields each entity declares as blob references (shared/sync/entities.ts), as the
-      // server reads them: never a search for hash-like strings in free text.
-      for (const hash of blobReferences(m.entity, m.changes)) candidates.add(hash);
+      collectHashes(m.changes, candidates);
       if (m.entity === 'attachments') attachmentIds.push(m.recordId);
     }
     const rows = (await this.db.attachments.bulkGet([...candidates, ...attachmentIds])) as (
