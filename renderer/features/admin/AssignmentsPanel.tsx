@@ -25,7 +25,11 @@ export function AssignmentsPanel() {
   );
   const technicians = (admin.data ?? []).filter((a) => a.role === 'technician' && !a.disabled);
   const holders = (clientId: string) =>
-    technicians.filter((t) => t.clientIds.includes(clientId)).map((t) => t.name);
+    technicians
+      .filter((t) => t.clientIds.includes(clientId))
+      .map((t) => t.name)
+      // The server lists accounts in no set order: names read alphabetically.
+      .sort((a, b) => a.localeCompare(b, 'fr'));
   const toggle = (set: ReadonlySet<string>, id: string) => {
     const next = new Set(set);
     if (next.has(id)) next.delete(id);

@@ -38,9 +38,8 @@ export function useAdmin<T>(load: (api: AdminApi) => Promise<T>): AdminState<T> 
     return () => {
       live = false;
     };
-    // `load` is a module-level function per panel: reload on demand only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version]);
+    // `load` is a module-level function per panel (stable): reloads come from `version`.
+  }, [load, version]);
 
   const run = useCallback(async (action: (api: AdminApi) => Promise<unknown>, done?: string) => {
     setBusy(true);
