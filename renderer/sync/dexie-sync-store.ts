@@ -1,4 +1,6 @@
 import type { Table } from 'dexie';
+import { blobReferences } from '../../shared/sync/blob-references';
+import { entityDeclaration } from '../../shared/sync/entity-registry';
 import { ENTITY_NAMES } from '../../shared/sync/mutation';
 import type { EntityName, Mutation } from '../../shared/sync/mutation';
 import type { PulledRecord, PullResponse } from '../../shared/sync/protocol';
@@ -25,8 +27,8 @@ type AnyRow = Record<string, unknown> & { id: string };
 /** A synced record as this module handles it: the envelope plus any fields. */
 type LooseRecord = SyncedRecord & Record<string, unknown>;
 
-/** Entities whose records belong to a client (every one but the global catalogue). */
-const SCOPED_TABLES = ENTITY_NAMES.filter((e) => e !== 'catalogueItems' && e !== 'clients').map(
+/** Tables of the entities whose records name their client (`clientId`). */
+const SCOPED_TABLES = ENTITY_NAMES.filter((e) => entityDeclaration(e).scope === 'client').map(
   tableNameOf,
 );
 
@@ -59,18 +61,6 @@ async function bytesOf(value: unknown): Promise<Uint8Array | null> {
   if (ArrayBuffer.isView(value))
     return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   return null;
-}
-
-/** Every SHA-256-looking string inside a value (the blobs a record may refer to). */
-function collectHashes(value: unknown, into: Set<string>, depth = 0): void {
-  if (depth > 6) return;
-  if (typeof value === 'string') {
-    if (SHA256_HEX.test(value)) into.add(value);
-  } else if (Array.isArray(value)) {
-    for (const v of value) collectHashes(v, into, depth + 1);
-  } else if (typeof value === 'object' && value !== null && !isBinary(value)) {
-    for (const v of Object.values(value)) collectHashes(v, into, depth + 1);
-  }
 }
 
 /**
@@ -113,14 +103,12 @@ export class DexieSyncStore implements SyncLocalStore {
 
   async blobsFor(mutations: readonly Mutation[]): Promise<LocalBlob[]> {
     const candidates = new Set<string>();
-    const attachmentIds: string[] = [];
     for (const m of mutations) {
-      collectHashes(m.changes, candidates);
-      if (m.entity === 'attachments') attachmentIds.push(m.recordId);
+      // The fields each entity declares as blob references (shared/sync/entity-registry.ts),
+      // read on the wire's shape as the server reads them: never a hash-like string elsewhere.
+      for (const hash of blobReferences(m.entity, m.changes)) candidates.add(hash);
     }
-    const rows = (await this.db.attachments.bulkGet([...candidates, ...attachmentIds])) as (
-      AnyRow | undefined
-    )[];
+    const rows = (await this.db.attachments.bulkGet([...candidates])) as (AnyRow | undefined)[];
     const blobs = new Map<string, LocalBlob>();
     for (const row of rows) {
       if (!row) continue;

@@ -1,3 +1,4 @@
+import { entityDeclaration, findEntityDeclaration } from '../../shared/sync/entity-registry';
 import type { EntityName } from '../../shared/sync/mutation';
 import type { PulledRecord } from '../../shared/sync/protocol';
 
@@ -14,48 +15,34 @@ export function stripEnvelope(changes: Record<string, unknown>): Record<string, 
   return copy;
 }
 
-/** The parts of a bordereau the server checks the seal of: they travel at the top of the record. */
-const REPORT_PARTS = ['status', 'content', 'seal'] as const;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
- * A change as the server stores it. Locally a bordereau row keeps the report under `report`
- * beside its list fields; on the server the report's `status`, `content` and `seal` are the
- * record itself (the server recomputes the seal from them).
+ * A change as the server stores it: without the envelope, in the wire's shape when the
+ * entity declares another one (a bordereau, shared/sync/report-wire.ts).
  */
 export function toWireChanges(
   entity: EntityName,
   changes: Record<string, unknown>,
 ): Record<string, unknown> {
   const wire = stripEnvelope(changes);
-  if (entity === 'reports' && isObject(wire['report'])) {
-    const { report, ...rest } = wire;
-    return { ...rest, ...(report as Record<string, unknown>) };
-  }
-  return wire;
+  const mapping = entityDeclaration(entity).wire;
+  return mapping ? mapping.toWire(wire) : wire;
 }
 
-/** The local copy of a pulled record: its data plus the envelope the server sent. */
+/** The local copy of a pulled record: its data in the local shape plus the server's envelope. */
 export function toLocalRecord(
   record: PulledRecord,
 ): Record<string, unknown> & { id: string; revision: number; updatedAt: number } {
-  let data: Record<string, unknown> = { ...(record.data ?? {}) };
-  if (record.entity === 'reports' && isObject(data['content']) && !('report' in data)) {
-    const report: Record<string, unknown> = {};
-    for (const key of REPORT_PARTS) if (key in data) report[key] = data[key];
-    const { content: _content, seal: _seal, ...rest } = data;
-    data = { ...rest, report };
-  }
-  return { ...data, id: record.recordId, revision: record.revision, updatedAt: record.updatedAt };
+  const data: Record<string, unknown> = { ...(record.data ?? {}) };
+  const mapping = findEntityDeclaration(record.entity)?.wire;
+  return {
+    ...(mapping ? mapping.fromWire(data) : data),
+    id: record.recordId,
+    revision: record.revision,
+    updatedAt: record.updatedAt,
+  };
 }
 
-/**
- * The Dexie table holding an entity: the server's `syncConflicts` records live in the local
- * `conflicts` table; every other entity has a table of its own name.
- */
+/** The Dexie table holding an entity (the server's `syncConflicts` live in `conflicts`). */
 export function tableNameOf(entity: EntityName): string {
-  return entity === 'syncConflicts' ? 'conflicts' : entity;
+  return entityDeclaration(entity).table;
 }

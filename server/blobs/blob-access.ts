@@ -6,7 +6,7 @@ import type { Queryable } from '../db/database';
 export type BlobReader = { readonly id: string; readonly role: 'technician' | 'office' };
 
 /**
- * One condition per declared reference path (shared/sync/entities.ts): the record names the
+ * One condition per declared reference path (shared/sync/entity-registry.ts): the record names the
  * hash `$1` in that field. Built from constants only, never from input.
  */
 const REFERENCE_CONDITIONS = Object.entries(BLOB_REFERENCE_PATHS)

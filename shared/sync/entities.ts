@@ -1,71 +1,48 @@
 import { z } from 'zod';
-import { contractSchema } from '../billing/contract';
-import { catalogueItemFieldsSchema } from '../inventory/catalogue-item';
-import { clientFieldsSchema } from '../inventory/client';
-import { contactFieldsSchema } from '../inventory/contact';
-import { equipmentFieldsSchema } from '../inventory/equipment';
-import { siteFieldsSchema } from '../inventory/site';
-import { subscriptionFieldsSchema } from '../inventory/subscription';
-import { visitRecordSchema } from '../visit/visit-record';
-import { attachmentRecordSchema } from './attachment-record';
-import { syncConflictDataSchema } from './conflict-record';
+import { SYNCED_ENTITIES, entityDeclaration } from './entity-registry';
+import type { BlobPath } from './entity-registry';
 import type { EntityName } from './mutation';
-import { reportRecordSchema } from './report-record';
+import { ENTITY_NAMES } from './mutation';
+
+/**
+ * What the server and the laptop read of the entity registry (entity-registry.ts), per
+ * concern. Nothing here is declared: every value is derived from the declarations.
+ */
+
+function entitiesWhere(test: (e: EntityName) => boolean): ReadonlySet<EntityName> {
+  return new Set(ENTITY_NAMES.filter(test));
+}
 
 /**
  * What the server checks on a record's data once a mutation is merged into it, per entity:
  * the same zod schemas the app uses, every entity included. Only the check's verdict is
  * used: the stored data is what the device sent, not zod's output.
- *
- * Every record but a `clients` record or a global one (catalogue) carries `clientId`: the
- * client company it belongs to, which decides who may see and edit it (a client record's
- * scope is its own id).
  */
-const scoped = z.object({ clientId: z.uuid() });
+export const ENTITY_DATA_SCHEMAS: Record<EntityName, z.ZodType> = Object.fromEntries(
+  ENTITY_NAMES.map((e) => [e, entityDeclaration(e).schema]),
+) as Record<EntityName, z.ZodType>;
 
-export const ENTITY_DATA_SCHEMAS: Record<EntityName, z.ZodType> = {
-  clients: clientFieldsSchema,
-  sites: siteFieldsSchema,
-  contacts: contactFieldsSchema,
-  contracts: contractSchema.omit({ id: true }).and(scoped),
-  equipment: equipmentFieldsSchema,
-  subscriptions: subscriptionFieldsSchema,
-  catalogueItems: catalogueItemFieldsSchema,
-  // The envelope (id, revision, updatedAt) is the server's own and never travels as data.
-  interventions: visitRecordSchema.omit({ id: true, revision: true, updatedAt: true }),
-  reports: reportRecordSchema,
-  attachments: attachmentRecordSchema,
-  syncConflicts: syncConflictDataSchema,
-};
-
-/**
- * Where each entity's data names a blob (a photo, a signed PDF, an attachment's bytes) by its
- * SHA-256: paths into the record, `*` standing for every element of an array. Only these
- * fields count as references: the server lets a technician read a blob a live record of their
- * clients names here, never because a hash appears in some free text (a hash is not a
- * secret), and the laptop uploads the blobs a mutation names here. Signatures travel inline
- * (PNG data URLs), not as blobs.
- */
-export const BLOB_REFERENCE_PATHS: Partial<Record<EntityName, readonly (readonly string[])[]>> = {
-  interventions: [['photos', '*', 'attachmentId']],
-  reports: [['content', 'photos', '*', 'sha256']],
-  attachments: [['sha256']],
-};
+/** The declared blob reference paths of the entities that have any. */
+export const BLOB_REFERENCE_PATHS: Partial<Record<EntityName, readonly BlobPath[]>> =
+  Object.fromEntries(
+    ENTITY_NAMES.filter((e) => SYNCED_ENTITIES[e].blobReferences.length > 0).map((e) => [
+      e,
+      SYNCED_ENTITIES[e].blobReferences,
+    ]),
+  );
 
 /** Entities visible to every account, not tied to a client. */
-export const GLOBAL_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>(['catalogueItems']);
+export const GLOBAL_ENTITIES = entitiesWhere((e) => SYNCED_ENTITIES[e].scope === 'global');
 
 /** Entities only the office may write: technicians read them. */
-export const OFFICE_ONLY_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>([
-  'clients',
-  'contracts',
-  'catalogueItems',
-]);
+export const OFFICE_ONLY_ENTITIES = entitiesWhere(
+  (e) => SYNCED_ENTITIES[e].writers.kind === 'office',
+);
 
-/** Entities only the server writes (a device may update them, e.g. mark a conflict resolved, never create them). */
-export const SERVER_CREATED_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>([
-  'syncConflicts',
-]);
+/** Entities only the server creates (a device may update some fields, never create them). */
+export const SERVER_CREATED_ENTITIES = entitiesWhere(
+  (e) => SYNCED_ENTITIES[e].writers.kind === 'server',
+);
 
 /**
  * The client company a record belongs to: its own id for a client, null for a global record,
@@ -76,10 +53,20 @@ export function recordClientId(
   recordId: string,
   data: Record<string, unknown>,
 ): string | null | undefined {
-  if (entity === 'clients') return recordId;
-  if (GLOBAL_ENTITIES.has(entity)) return null;
+  const scope = SYNCED_ENTITIES[entity].scope;
+  if (scope === 'self') return recordId;
+  if (scope === 'global') return null;
   const clientId = data['clientId'];
   return typeof clientId === 'string' && z.uuid().safeParse(clientId).success
     ? clientId
     : undefined;
+}
+
+/**
+ * The fields a device may set on a record the server writes (null: any field), see
+ * server/sync/server-written.ts.
+ */
+export function deviceWritableFields(entity: EntityName): ReadonlySet<string> | null {
+  const writers = SYNCED_ENTITIES[entity].writers;
+  return writers.kind === 'server' ? writers.deviceFields : null;
 }

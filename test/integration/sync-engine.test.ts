@@ -416,38 +416,50 @@ for (const backend of BACKENDS) {
       const { clientId } = await officeWithClient();
       const tech = device('tech1');
       await tech.sync();
+      // A bordereau as the laptop stores it, naming its photo by SHA-256 (shared/report).
       const reportId = uuidv7();
-      const pdf = await saveAttachment(tech.db, {
+      const photo = await saveAttachment(tech.db, {
         ownerId: reportId,
         clientId,
-        kind: 'pdf',
-        mimeType: 'application/pdf',
-        fileName: 'BI.pdf',
+        kind: 'photo',
+        mimeType: 'image/jpeg',
+        fileName: 'baie.jpg',
         createdAt: 1,
-        bytes: new TextEncoder().encode('%PDF-1.7 test'),
+        bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
       });
+      const draft = plain(draftReport(reportId, 9));
+      const report = {
+        ...draft,
+        content: {
+          ...draft.content,
+          photos: [{ caption: 'Baie', sha256: photo.id, mediaType: 'image/jpeg', takenAt: 1 }],
+        },
+      };
       await putRecord(tech.db, 'reports', {
         id: reportId,
         revision: null,
         updatedAt: 1,
         interventionId: uuidv7(),
         clientId,
-        number: 'BI-2026-JD-0009',
+        number: report.content.number,
         status: 'draft',
         sealedAt: null,
-        pdfSha256: pdf.id,
+        report,
       });
       const calls: string[] = [];
       tech.transport = (url, init) => {
         calls.push(`${init.method ?? 'GET'} ${new URL(url).pathname}`);
         return fetch(url, init);
       };
-      await tech.sync();
-      expect(calls.slice(0, 2)).toEqual([`PUT /api/v1/blobs/${pdf.id}`, 'POST /api/v1/sync/push']);
+      expect(await tech.sync()).toMatchObject({ rejected: 0, conflicts: 0 });
+      expect(calls.slice(0, 2)).toEqual([
+        `PUT /api/v1/blobs/${photo.id}`,
+        'POST /api/v1/sync/push',
+      ]);
       expect(
         await count(server.db, 'SELECT count(*) AS n FROM blobs WHERE sha256 = $1 AND size = $2', [
-          pdf.id,
-          pdf.size,
+          photo.id,
+          photo.size,
         ]),
       ).toBe(1);
       // Nothing left to send: the next cycle uploads nothing again.

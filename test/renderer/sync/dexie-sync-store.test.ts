@@ -7,6 +7,7 @@ import { DexieSyncStore, SYNC_STATE_KEYS } from '../../../renderer/sync/dexie-sy
 import { SyncError } from '../../../renderer/sync/sync-error';
 import type { PulledRecord, PullResponse } from '../../../shared/sync/protocol';
 import type { Site } from '../../../shared/inventory/site';
+import { draftReport } from '../../server/report-fixture';
 
 let db: BordereauDb;
 let store: DexieSyncStore;
@@ -248,24 +249,61 @@ describe('DexieSyncStore outbox', () => {
     expect(m!.baseRevision).toBeNull();
   });
 
-  it('finds the blobs a change refers to', async () => {
-    const bytes = new Uint8Array([1, 2, 3]);
-    const sha = 'a'.repeat(64);
-    const attachment = { id: sha, ownerId: 'x', kind: 'pdf', data: bytes.buffer };
-    await db.attachments.put(attachment);
-    const blobs = await store.blobsFor([
-      {
-        mutationId: 1,
-        entity: 'reports',
-        recordId: uuidv7(),
-        op: 'upsert',
-        baseRevision: null,
-        changes: { pdf: { sha256: sha } },
-        at: 0,
+  it('uploads the blobs a change names in its declared reference fields, never a hash in free text', async () => {
+    const bytesOfHash = (hash: string) => [...hash.slice(0, 3)].map((c) => c.charCodeAt(0));
+    const [visitPhoto, reportPhoto, inNotes] = ['a', 'b', 'c'].map((c) => c.repeat(64)) as [
+      string,
+      string,
+      string,
+    ];
+    for (const hash of [visitPhoto, reportPhoto, inNotes]) {
+      await db.attachments.put({
+        id: hash,
+        ownerId: uuidv7(),
+        clientId,
+        kind: 'photo',
+        mimeType: 'image/jpeg',
+        fileName: 'photo.jpg',
+        size: 3,
+        createdAt: 1,
+        data: new Uint8Array(bytesOfHash(hash)).buffer,
+      });
+    }
+    // A visit as the laptop stores it: its photos name their attachment (shared/visit).
+    const visitId = uuidv7();
+    await putRecord(db, 'interventions', {
+      id: visitId,
+      revision: null,
+      updatedAt: 1,
+      clientId,
+      photos: [{ attachmentId: visitPhoto, caption: 'Baie', takenAt: 1 }],
+      // A hash typed as the request's text is free text, not a reference.
+      header: { request: inNotes },
+    });
+    // A bordereau as stored locally: the report under `report`, its photos by SHA-256.
+    const reportId = uuidv7();
+    const draft = draftReport(reportId);
+    await putRecord(db, 'reports', {
+      id: reportId,
+      revision: null,
+      updatedAt: 2,
+      interventionId: visitId,
+      clientId,
+      number: draft.content.number,
+      status: 'draft',
+      sealedAt: null,
+      report: {
+        ...draft,
+        content: {
+          ...draft.content,
+          photos: [{ caption: 'Baie', sha256: reportPhoto, mediaType: 'image/jpeg', takenAt: 1 }],
+        },
       },
+    });
+    const blobs = await store.blobsFor(await store.outboxAfter(0, 10));
+    expect(blobs.map((b) => [b.sha256, [...b.bytes]]).sort()).toEqual([
+      [visitPhoto, bytesOfHash(visitPhoto)],
+      [reportPhoto, bytesOfHash(reportPhoto)],
     ]);
-    expect(blobs).toHaveLength(1);
-    expect(blobs[0]!.sha256).toBe(sha);
-    expect([...blobs[0]!.bytes]).toEqual([1, 2, 3]);
   });
 });
