@@ -1,4 +1,6 @@
 import type { Transaction } from 'dexie';
+import { SYNCED_ENTITIES } from '../../shared/sync/entity-registry';
+import { ENTITY_NAMES } from '../../shared/sync/mutation';
 import { equipmentIndexFieldsV2 } from './equipment-index';
 
 /**
@@ -70,3 +72,25 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+/** Tables of this laptop alone, never synced: their indexes are declared here. */
+export const LOCAL_STORES: Readonly<Record<string, string>> = {
+  technicianProfile: 'id',
+  outbox: '++mutationId, entity, recordId, at',
+  syncState: 'key',
+  settings: 'key',
+};
+
+/**
+ * What the latest version must amount to: each synced entity's table and indexes as its
+ * declaration says (shared/sync/entity-registry.ts), plus the local tables. The history above
+ * stays literal (a released version never changes); test/renderer/db/schema.test.ts checks
+ * that the versions, applied in turn, give exactly this, so a declared index without a new
+ * version fails.
+ */
+export const LATEST_STORES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    ENTITY_NAMES.map((e) => [SYNCED_ENTITIES[e].table, SYNCED_ENTITIES[e].indexes]),
+  ),
+  ...LOCAL_STORES,
+};
