@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contractSchema } from '../billing/contract';
 import { catalogueItemFieldsSchema } from '../inventory/catalogue-item';
+import { EXPORT_FIELDS, FIELD_HEADERS } from '../inventory/csv/columns';
 import { clientFieldsSchema } from '../inventory/client';
 import { contactFieldsSchema } from '../inventory/contact';
 import { equipmentFieldsSchema } from '../inventory/equipment';
@@ -75,7 +76,24 @@ export interface EntityDeclaration {
   readonly wire?: WireMapping;
   /** As the sync screens and refusal notices name it. */
   readonly labels: { readonly singular: string; readonly plural: string };
+  /**
+   * Field names as the conflict list shows them, where the entity's own word differs from the
+   * common one (renderer/features/sync/entity-labels.ts holds those).
+   */
+  readonly fieldLabels?: Readonly<Record<string, string>>;
 }
+
+/**
+ * An equipment field as the office's spreadsheets name it: the CSV export's header
+ * (shared/inventory/csv/columns.ts), so the conflict list and the file agree.
+ */
+const EQUIPMENT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(EXPORT_FIELDS.map((f) => [f, FIELD_HEADERS[f]])),
+  siteId: FIELD_HEADERS.site,
+  categoryLabel: FIELD_HEADERS.category,
+  statusLabel: FIELD_HEADERS.status,
+  secretRef: 'Référence du mot de passe',
+};
 
 /** Every record but a client or a global one names its client company. */
 const scoped = z.object({ clientId: z.uuid() });
@@ -112,6 +130,7 @@ export const SYNCED_ENTITIES = {
     writers: ANYONE,
     blobReferences: [],
     labels: { singular: 'Contact', plural: 'Contacts' },
+    fieldLabels: { role: 'Rôle', jobTitle: 'Fonction' },
   },
   contracts: {
     name: 'contract',
@@ -132,6 +151,7 @@ export const SYNCED_ENTITIES = {
     writers: ANYONE,
     blobReferences: [],
     labels: { singular: 'Équipement', plural: 'Équipements' },
+    fieldLabels: EQUIPMENT_FIELD_LABELS,
   },
   subscriptions: {
     name: 'subscription',

@@ -80,7 +80,7 @@ function ConflictItem({ conflict, ours }: { conflict: ConflictRecord; ours: bool
         <tbody>
           {conflict.fields.map((f) => (
             <tr key={f.field}>
-              <td>{fieldLabel(f.field)}</td>
+              <td>{fieldLabel(f.field, conflict.entity)}</td>
               <td>
                 <label>
                   <input

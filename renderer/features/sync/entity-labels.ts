@@ -1,22 +1,16 @@
-const ENTITY_LABELS: Readonly<Record<string, string>> = {
-  clients: 'Client',
-  sites: 'Site',
-  contacts: 'Contact',
-  contracts: 'Contrat',
-  equipment: 'Équipement',
-  subscriptions: 'Abonnement',
-  catalogueItems: 'Article du catalogue',
-  interventions: 'Intervention',
-  reports: 'Bordereau',
-  attachments: 'Pièce jointe',
-  syncConflicts: 'Conflit',
-};
+import { findEntityDeclaration } from '../../../shared/sync/entity-registry';
 
-/** A synced entity's name as the user knows it. */
+/** A synced entity's name as the user knows it (its declaration's, shared/sync/entity-registry.ts). */
 export function entityLabel(entity: string): string {
-  return ENTITY_LABELS[entity] ?? entity;
+  return findEntityDeclaration(entity)?.labels.singular ?? entity;
 }
 
+/** The same, for several records ("Équipements"). */
+export function entityPluralLabel(entity: string): string {
+  return findEntityDeclaration(entity)?.labels.plural ?? entity;
+}
+
+/** Field names shared by several entities; an entity's own words come first (fieldLabels). */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: 'Nom',
   city: 'Ville',
@@ -26,29 +20,16 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   email: 'E-mail',
   siret: 'SIRET',
   notes: 'Notes',
-  category: 'Catégorie',
-  brand: 'Marque',
-  model: 'Modèle',
-  serialNumber: 'Numéro de série',
-  assetTag: 'Numéro d’inventaire',
-  hostname: 'Nom d’hôte',
-  assignedUser: 'Utilisateur',
   siteId: 'Site',
-  location: 'Emplacement',
-  purchaseDate: 'Date d’achat',
-  warrantyEndDate: 'Fin de garantie',
   status: 'Statut',
-  covered: 'Sous contrat',
-  declared: 'Déclaré',
-  discoveredOn: 'Date de découverte',
-  secretRef: 'Référence du mot de passe',
   renewalDate: 'Date de renouvellement',
   accessNotes: 'Accès',
   openingHours: 'Horaires d’ouverture',
-  role: 'Fonction',
+  secretRef: 'Référence du mot de passe',
 };
 
 /** A record field's name as the forms show it (the technical name when unknown). */
-export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field;
+export function fieldLabel(field: string, entity?: string): string {
+  const own = entity === undefined ? undefined : findEntityDeclaration(entity)?.fieldLabels;
+  return own?.[field] ?? FIELD_LABELS[field] ?? field;
 }
