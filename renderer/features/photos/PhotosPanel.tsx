@@ -8,7 +8,7 @@ import {
   saveAttachment,
 } from '../../db/repositories/attachments';
 import { addVisitPhoto, removeVisitPhoto } from '../../db/repositories/interventions';
-import type { VisitRecord } from '../visits/visit-record';
+import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { clock } from '../visits/clock';
 import { CameraCapture } from './CameraCapture';
 import { bytesToDataUrl, resizeToJpeg } from './resize-photo';

@@ -3,7 +3,7 @@ import type { Contract } from '../../../shared/billing/contract';
 import { vatRateOn } from '../../../shared/billing/pricing';
 import { nextQuoteNumber, quoteLadderEstimate, sealQuote } from '../../../shared/billing/quote';
 import type { SealedQuote } from '../../../shared/billing/quote';
-import type { VisitRecord } from '../visits/visit-record';
+import type { VisitRecord } from '../../../shared/visit/visit-record';
 
 /** What the technician types for a quote, before the client signs. */
 export interface QuoteDraft {

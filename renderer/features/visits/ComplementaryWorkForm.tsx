@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { formatDuration } from '../../../shared/format/duration';
 import type { StoredEquipment } from '../../db/database';
-import { equipmentLabel } from './build-report';
-import type { VisitComplementary, VisitRecord, VisitWork } from './visit-record';
+import { equipmentLabel } from '../../../shared/visit/build-report';
+import type {
+  VisitComplementary,
+  VisitRecord,
+  VisitWork,
+} from '../../../shared/visit/visit-record';
 
 /**
  * Complementary work recorded apart from the included work of the visit, per task or

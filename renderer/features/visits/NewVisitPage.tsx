@@ -16,7 +16,7 @@ import {
   recordTimerTap,
 } from '../../db/repositories/interventions';
 import { clock } from './clock';
-import { equipmentLabel } from './build-report';
+import { equipmentLabel } from '../../../shared/visit/build-report';
 
 /**
  * Starting a visit from a client: where, under which contract, what for, who is present,

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { visitTimeline } from '../../../shared/time/segments';
 import { getDb } from '../../db/database';
 import { listUnfinishedVisits } from '../../db/repositories/interventions';
-import { formatClock, TIMER_STATE_LABELS } from './visit-labels';
+import { formatClock, TIMER_STATE_LABELS } from '../../../shared/visit/visit-labels';
 import { notBeforeLastTap, useNow } from './useNow';
 
 /** The visit under way, on every screen: a technician must never lose sight of a running timer. */

@@ -26,8 +26,8 @@ import {
 } from '../../db/repositories/reports';
 import { SignaturePadField } from '../signature/SignaturePadField';
 import type { SignaturePadHandle } from '../signature/SignaturePadField';
-import { buildReportContent, reportContentIssues } from './build-report';
-import type { ReportSources } from './build-report';
+import { buildReportContent, reportContentIssues } from '../../../shared/visit/build-report';
+import type { ReportSources } from '../../../shared/visit/build-report';
 import { clock } from './clock';
 import { reportPdfBytes } from './report-pdf';
 import { ClientCopyFields, clientCopyOf } from './ClientCopyFields';
@@ -35,9 +35,9 @@ import type { ClientCopyDraft } from './ClientCopyFields';
 import { TechnicianProfileForm } from './TechnicianProfileForm';
 import type { VisitContext } from './useVisitContext';
 import { useVisitContext } from './useVisitContext';
-import { priceVisit } from './visit-pricing';
-import { visitSla } from './visit-sla';
-import type { VisitRecord } from './visit-record';
+import { priceVisit } from '../../../shared/visit/visit-pricing';
+import { visitSla } from '../../../shared/visit/visit-sla';
+import type { VisitRecord } from '../../../shared/visit/visit-record';
 
 type SignMode = 'signed' | ClientAbsenceReason;
 

@@ -7,7 +7,7 @@ import { getDb } from '../../db/database';
 import { updateVisitHeader } from '../../db/repositories/interventions';
 import { clock } from './clock';
 import type { VisitContext } from './useVisitContext';
-import { visitSla } from './visit-sla';
+import { visitSla } from '../../../shared/visit/visit-sla';
 
 function toInput(ms: number): string {
   return `${localDateOf(ms)}T${formatTime(ms)}`;

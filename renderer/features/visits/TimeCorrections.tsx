@@ -8,7 +8,7 @@ import { getDb } from '../../db/database';
 import { correctTimerEvent } from '../../db/repositories/interventions';
 import { clock } from './clock';
 import { notBeforeLastTap } from './useNow';
-import type { VisitRecord } from './visit-record';
+import type { VisitRecord } from '../../../shared/visit/visit-record';
 
 /** "2026-11-23T09:12" (Paris wall clock) for a datetime-local input. */
 function toInput(ms: number): string {

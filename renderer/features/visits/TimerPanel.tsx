@@ -9,8 +9,8 @@ import { recordTimerTap } from '../../db/repositories/interventions';
 import { clock } from './clock';
 import type { VisitContext } from './useVisitContext';
 import { notBeforeLastTap, useNow } from './useNow';
-import { formatClock, TIMER_STATE_LABELS } from './visit-labels';
-import { priceVisit } from './visit-pricing';
+import { formatClock, TIMER_STATE_LABELS } from '../../../shared/visit/visit-labels';
+import { priceVisit } from '../../../shared/visit/visit-pricing';
 
 /**
  * The timer: each tap is written to IndexedDB before anything else; the display is

@@ -8,7 +8,7 @@ import { INTERVENTION_MODES, INTERVENTION_TYPES, URGENCIES } from '../../../shar
 import { getDb } from '../../db/database';
 import { updateVisitHeader } from '../../db/repositories/interventions';
 import { clock } from './clock';
-import type { VisitHeader } from './visit-record';
+import type { VisitHeader } from '../../../shared/visit/visit-record';
 
 /** Corrects what was said at the start (the representative arrived later, the mode changed…). */
 export function VisitHeaderForm({

@@ -5,13 +5,13 @@ import { INTERRUPTION_REASONS } from '../../../shared/report/model';
 import type { InterruptionReason } from '../../../shared/report/model';
 import { getDb } from '../../db/database';
 import { updateVisitWork } from '../../db/repositories/interventions';
-import { equipmentLabel } from './build-report';
+import { equipmentLabel } from '../../../shared/visit/build-report';
 import { clock } from './clock';
 import { COMMON_TASKS } from './common-tasks';
 import { ComplementaryWorkForm } from './ComplementaryWorkForm';
 import { DiscoveredEquipmentForm } from './DiscoveredEquipmentForm';
 import type { VisitContext } from './useVisitContext';
-import type { VisitWork } from './visit-record';
+import type { VisitWork } from '../../../shared/visit/visit-record';
 
 /**
  * The work record. Text fields are saved when they lose focus, every other control at once:

@@ -14,12 +14,9 @@ import {
 import { billableLinesCsv } from '../../../renderer/features/office/billable-csv';
 import { reviewRows } from '../../../renderer/features/office/review-rows';
 import { saveDefaultRates } from '../../../renderer/features/settings/default-rates-store';
-import {
-  buildReportContent,
-  reportContentIssues,
-} from '../../../renderer/features/visits/build-report';
+import { buildReportContent, reportContentIssues } from '../../../shared/visit/build-report';
 import { visitContract } from '../../../renderer/features/visits/useVisitContext';
-import { priceVisit } from '../../../renderer/features/visits/visit-pricing';
+import { priceVisit } from '../../../shared/visit/visit-pricing';
 import { sampleDraft } from '../../fixtures/report/sample-report';
 import { plain, sealedReport } from '../../server/report-fixture';
 import { freshDb } from '../db/fresh-db';
