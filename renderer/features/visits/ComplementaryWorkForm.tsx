@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDuration } from '../../../shared/format/duration';
-import type { StoredEquipment } from '../../db/database';
+import type { Equipment } from '../../../shared/inventory/equipment';
 import { equipmentLabel } from '../../../shared/visit/build-report';
 import type {
   VisitComplementary,
@@ -21,7 +21,7 @@ export function ComplementaryWorkForm({
 }: {
   work: VisitWork;
   commit: (patch: Partial<VisitWork>) => void;
-  equipment: readonly StoredEquipment[];
+  equipment: readonly Equipment[];
   quotes: VisitRecord['quotes'];
 }) {
   const [label, setLabel] = useState('');

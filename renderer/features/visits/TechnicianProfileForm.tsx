@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { getDb } from '../../db/database';
-import { saveTechnicianProfile, technicianProfileSchema } from '../../db/repositories/profile';
-import type { TechnicianProfile } from '../../db/repositories/profile';
+import { appDeps } from '../../use-cases/deps';
+import { saveSignerProfile, technicianProfileSchema } from '../../use-cases/visits/signer-profile';
+import type { TechnicianProfile } from '../../use-cases/visits/signer-profile';
 import { SignaturePadField } from '../signature/SignaturePadField';
 import type { SignaturePadHandle } from '../signature/SignaturePadField';
 
@@ -39,7 +39,7 @@ export function TechnicianProfileForm({
       setError(parsed.error.issues[0]?.message ?? 'Profil invalide.');
       return;
     }
-    await saveTechnicianProfile(getDb(), parsed.data);
+    await saveSignerProfile(appDeps(), parsed.data);
     setError(null);
     setRedraw(false);
     setMessage('Profil enregistré.');

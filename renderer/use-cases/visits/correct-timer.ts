@@ -10,7 +10,7 @@ const correctionInputSchema = z.object({
   reason: z
     .string()
     .trim()
-    .min(1, 'Indiquez le motif de la correction.')
+    .min(1, 'Indiquez la raison de la correction : elle figure sur le bordereau.')
     .max(500, '500 caractères au plus.'),
 });
 

@@ -8,7 +8,7 @@ import { siteSchema } from '../../../shared/inventory/site';
 import type { TimerEvent } from '../../../shared/time/events';
 import { buildReportContent, reportContentIssues } from '../../../shared/visit/build-report';
 import type { ReportSources } from '../../../shared/visit/build-report';
-import { newSealedQuote } from '../../../renderer/features/quotes/new-quote';
+import { newSealedQuote } from '../../../shared/visit/new-quote';
 import { priceVisit } from '../../../shared/visit/visit-pricing';
 import { slaClassOf, visitSla } from '../../../shared/visit/visit-sla';
 import { visitRecordSchema } from '../../../shared/visit/visit-record';
@@ -351,7 +351,7 @@ describe('an incident with complementary work recorded apart (002 art. III-1 §6
         flatPriceCents: null,
       },
       { signerName: 'Hélène Lefèvre', role: 'Gérante', imagePngDataUrl: image },
-      signedAt,
+      { id: '019ab0f2-5c00-7a3e-9c1d-2f4b6a8e0c99', now: signedAt },
     );
     expect(quote.content.number).toBe('DV-2026-JD-0001');
     const visit = visitRecordSchema.parse({

@@ -64,7 +64,7 @@ describe('correctTimer', () => {
     const stop = stopped.events.at(-1)!;
     await expect(
       correctTimer(world.deps, { visitId: id, target: stop.id, at: T0 + 90 * MINUTE, reason: '' }),
-    ).rejects.toThrow('Indiquez le motif de la correction.');
+    ).rejects.toThrow('Indiquez la raison de la correction : elle figure sur le bordereau.');
     const corrected = await correctTimer(world.deps, {
       visitId: id,
       target: stop.id,
