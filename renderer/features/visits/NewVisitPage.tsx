@@ -71,13 +71,14 @@ export function NewVisitPage() {
         <label className="field">
           Client
           <select
-            {...register('clientId', {
-              onChange: () => {
-                setValue('siteId', '');
-                setValue('contractId', '');
-                setValue('equipmentIds', []);
-              },
-            })}
+            value={clientId}
+            onChange={(e) => {
+              // Site, contract and equipment belong to the client: picked again for another.
+              setValue('clientId', e.target.value);
+              setValue('siteId', '');
+              setValue('contractId', '');
+              setValue('equipmentIds', []);
+            }}
             required
           >
             <option value="">Choisir…</option>
@@ -103,7 +104,7 @@ export function NewVisitPage() {
         <div className="grid-4">
           <label className="field">
             Site
-            <select {...register('siteId')} value={site} required>
+            <select value={site} onChange={(e) => setValue('siteId', e.target.value)} required>
               {data.sites.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name} — {s.city}
@@ -113,7 +114,11 @@ export function NewVisitPage() {
           </label>
           <label className="field">
             Contrat
-            <select {...register('contractId')} value={contract} required>
+            <select
+              value={contract}
+              onChange={(e) => setValue('contractId', e.target.value)}
+              required
+            >
               {withoutContract && <option value={contract}>{NO_CONTRACT_REFERENCE}</option>}
               {data.contracts.map((c) => (
                 <option key={c.id} value={c.id}>
