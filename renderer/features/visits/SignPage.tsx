@@ -1,9 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { uuidv7 } from 'uuidv7';
-import { formatDateTime } from '../../../shared/format/date';
-import { formatDuration } from '../../../shared/format/duration';
-import { formatMoney, formatPercentBasisPoints } from '../../../shared/format/money';
 import { CLIENT_ABSENCE_LABELS } from '../../../shared/report/labels';
 import type { ClientAbsenceReason } from '../../../shared/report/model';
 import { buildReportContent, reportContentIssues } from '../../../shared/visit/build-report';
@@ -19,6 +16,7 @@ import { clock } from './clock';
 import { ClientCopyFields, clientCopyOf } from './ClientCopyFields';
 import type { ClientCopyDraft } from './ClientCopyFields';
 import { TechnicianProfileForm } from './TechnicianProfileForm';
+import { SignSummary } from './SignSummary';
 import { useVisitContext } from './useVisitContext';
 
 type SignMode = 'signed' | ClientAbsenceReason;
@@ -96,7 +94,6 @@ export function SignPage() {
   if (typeof previewSources === 'string') return <p role="alert">{previewSources}</p>;
   const preview = buildReportContent(previewSources);
   const issues = reportContentIssues(preview);
-  const { timeline } = preview;
   const representative = visit.header.representative;
   const signerValue = signer ?? {
     name: representative?.name ?? '',
@@ -136,81 +133,7 @@ export function SignPage() {
   return (
     <section>
       <h1>Signature du bordereau</h1>
-      <section className="panel" aria-labelledby="summary-title">
-        <h2 id="summary-title">Récapitulatif pour le client</h2>
-        <dl className="facts">
-          <dt>Client</dt>
-          <dd>{preview.client.name}</dd>
-          <dt>Arrivée</dt>
-          <dd>{formatDateTime(timeline.arrivalAt)}</dd>
-          <dt>Départ</dt>
-          <dd>{formatDateTime(timeline.departureAt)}</dd>
-          <dt>Pauses</dt>
-          <dd>
-            {timeline.pauses.length === 0
-              ? 'Aucune'
-              : timeline.pauses
-                  .map((p) => `${formatDateTime(p.startAt)} → ${formatDateTime(p.endAt)}`)
-                  .join(' ; ')}
-          </dd>
-          {timeline.corrections.map((c, i) => (
-            <FactPair
-              key={i}
-              term="Horaire corrigé"
-              value={`${formatDateTime(c.originalAt)} → ${formatDateTime(c.correctedAt)} (${c.reason})`}
-            />
-          ))}
-          <dt>Temps travaillé</dt>
-          <dd data-testid="summary-worked">{formatDuration(timeline.workedMinutes)}</dd>
-          <dt>Temps facturé</dt>
-          <dd data-testid="summary-billed">
-            {formatDuration(timeline.billedMinutes)} — {timeline.ladderStepLabel}
-          </dd>
-        </dl>
-        {preview.billing.kind === 'included' ? (
-          <p>
-            Visite incluse dans l’abonnement : {preview.billing.subscriptionLabel}. Montant facturé
-            : 0 €.
-          </p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>Prestation</th>
-                <th>Montant HT</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.billing.lines.map((line, i) => (
-                <tr key={i}>
-                  <td>
-                    {line.label}
-                    {line.detail && (
-                      <>
-                        <br />
-                        <small className="muted">{line.detail}</small>
-                      </>
-                    )}
-                  </td>
-                  <td>{formatMoney(line.htCents)}</td>
-                </tr>
-              ))}
-              <tr>
-                <th>Total HT</th>
-                <td data-testid="summary-ht">{formatMoney(preview.billing.totalHtCents)}</td>
-              </tr>
-              <tr>
-                <th>TVA {formatPercentBasisPoints(preview.billing.vatRateBasisPoints)}</th>
-                <td>{formatMoney(preview.billing.vatCents)}</td>
-              </tr>
-              <tr>
-                <th>Total TTC</th>
-                <td data-testid="summary-ttc">{formatMoney(preview.billing.totalTtcCents)}</td>
-              </tr>
-            </tbody>
-          </table>
-        )}
-      </section>
+      <SignSummary preview={preview} />
 
       {issues.length > 0 ? (
         <section className="error-panel" role="alert">
@@ -291,14 +214,5 @@ export function SignPage() {
         </form>
       )}
     </section>
-  );
-}
-
-function FactPair({ term, value }: { term: string; value: string }) {
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd>{value}</dd>
-    </>
   );
 }
