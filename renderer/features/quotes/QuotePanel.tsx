@@ -7,9 +7,9 @@ import { saveQuotePdf } from '../../use-cases/reports/report-files';
 import { signQuote } from '../../use-cases/visits/sign-quote';
 import { userMessage } from '../../ui/user-message';
 import { eurosToCents } from '../clients/euro-input';
-import { SignaturePadField } from '../signature/SignaturePadField';
-import type { SignaturePadHandle } from '../signature/SignaturePadField';
-import type { VisitContext } from '../visits/useVisitContext';
+import { SignaturePadField } from '../signature';
+import type { SignaturePadHandle } from '../signature';
+import type { VisitContext } from '../visits';
 
 function priceText(quote: SealedQuote): string {
   const { pricing } = quote.content;

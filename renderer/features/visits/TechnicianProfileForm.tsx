@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import { appDeps } from '../../use-cases/deps';
 import { saveSignerProfile, technicianProfileSchema } from '../../use-cases/visits/signer-profile';
 import type { TechnicianProfile } from '../../use-cases/visits/signer-profile';
-import { SignaturePadField } from '../signature/SignaturePadField';
-import type { SignaturePadHandle } from '../signature/SignaturePadField';
+import { SignaturePadField } from '../signature';
+import type { SignaturePadHandle } from '../signature';
 
 /** The technician's name, code and signature, entered once and reused on every report. */
 export function TechnicianProfileForm({
