@@ -35,13 +35,27 @@ export interface Inclusion {
   /** The visit's main time is included (recorded, priced 0). */
   readonly included: boolean;
   readonly reason: InclusionReason;
-  /** A planned visit, counted against the yearly quota (incidents never are). */
+  /**
+   * A planned visit recorded under the subscription, counted against the yearly quota
+   * (incidents never are, nor visits done outside the subscription).
+   */
   readonly countsAgainstQuota: boolean;
   /** Its rank among the year's planned visits; null when it is not a planned visit. */
   readonly rank: number | null;
   readonly perYear: number | null;
   /** A planned visit beyond the contract's number: flagged for the office. */
   readonly beyondQuota: boolean;
+}
+
+/**
+ * Whether a visit uses one of the year's planned visits: a planned visit recorded under the
+ * subscription (004 art. V last §), whatever its equipment or rank. The quota count of
+ * earlier visits and `isIncluded` both read it, so they never disagree.
+ */
+export function countsAgainstQuota(
+  input: Pick<InclusionInput, 'underSubscription' | 'purpose'>,
+): boolean {
+  return input.underSubscription && input.purpose === 'planned-visit';
 }
 
 /**
@@ -62,7 +76,11 @@ export function isIncluded(contract: Contract, input: InclusionInput): Inclusion
   const planned = input.purpose === 'planned-visit';
   const rank = planned ? earlier + 1 : null;
   const beyondQuota = planned && perYear !== null && earlier + 1 > perYear;
-  const base = { countsAgainstQuota: planned, rank, perYear: planned ? perYear : null };
+  const base = {
+    countsAgainstQuota: countsAgainstQuota(input),
+    rank,
+    perYear: planned ? perYear : null,
+  };
   const no = (reason: InclusionReason): Inclusion => ({
     ...base,
     included: false,

@@ -10,7 +10,7 @@ import { putRecord } from '../../renderer/db/changes';
 import { createClient as createLocalClient } from '../../renderer/db/repositories/clients';
 import { getAttachment, saveAttachment } from '../../renderer/db/repositories/attachments';
 import { getReport } from '../../renderer/db/repositories/reports';
-import { reportPdfBytes } from '../../renderer/features/visits/report-pdf';
+import { reportPdfBytes } from '../../renderer/use-cases/reports/report-pdf';
 import { loadReportFonts } from '../../server/delivery/report-fonts';
 
 const fonts = loadReportFonts();

@@ -1,23 +1,31 @@
 import { sealedQuoteSchema } from '../../../shared/billing/quote';
 import type { SealedQuote } from '../../../shared/billing/quote';
 import { uuidv7 } from 'uuidv7';
-import type { TimerAction, TimerEvent } from '../../../shared/time/events';
-import { notBeforeLastTap, timerCorrectionEventSchema } from '../../../shared/time/events';
-import { visitTimeline } from '../../../shared/time/segments';
+import type { TimerAction } from '../../../shared/time/events';
+import {
+  afterTimerCorrection,
+  afterTimerTap,
+  assertEditable,
+  awaitingSignature,
+  createdVisit,
+  SignedVisitError,
+  signedVisit,
+} from '../../../shared/visit/visit-transitions';
+import type { ReportLink, TimerCorrectionInput } from '../../../shared/visit/visit-transitions';
+import type { NewVisitInput } from '../../../shared/visit/new-visit-input';
 import type {
   VisitHeaderInput,
   VisitPhoto,
   VisitRecord,
   VisitWorkInput,
-} from '../../features/visits/visit-record';
+} from '../../../shared/visit/visit-record';
 import {
   visitHeaderSchema,
   visitRecordSchema,
   visitWorkSchema,
-} from '../../features/visits/visit-record';
+} from '../../../shared/visit/visit-record';
 import { putRecord, RecordNotFoundError } from '../changes';
 import type { BordereauDb, LooseRecord } from '../database';
-import { newRecordMeta } from './new-record';
 
 /**
  * Visits (the `interventions` table). Every timer tap is written here at once, through the
@@ -26,22 +34,9 @@ import { newRecordMeta } from './new-record';
  * A signed visit is frozen: every write below refuses it.
  */
 
-export class SignedVisitError extends Error {
-  override readonly name = 'SignedVisitError';
-  constructor(readonly visitId: string) {
-    super(
-      'Cette intervention est signée : elle ne peut plus être modifiée. Créez une nouvelle version du bordereau.',
-    );
-  }
-}
+export { SignedVisitError };
 
-export interface NewVisit {
-  readonly clientId: string;
-  readonly siteId: string;
-  readonly contractId: string;
-  readonly header: VisitHeaderInput;
-  readonly equipmentIds?: readonly string[];
-}
+export type NewVisit = NewVisitInput;
 
 function parseVisit(record: unknown): VisitRecord {
   return visitRecordSchema.parse(record);
@@ -50,9 +45,7 @@ function parseVisit(record: unknown): VisitRecord {
 async function loadEditable(db: BordereauDb, id: string): Promise<VisitRecord> {
   const stored = await db.interventions.get(id);
   if (!stored) throw new RecordNotFoundError('interventions', id);
-  const visit = parseVisit(stored);
-  if (visit.status === 'signed') throw new SignedVisitError(id);
-  return visit;
+  return assertEditable(parseVisit(stored));
 }
 
 /** Writes a validated visit (caller holds the transaction). */
@@ -76,30 +69,35 @@ async function modify(
   });
 }
 
+/** Stores a visit created on this laptop (not started: the timer shows "Démarrer"). */
 export async function createVisit(
   db: BordereauDb,
   input: NewVisit,
   now: number,
 ): Promise<VisitRecord> {
-  const visit = parseVisit({
-    ...newRecordMeta(now),
-    clientId: input.clientId,
-    siteId: input.siteId,
-    contractId: input.contractId,
-    status: 'in-progress',
-    startedAt: null,
-    createdAt: now,
-    header: visitHeaderSchema.parse(input.header),
-    events: [],
-    work: { equipment: (input.equipmentIds ?? []).map((equipmentId) => ({ equipmentId })) },
-  });
-  return db.transaction('rw', db.interventions, db.outbox, () => save(db, visit, now));
+  return insertVisit(db, createdVisit(input, { id: uuidv7(), now }), now);
 }
 
 /**
- * One tap on the timer, recorded with the tap's time. The whole log is replayed first, so a
- * tap that cannot happen (pause twice, resume a stopped visit) throws a TimerError with a
- * French message and nothing is written.
+ * Stores a new visit record in one transaction (record + outbox): a visit created and
+ * started in one gesture is written once, never half.
+ */
+export async function insertVisit(
+  db: BordereauDb,
+  visit: VisitRecord,
+  now: number,
+): Promise<VisitRecord> {
+  return db.transaction('rw', db.interventions, db.outbox, async () => {
+    if (await db.interventions.get(visit.id)) {
+      throw new Error('Cette intervention existe déjà sur ce poste.');
+    }
+    return save(db, visit, now);
+  });
+}
+
+/**
+ * One tap on the timer, recorded with the tap's time (shared/visit/visit-transitions.ts):
+ * a tap that cannot happen throws a TimerError with a French message and nothing is written.
  */
 export async function recordTimerTap(
   db: BordereauDb,
@@ -107,43 +105,17 @@ export async function recordTimerTap(
   action: TimerAction,
   now: number,
 ): Promise<VisitRecord> {
-  return modify(db, id, now, (visit) => {
-    // A clock set back since the last tap: the tap takes the last tap's time rather than
-    // leaving the technician unable to pause or close the visit until the clock catches up.
-    const at = notBeforeLastTap(visit.events, now);
-    const events: TimerEvent[] = [...visit.events, { id: uuidv7(), type: action, at }];
-    visitTimeline(events, at);
-    return {
-      ...visit,
-      events,
-      startedAt: action === 'start' ? at : visit.startedAt,
-      status: action === 'stop' ? 'to-sign' : visit.status,
-    };
-  });
+  return modify(db, id, now, (visit) => afterTimerTap(visit, action, now, uuidv7()));
 }
 
-/**
- * Fixes a forgotten start/pause/resume/stop: the original event stays, the correction names
- * it, gives the corrected time and the reason (both shown on the report).
- */
+/** Fixes a forgotten start/pause/resume/stop (the original event stays). */
 export async function correctTimerEvent(
   db: BordereauDb,
   id: string,
-  correction: { readonly target: string; readonly at: number; readonly reason: string },
+  correction: TimerCorrectionInput,
   now: number,
 ): Promise<VisitRecord> {
-  return modify(db, id, now, (visit) => {
-    const event = timerCorrectionEventSchema.parse({
-      id: uuidv7(),
-      type: 'correct',
-      ...correction,
-      // Never before the event it corrects, even with the clock set back since.
-      recordedAt: notBeforeLastTap(visit.events, now),
-    });
-    const events: TimerEvent[] = [...visit.events, event];
-    visitTimeline(events, notBeforeLastTap(events, now));
-    return { ...visit, events };
-  });
+  return modify(db, id, now, (visit) => afterTimerCorrection(visit, correction, now, uuidv7()));
 }
 
 export async function updateVisitHeader(
@@ -233,19 +205,21 @@ export async function listVisits(db: BordereauDb): Promise<VisitRecord[]> {
 
 /**
  * Written by the reports repository only, in its own transaction: links the numbered report
- * and moves the visit to "signed" (or back to "to-sign" for a new version).
+ * and moves the visit to "signed" (or back to "to-sign" for a draft or a new version).
  */
 export async function linkVisitReport(
   db: BordereauDb,
   id: string,
-  link: {
-    readonly reportId: string;
-    readonly number: string;
-    readonly status: VisitRecord['status'];
-  },
+  link: ReportLink & { readonly status: 'to-sign' | 'signed' },
   now: number,
 ): Promise<VisitRecord> {
   const stored = await db.interventions.get(id);
   if (!stored) throw new RecordNotFoundError('interventions', id);
-  return save(db, { ...parseVisit(stored), ...link }, now);
+  const visit = parseVisit(stored);
+  const { status, ...report } = link;
+  return save(
+    db,
+    status === 'signed' ? signedVisit(visit, report) : awaitingSignature(visit, report),
+    now,
+  );
 }

@@ -26,7 +26,7 @@ import { ContractForm } from './ContractForm';
 import { SiteForm, WEEKDAY_LABELS } from './SiteForm';
 import { SubscriptionForm } from './SubscriptionForm';
 import { ClientReports } from '../visits/ClientReports';
-import { VISIT_LIST_STATUS_LABELS, visitListStatus } from '../visits/visit-labels';
+import { VISIT_LIST_STATUS_LABELS, visitListStatus } from '../../../shared/visit/visit-labels';
 
 const NOTICE_TONE = { ok: '', soon: 'warn', 'last-day': 'danger', passed: 'danger' } as const;
 

@@ -1,36 +1,22 @@
-import type { SyncedRecord } from '../../../shared/inventory/record';
-import { updateRecord } from '../../db/changes';
 import type { BordereauDb } from '../../db/database';
+import * as invoiceMark from '../../use-cases/office/mark-invoiced';
 
 /**
- * Marks an intervention as invoiced. The mark goes on the visit record, not on the
- * bordereau: a signed bordereau is sealed and never changes. It syncs like any edit, so
- * every office laptop sees it.
+ * The office screen's calls, kept with their old signature until the office screen passes
+ * its dependencies (renderer/use-cases/office/mark-invoiced.ts holds the use case).
  */
-export async function markInvoiced(
+export function markInvoiced(
   db: BordereauDb,
   interventionId: string,
   now: number = Date.now(),
 ): Promise<void> {
-  await updateRecord(
-    db,
-    'interventions',
-    interventionId,
-    { invoicedAt: now } as Partial<SyncedRecord>,
-    { now },
-  );
+  return invoiceMark.markInvoiced({ db, clock: { now: () => now } }, { interventionId });
 }
 
-export async function unmarkInvoiced(
+export function unmarkInvoiced(
   db: BordereauDb,
   interventionId: string,
   now: number = Date.now(),
 ): Promise<void> {
-  await updateRecord(
-    db,
-    'interventions',
-    interventionId,
-    { invoicedAt: null } as Partial<SyncedRecord>,
-    { now },
-  );
+  return invoiceMark.unmarkInvoiced({ db, clock: { now: () => now } }, { interventionId });
 }

@@ -1,59 +1,34 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { formatDateTime } from '../../../shared/format/date';
-import { getDb } from '../../db/database';
-import {
-  attachmentBytes,
-  listAttachments,
-  saveAttachment,
-} from '../../db/repositories/attachments';
-import { addVisitPhoto, removeVisitPhoto } from '../../db/repositories/interventions';
-import type { VisitRecord } from '../visits/visit-record';
-import { clock } from '../visits/clock';
+import type { VisitRecord } from '../../../shared/visit/visit-record';
+import { appDeps } from '../../use-cases/deps';
+import { addPhoto, removePhoto, useVisitPhotoUrls } from '../../use-cases/visits/visit-photos';
+import { userMessage } from '../../ui/user-message';
 import { CameraCapture } from './CameraCapture';
-import { bytesToDataUrl, resizeToJpeg } from './resize-photo';
+import { resizeToJpeg } from './resize-photo';
 
 /** Photos of the visit: picked from files or taken with the camera, resized, kept locally. */
 export function PhotosPanel({ visit, editable }: { visit: VisitRecord; editable: boolean }) {
-  const db = getDb();
   const [caption, setCaption] = useState('');
   const [camera, setCamera] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const attachments = useLiveQuery(() => listAttachments(db, visit.id, 'photo'), [db, visit.id]);
-  // Data URLs rather than object URLs: nothing to revoke, and the CSP allows both.
-  const urls = useMemo(
-    () =>
-      Object.fromEntries(
-        (attachments ?? []).map((a) => [a.id, bytesToDataUrl(attachmentBytes(a), a.mimeType)]),
-      ),
-    [attachments],
-  );
+  const urls = useVisitPhotoUrls(visit.id);
 
   const store = async (source: Blob | ImageBitmap, fallbackCaption: string) => {
     setBusy(true);
     setError(null);
     try {
       const bytes = await resizeToJpeg(source);
-      const now = clock.now();
-      const attachment = await saveAttachment(db, {
-        ownerId: visit.id,
+      await addPhoto(appDeps(), {
+        visitId: visit.id,
         clientId: visit.clientId,
-        kind: 'photo',
-        mimeType: 'image/jpeg',
-        fileName: `photo-${now}.jpg`,
-        createdAt: now,
+        caption: caption.trim() || fallbackCaption,
         bytes,
       });
-      await addVisitPhoto(
-        db,
-        visit.id,
-        { attachmentId: attachment.id, caption: caption.trim() || fallbackCaption, takenAt: now },
-        now,
-      );
       setCaption('');
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Photo non enregistrée.');
+      setError(userMessage(e, 'Photo non enregistrée.'));
     } finally {
       setBusy(false);
     }
@@ -78,7 +53,12 @@ export function PhotosPanel({ visit, editable }: { visit: VisitRecord; editable:
               <button
                 type="button"
                 className="danger"
-                onClick={() => void removeVisitPhoto(db, visit.id, photo.attachmentId, clock.now())}
+                onClick={() =>
+                  void removePhoto(appDeps(), {
+                    visitId: visit.id,
+                    attachmentId: photo.attachmentId,
+                  }).catch((e: unknown) => setError(userMessage(e, 'Photo non retirée.')))
+                }
               >
                 Retirer
               </button>

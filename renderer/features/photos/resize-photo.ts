@@ -36,10 +36,4 @@ export async function resizeToJpeg(source: Blob | ImageBitmap): Promise<Uint8Arr
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-export function bytesToDataUrl(bytes: Uint8Array, mimeType: string): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk)
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return `data:${mimeType};base64,${btoa(binary)}`;
-}
+export { bytesToDataUrl } from '../../use-cases/reports/data-url';

@@ -1,19 +1,15 @@
 import { useRef, useState } from 'react';
-import { renderQuotePdf } from '../../../shared/billing/quote-pdf';
-import { loadReportFonts } from '../visits/report-fonts';
 import type { SealedQuote } from '../../../shared/billing/quote';
 import { formatDuration } from '../../../shared/format/duration';
 import { formatMoney } from '../../../shared/format/money';
-import { getDb } from '../../db/database';
-import { addVisitQuote, listVisits } from '../../db/repositories/interventions';
-import { getTechnicianProfile } from '../../db/repositories/profile';
-import { desktop } from '../../platform/desktop';
+import { appDeps } from '../../use-cases/deps';
+import { saveQuotePdf } from '../../use-cases/reports/report-files';
+import { signQuote } from '../../use-cases/visits/sign-quote';
+import { userMessage } from '../../ui/user-message';
 import { eurosToCents } from '../clients/euro-input';
-import { SignaturePadField } from '../signature/SignaturePadField';
-import type { SignaturePadHandle } from '../signature/SignaturePadField';
-import { clock } from '../visits/clock';
-import type { VisitContext } from '../visits/useVisitContext';
-import { newSealedQuote } from './new-quote';
+import { SignaturePadField } from '../signature';
+import type { SignaturePadHandle } from '../signature';
+import type { VisitContext } from '../visits';
 
 function priceText(quote: SealedQuote): string {
   const { pricing } = quote.content;
@@ -59,44 +55,30 @@ export function QuotePanel({ context }: { context: VisitContext }) {
       return;
     }
     try {
-      const db = getDb();
-      const profile = await getTechnicianProfile(db);
-      if (!profile) throw new Error('Renseignez d’abord votre profil de technicien.');
-      const known = (await listVisits(db)).flatMap((v) => v.quotes.map((q) => q.content.number));
-      const quote = await newSealedQuote(
-        {
-          visit,
-          contract,
-          clientName: client.name,
-          siteName: site.name,
-          technician: { name: profile.name, code: profile.code },
-          knownNumbers: known,
-        },
-        { description, estimatedMinutes: estimated, flatPriceCents: flatCents },
-        {
-          signerName: signer,
-          role: visit.header.representative?.role ?? '',
-          imagePngDataUrl: image,
-        },
-        clock.now(),
-      );
-      await addVisitQuote(db, visit.id, quote, clock.now());
+      await signQuote(appDeps(), {
+        visitId: visit.id,
+        description,
+        estimatedMinutes: estimated,
+        flatPriceCents: flatCents,
+        signerName: signer,
+        role: visit.header.representative?.role ?? '',
+        imagePngDataUrl: image,
+      });
       setOpen(false);
       setDescription('');
       setMinutes('');
       setFlat('');
     } catch (e) {
-      const issues = (e as { issues?: { message: string }[] }).issues;
-      setError(issues?.[0]?.message ?? (e instanceof Error ? e.message : 'Devis refusé.'));
+      setError(userMessage(e, 'Devis refusé.'));
     }
   };
 
   const savePdf = async (quote: SealedQuote) => {
-    const result = await desktop.savePdf({
-      suggestedName: `${quote.content.number}.pdf`,
-      bytes: renderQuotePdf(quote, await loadReportFonts()),
-    });
-    if (!result.ok) setError(result.error.message);
+    try {
+      await saveQuotePdf(appDeps(), quote);
+    } catch (e) {
+      setError(userMessage(e, 'PDF du devis non enregistré.'));
+    }
   };
 
   return (

@@ -1,25 +1,24 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format/date';
 import { reportClosureLabel } from '../../../shared/report/status';
-import { getDb } from '../../db/database';
-import { listReportsOfClient } from '../../db/repositories/reports';
-import type { StoredReport } from '../../db/repositories/reports';
-import { saveReportPdf } from './report-pdf';
+import { appDeps } from '../../use-cases/deps';
+import { saveReport } from '../../use-cases/reports/report-files';
+import { useClientReports } from '../../use-cases/reports/use-report';
+import type { StoredReport } from '../../use-cases/reports/use-report';
+import { userMessage } from '../../ui/user-message';
 
 /** The client's bordereaux, for the client page: status as issued, PDF reopenable offline. */
 export function ClientReports({ clientId }: { clientId: string }) {
-  const db = getDb();
-  const reports = useLiveQuery(() => listReportsOfClient(db, clientId), [db, clientId]);
+  const reports = useClientReports(clientId);
   const [error, setError] = useState<string | null>(null);
   if (!reports) return null;
   const open = async (stored: StoredReport) => {
     try {
       setError(null);
-      await saveReportPdf(db, stored);
+      await saveReport(appDeps(), stored);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'PDF indisponible.');
+      setError(userMessage(e, 'PDF indisponible.'));
     }
   };
   return (

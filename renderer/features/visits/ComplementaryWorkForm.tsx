@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { formatDuration } from '../../../shared/format/duration';
-import type { StoredEquipment } from '../../db/database';
-import { equipmentLabel } from './build-report';
-import type { VisitComplementary, VisitRecord, VisitWork } from './visit-record';
+import type { Equipment } from '../../../shared/inventory/equipment';
+import { equipmentLabel } from '../../../shared/visit/build-report';
+import type {
+  VisitComplementary,
+  VisitRecord,
+  VisitWork,
+} from '../../../shared/visit/visit-record';
 
 /**
  * Complementary work recorded apart from the included work of the visit, per task or
@@ -17,7 +21,7 @@ export function ComplementaryWorkForm({
 }: {
   work: VisitWork;
   commit: (patch: Partial<VisitWork>) => void;
-  equipment: readonly StoredEquipment[];
+  equipment: readonly Equipment[];
   quotes: VisitRecord['quotes'];
 }) {
   const [label, setLabel] = useState('');

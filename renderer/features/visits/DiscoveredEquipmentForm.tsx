@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { CATEGORY_LABELS, EQUIPMENT_CATEGORIES } from '../../../shared/inventory/category';
 import type { EquipmentCategory } from '../../../shared/inventory/category';
-import { localDateOf } from '../../../shared/calendar/local-date';
-import { getDb } from '../../db/database';
-import type { StoredEquipment } from '../../db/database';
-import { createEquipment } from '../../db/repositories/equipment';
-import { clock } from './clock';
+import type { Equipment } from '../../../shared/inventory/equipment';
+import { appDeps } from '../../use-cases/deps';
+import { discoverEquipment } from '../../use-cases/visits/discover-equipment';
+import { userMessage } from '../../ui/user-message';
 
 /**
  * Equipment found on site that the client never declared (002 art. IV.2.1): added to the
@@ -19,7 +18,7 @@ export function DiscoveredEquipmentForm({
 }: {
   clientId: string;
   siteId: string;
-  onAdded: (equipment: StoredEquipment, at: number) => void;
+  onAdded: (equipment: Equipment, at: number) => void;
 }) {
   const [category, setCategory] = useState<EquipmentCategory>('desktop');
   const [brand, setBrand] = useState('');
@@ -28,33 +27,22 @@ export function DiscoveredEquipmentForm({
   const [error, setError] = useState<string | null>(null);
 
   const add = async () => {
-    const now = clock.now();
     try {
-      const created = await createEquipment(
-        getDb(),
-        {
-          clientId,
-          siteId,
-          category,
-          brand,
-          model,
-          serialNumber,
-          declared: false,
-          discoveredOn: localDateOf(now),
-          covered: false,
-        },
-        { now },
-      );
+      const { equipment: created, at } = await discoverEquipment(appDeps(), {
+        clientId,
+        siteId,
+        category,
+        brand,
+        model,
+        serialNumber,
+      });
       setBrand('');
       setModel('');
       setSerialNumber('');
       setError(null);
-      onAdded(created, now);
+      onAdded(created, at);
     } catch (e) {
-      const issues = (e as { issues?: { message: string }[] }).issues;
-      setError(
-        issues?.[0]?.message ?? (e instanceof Error ? e.message : 'Équipement non enregistré.'),
-      );
+      setError(userMessage(e, 'Équipement non enregistré.'));
     }
   };
 

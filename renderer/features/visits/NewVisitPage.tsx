@@ -1,5 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   INTERVENTION_MODE_LABELS,
@@ -8,64 +9,33 @@ import {
 } from '../../../shared/report/labels';
 import { NO_CONTRACT_REFERENCE, defaultContractId } from '../../../shared/billing/default-contract';
 import { INTERVENTION_MODES, INTERVENTION_TYPES, URGENCIES } from '../../../shared/report/model';
-import type { InterventionMode, InterventionType, Urgency } from '../../../shared/report/model';
-import { getDb } from '../../db/database';
-import {
-  createVisit,
-  listUnfinishedVisits,
-  recordTimerTap,
-} from '../../db/repositories/interventions';
-import { clock } from './clock';
-import { equipmentLabel } from './build-report';
+import { equipmentLabel } from '../../../shared/visit/build-report';
+import { appDeps } from '../../use-cases/deps';
+import { startVisit } from '../../use-cases/visits/start-visit';
+import { useNewVisitChoices } from '../../use-cases/visits/use-visit-lists';
+import { userMessage } from '../../ui/user-message';
+import { newVisitFormDefaults, newVisitFormSchema, newVisitInputOf } from './new-visit-form';
+import type { NewVisitFormValues } from './new-visit-form';
 
 /**
  * Starting a visit from a client: where, under which contract, what for, who is present,
  * and whether the client confirms having a backup (000 art. 14). "Démarrer" creates the
- * visit and records the arrival in the same gesture.
+ * visit and records the arrival in the same gesture (one write: startVisit).
  */
 export function NewVisitPage() {
-  const db = getDb();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [clientId, setClientId] = useState(params.get('client') ?? '');
-  const [siteId, setSiteId] = useState('');
-  const [contractId, setContractId] = useState('');
-  const [mode, setMode] = useState<InterventionMode>('onsite');
-  const [type, setType] = useState<InterventionType>('curative');
-  const [urgency, setUrgency] = useState<Urgency>('normal');
-  const [requestReference, setRequestReference] = useState('');
-  const [request, setRequest] = useState('');
-  const [representative, setRepresentative] = useState({ name: '', role: '' });
-  const [backup, setBackup] = useState(false);
-  const [included, setIncluded] = useState(false);
-  const [equipmentIds, setEquipmentIds] = useState<string[]>([]);
+  const form = useForm<NewVisitFormValues>({
+    resolver: zodResolver(newVisitFormSchema),
+    defaultValues: newVisitFormDefaults(params.get('client') ?? ''),
+  });
+  const { register, control, setValue, handleSubmit } = form;
+  const [clientId, siteId, contractId, equipmentIds] = useWatch({
+    control,
+    name: ['clientId', 'siteId', 'contractId', 'equipmentIds'],
+  });
   const [error, setError] = useState<string | null>(null);
-
-  const data = useLiveQuery(async () => {
-    const clients = (await db.clients.toArray())
-      .filter((c) => !c.archived)
-      .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-    if (!clientId)
-      return {
-        clients,
-        sites: [],
-        contracts: [],
-        equipment: [],
-        running: await listUnfinishedVisits(db),
-      };
-    const [sites, contracts, equipment] = await Promise.all([
-      db.sites.where('clientId').equals(clientId).toArray(),
-      db.contracts.where('clientId').equals(clientId).toArray(),
-      db.equipment.where('clientId').equals(clientId).toArray(),
-    ]);
-    return {
-      clients,
-      sites,
-      contracts,
-      equipment: equipment.filter((e) => e.status !== 'retired'),
-      running: await listUnfinishedVisits(db),
-    };
-  }, [db, clientId]);
+  const data = useNewVisitChoices(clientId);
 
   if (!data) return <p>Chargement…</p>;
   const site = siteId || data.sites[0]?.id || '';
@@ -75,40 +45,18 @@ export function NewVisitPage() {
     ? defaultContractId(clientId)
     : contractId || data.contracts[0]?.id || '';
 
-  const start = async () => {
+  const start = handleSubmit(async (values) => {
     setError(null);
     try {
-      const now = clock.now();
-      const visit = await createVisit(
-        db,
-        {
-          clientId,
-          siteId: site,
-          contractId: contract,
-          header: {
-            mode,
-            type,
-            urgency,
-            requestReference,
-            request,
-            representative: representative.name.trim() ? representative : null,
-            clientConfirmedBackup: backup,
-            // No subscription without a contract: nothing is included.
-            includedInSubscription: withoutContract ? false : included,
-          },
-          equipmentIds,
-        },
-        now,
+      const visit = await startVisit(
+        appDeps(),
+        newVisitInputOf(values, { siteId: site, contractId: contract, withoutContract }),
       );
-      await recordTimerTap(db, visit.id, 'start', now);
       navigate(`/interventions/${visit.id}`);
     } catch (e) {
-      const issues = (e as { issues?: { message: string }[] }).issues;
-      setError(
-        issues?.[0]?.message ?? (e instanceof Error ? e.message : 'Intervention non créée.'),
-      );
+      setError(userMessage(e, 'Intervention non créée.'));
     }
-  };
+  });
 
   return (
     <section>
@@ -119,23 +67,17 @@ export function NewVisitPage() {
           possible.
         </p>
       )}
-      <form
-        className="panel"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void start();
-        }}
-      >
+      <form className="panel" noValidate onSubmit={(e) => void start(e)}>
         <label className="field">
           Client
           <select
             value={clientId}
             onChange={(e) => {
-              setClientId(e.target.value);
-              setSiteId('');
-              setContractId('');
-              setEquipmentIds([]);
+              // Site, contract and equipment belong to the client: picked again for another.
+              setValue('clientId', e.target.value);
+              setValue('siteId', '');
+              setValue('contractId', '');
+              setValue('equipmentIds', []);
             }}
             required
           >
@@ -162,7 +104,7 @@ export function NewVisitPage() {
         <div className="grid-4">
           <label className="field">
             Site
-            <select value={site} onChange={(e) => setSiteId(e.target.value)} required>
+            <select value={site} onChange={(e) => setValue('siteId', e.target.value)} required>
               {data.sites.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name} — {s.city}
@@ -172,7 +114,11 @@ export function NewVisitPage() {
           </label>
           <label className="field">
             Contrat
-            <select value={contract} onChange={(e) => setContractId(e.target.value)} required>
+            <select
+              value={contract}
+              onChange={(e) => setValue('contractId', e.target.value)}
+              required
+            >
               {withoutContract && <option value={contract}>{NO_CONTRACT_REFERENCE}</option>}
               {data.contracts.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -184,7 +130,7 @@ export function NewVisitPage() {
           </label>
           <label className="field">
             Mode
-            <select value={mode} onChange={(e) => setMode(e.target.value as InterventionMode)}>
+            <select {...register('mode')}>
               {INTERVENTION_MODES.map((m) => (
                 <option key={m} value={m}>
                   {INTERVENTION_MODE_LABELS[m]}
@@ -194,7 +140,7 @@ export function NewVisitPage() {
           </label>
           <label className="field">
             Type
-            <select value={type} onChange={(e) => setType(e.target.value as InterventionType)}>
+            <select {...register('type')}>
               {INTERVENTION_TYPES.map((t) => (
                 <option key={t} value={t}>
                   {INTERVENTION_TYPE_LABELS[t]}
@@ -204,7 +150,7 @@ export function NewVisitPage() {
           </label>
           <label className="field">
             Urgence
-            <select value={urgency} onChange={(e) => setUrgency(e.target.value as Urgency)}>
+            <select {...register('urgency')}>
               {URGENCIES.map((u) => (
                 <option key={u} value={u}>
                   {URGENCY_LABELS[u]}
@@ -214,51 +160,31 @@ export function NewVisitPage() {
           </label>
           <label className="field">
             N° de ticket du client
-            <input
-              value={requestReference}
-              onChange={(e) => setRequestReference(e.target.value)}
-              maxLength={100}
-            />
+            <input {...register('requestReference')} maxLength={100} />
           </label>
         </div>
         <label className="field">
           Objet de la demande
-          <textarea
-            rows={2}
-            value={request}
-            onChange={(e) => setRequest(e.target.value)}
-            required
-            maxLength={2000}
-          />
+          <textarea rows={2} {...register('request')} required maxLength={2000} />
         </label>
         <div className="grid-4">
           <label className="field">
             Représentant du client présent
-            <input
-              value={representative.name}
-              onChange={(e) => setRepresentative({ ...representative, name: e.target.value })}
-            />
+            <input {...register('representativeName')} />
           </label>
           <label className="field">
             Fonction
-            <input
-              value={representative.role}
-              onChange={(e) => setRepresentative({ ...representative, role: e.target.value })}
-            />
+            <input {...register('representativeRole')} />
           </label>
         </div>
         <label className="check">
-          <input type="checkbox" checked={backup} onChange={(e) => setBackup(e.target.checked)} />
+          <input type="checkbox" {...register('clientConfirmedBackup')} />
           Le client confirme disposer d’une sauvegarde récente (la sauvegarde reste sous sa
           responsabilité)
         </label>
         {!withoutContract && (
           <label className="check">
-            <input
-              type="checkbox"
-              checked={included}
-              onChange={(e) => setIncluded(e.target.checked)}
-            />
+            <input type="checkbox" {...register('includedInSubscription')} />
             Visite incluse dans l’abonnement d’infogérance
           </label>
         )}
@@ -273,7 +199,8 @@ export function NewVisitPage() {
                       type="checkbox"
                       checked={equipmentIds.includes(e.id)}
                       onChange={(ev) =>
-                        setEquipmentIds(
+                        setValue(
+                          'equipmentIds',
                           ev.target.checked
                             ? [...equipmentIds, e.id]
                             : equipmentIds.filter((id) => id !== e.id),

@@ -1,19 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { getDb } from '../../db/database';
-import { getProvider, getTechnicianProfile } from '../../db/repositories/profile';
+import { useSignerIdentity } from '../../use-cases/visits/use-signer-identity';
 import { ProviderForm } from './ProviderForm';
 import { TechnicianProfileForm } from './TechnicianProfileForm';
 
 /** The settings block for who signs the bordereaux from this laptop. */
 export function ProfileSettings() {
-  const db = getDb();
   // Held here: the first save changes the key below and remounts the form, which would drop its own notice.
   const [saved, setSaved] = useState<'profile' | 'provider' | null>(null);
-  const data = useLiveQuery(
-    async () => ({ profile: await getTechnicianProfile(db), provider: await getProvider(db) }),
-    [db],
-  );
+  const data = useSignerIdentity();
   if (!data) return null;
   return (
     <>

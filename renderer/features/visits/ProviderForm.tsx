@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Provider } from '../../../shared/report/model';
-import { getDb } from '../../db/database';
-import { saveProvider } from '../../db/repositories/profile';
+import { appDeps } from '../../use-cases/deps';
+import { saveCompany } from '../../use-cases/visits/signer-profile';
 
 /** Any image file as a PNG data URL (the report embeds the logo as PNG), at most 600 px wide. */
 async function logoToPng(file: File): Promise<string> {
@@ -67,7 +67,7 @@ export function ProviderForm({
       return;
     }
     try {
-      await saveProvider(getDb(), {
+      await saveCompany(appDeps(), {
         name: fields.name,
         legalForm: fields.legalForm,
         address: { street: fields.street, postcode: fields.postcode, city: fields.city },

@@ -1,38 +1,34 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format/date';
 import { formatDuration } from '../../../shared/format/duration';
 import { formatMoney } from '../../../shared/format/money';
 import { reportClosure, reportClosureLabel } from '../../../shared/report/status';
-import { getDb } from '../../db/database';
-import { getReport, listReportsOfVisit, newReportVersion } from '../../db/repositories/reports';
-import { clock } from './clock';
-import { saveReportPdf } from './report-pdf';
-import { printReportPdf } from './report-print';
+import { appDeps } from '../../use-cases/deps';
+import { correctReport } from '../../use-cases/reports/correct-report';
+import {
+  canOpenSavedPdf,
+  openSavedPdf,
+  printReport,
+  saveReport,
+} from '../../use-cases/reports/report-files';
+import { useReport } from '../../use-cases/reports/use-report';
+import { userMessage } from '../../ui/user-message';
 import { ReportDeliveries } from '../office/ReportDeliveries';
-import { readStoredSession } from '../../sync/session';
 import { clientCopyText } from '../../../shared/report/pdf/section-notices';
-import { desktop, isDesktopShell } from '../../platform/desktop';
 
 /** A bordereau as issued: read-only, its PDF saved or reopened, a correction is a new version. */
 export function ReportPage() {
   const { reportId } = useParams();
   const navigate = useNavigate();
-  const db = getDb();
-  const data = useLiveQuery(async () => {
-    const stored = reportId ? await getReport(db, reportId) : undefined;
-    if (!stored) return null;
-    return { stored, versions: await listReportsOfVisit(db, stored.interventionId) };
-  }, [db, reportId]);
+  const data = useReport(reportId);
   const [message, setMessage] = useState<string | null>(null);
   const [savedPath, setSavedPath] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const session = useLiveQuery(() => readStoredSession(db), [db]);
 
   if (data === undefined) return <p>Chargement…</p>;
   if (data === null) return <p role="alert">Bordereau introuvable.</p>;
-  const { stored, versions } = data;
+  const { stored, versions, office } = data;
   const { report } = stored;
   const { content } = report;
   const closure = reportClosure(report);
@@ -41,27 +37,27 @@ export function ReportPage() {
   const savePdf = async () => {
     setError(null);
     try {
-      const path = await saveReportPdf(db, stored);
+      const path = await saveReport(appDeps(), stored);
       setMessage(path ? `PDF enregistré : ${path}` : 'Enregistrement annulé.');
       setSavedPath(path);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'PDF non enregistré.');
+      setError(userMessage(e, 'PDF non enregistré.'));
     }
   };
   const print = async () => {
     setError(null);
     try {
-      setMessage(await printReportPdf(db, stored));
+      setMessage(await printReport(appDeps(), stored));
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Impression impossible.');
+      setError(userMessage(e, 'Impression impossible.'));
     }
   };
   const correct = async () => {
     try {
-      await newReportVersion(db, stored.id, clock.now());
+      await correctReport(appDeps(), { reportId: stored.id });
       navigate(`/interventions/${stored.interventionId}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Nouvelle version impossible.');
+      setError(userMessage(e, 'Nouvelle version impossible.'));
     }
   };
 
@@ -153,17 +149,15 @@ export function ReportPage() {
           </Link>
         )}
       </div>
-      {report.status === 'sealed' && session?.account?.role === 'office' && (
-        <ReportDeliveries reportId={stored.id} />
-      )}
+      {report.status === 'sealed' && office && <ReportDeliveries reportId={stored.id} />}
       {message && <p role="status">{message}</p>}
-      {savedPath && isDesktopShell && (
+      {savedPath && canOpenSavedPdf && (
         <button
           type="button"
           onClick={() =>
-            void desktop.openPath({ path: savedPath }).then((r) => {
-              if (!r.ok) setError(r.error.message);
-            })
+            void openSavedPdf(appDeps(), savedPath).catch((e: unknown) =>
+              setError(userMessage(e, 'PDF impossible à ouvrir.')),
+            )
           }
         >
           Ouvrir le PDF

@@ -1,20 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
 import { visitTimeline } from '../../../shared/time/segments';
-import { getDb } from '../../db/database';
-import { listUnfinishedVisits } from '../../db/repositories/interventions';
-import { formatClock, TIMER_STATE_LABELS } from './visit-labels';
+import { useRunningVisit } from '../../use-cases/visits/use-visit-lists';
+import { formatClock, TIMER_STATE_LABELS } from '../../../shared/visit/visit-labels';
 import { notBeforeLastTap, useNow } from './useNow';
 
 /** The visit under way, on every screen: a technician must never lose sight of a running timer. */
 export function RunningVisitBanner() {
-  const db = getDb();
-  const running = useLiveQuery(async () => {
-    const [visit] = await listUnfinishedVisits(db);
-    if (!visit) return null;
-    const client = await db.clients.get(visit.clientId);
-    return { visit, clientName: client?.name ?? 'Client inconnu' };
-  }, [db]);
+  const running = useRunningVisit();
   const now = useNow(Boolean(running));
   if (!running) return null;
   let summary: string;

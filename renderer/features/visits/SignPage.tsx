@@ -1,133 +1,25 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { uuidv7 } from 'uuidv7';
-import { formatDateTime } from '../../../shared/format/date';
-import { formatDuration } from '../../../shared/format/duration';
-import { formatMoney, formatPercentBasisPoints } from '../../../shared/format/money';
 import { CLIENT_ABSENCE_LABELS } from '../../../shared/report/labels';
-import type {
-  ClientAbsenceReason,
-  ClientSignature,
-  ReportPhoto,
-} from '../../../shared/report/model';
-import { PHOTO_MEDIA_TYPES } from '../../../shared/report/model';
-import { getDb } from '../../db/database';
-import { writeRollingBackup } from '../../db/rolling-backup';
-import { desktop } from '../../platform/desktop';
-import type { BordereauDb } from '../../db/database';
-import { getAttachment } from '../../db/repositories/attachments';
-import { getProvider, getTechnicianProfile } from '../../db/repositories/profile';
-import {
-  createDraftReport,
-  getReport,
-  sealStoredReport,
-  updateDraftReport,
-} from '../../db/repositories/reports';
-import { SignaturePadField } from '../signature/SignaturePadField';
-import type { SignaturePadHandle } from '../signature/SignaturePadField';
-import { buildReportContent, reportContentIssues } from './build-report';
-import type { ReportSources } from './build-report';
+import type { ClientAbsenceReason } from '../../../shared/report/model';
+import { buildReportContent, reportContentIssues } from '../../../shared/visit/build-report';
+import { reportSourcesOf } from '../../../shared/visit/report-sources';
+import { appDeps } from '../../use-cases/deps';
+import { signVisit } from '../../use-cases/visits/sign-visit';
+import type { SignVisitInput } from '../../use-cases/visits/sign-visit';
+import { useSignerIdentity } from '../../use-cases/visits/use-signer-identity';
+import { userMessage } from '../../ui/user-message';
+import { SignaturePadField } from '../signature';
+import type { SignaturePadHandle } from '../signature';
 import { clock } from './clock';
-import { reportPdfBytes } from './report-pdf';
 import { ClientCopyFields, clientCopyOf } from './ClientCopyFields';
 import type { ClientCopyDraft } from './ClientCopyFields';
 import { TechnicianProfileForm } from './TechnicianProfileForm';
-import type { VisitContext } from './useVisitContext';
+import { SignSummary } from './SignSummary';
 import { useVisitContext } from './useVisitContext';
-import { priceVisit } from './visit-pricing';
-import { visitSla } from './visit-sla';
-import type { VisitRecord } from './visit-record';
 
 type SignMode = 'signed' | ClientAbsenceReason;
-
-async function backupAfterSigning(db: BordereauDb): Promise<void> {
-  try {
-    const info = await desktop.appInfo();
-    const version = info.ok ? info.value.version : (import.meta.env.VITE_APP_VERSION ?? '0.0.0');
-    const outcome = await writeRollingBackup(db, desktop, version, 'apres-signature');
-    if (outcome.kind === 'failed')
-      console.warn('Copie de sécurité non enregistrée :', outcome.message);
-  } catch (error) {
-    console.warn('Copie de sécurité non enregistrée :', error);
-  }
-}
-
-/**
- * The visit's photos as the report seals them: by the SHA-256 of their bytes (the
- * attachment's id). A photo whose file is missing on this laptop (a wiped database since it
- * was taken) stops the signature: a client never signs a report with an annex silently cut.
- */
-async function photosOf(db: BordereauDb, visit: VisitRecord): Promise<ReportPhoto[]> {
-  const photos: ReportPhoto[] = [];
-  const missing: string[] = [];
-  for (const [i, photo] of visit.photos.entries()) {
-    const attachment = await getAttachment(db, photo.attachmentId);
-    const mediaType = PHOTO_MEDIA_TYPES.find((t) => t === attachment?.mimeType);
-    if (!attachment || !mediaType) {
-      missing.push(`n° ${i + 1} (${photo.caption})`);
-      continue;
-    }
-    photos.push({
-      caption: photo.caption,
-      takenAt: photo.takenAt,
-      sha256: attachment.id,
-      mediaType,
-    });
-  }
-  if (missing.length > 0) {
-    throw new Error(
-      `Fichier introuvable sur ce poste pour ${missing.length > 1 ? 'les photos' : 'la photo'} ${missing.join(', ')} : retirez-${missing.length > 1 ? 'les' : 'la'} de l’intervention ou reprenez-${missing.length > 1 ? 'les' : 'la'} avant de signer.`,
-    );
-  }
-  return photos;
-}
-
-/** Sources of the report, or the French reason they are incomplete. */
-function sourcesOf(
-  context: VisitContext,
-  extra: Pick<ReportSources, 'reportId' | 'issuedAt' | 'provider' | 'technician' | 'photos'>,
-): ReportSources | string {
-  const { visit, client, site, contract } = context;
-  if (!client || !site || !contract) return 'Client, site ou contrat introuvable sur ce poste.';
-  const picked = new Set(visit.work.equipment.map((e) => e.equipmentId));
-  const equipment = context.equipment.filter((e) => picked.has(e.id));
-  let pricing: ReturnType<typeof priceVisit>;
-  try {
-    pricing = priceVisit({
-      visit,
-      contract,
-      now: extra.issuedAt,
-      sitePostcode: site.postcode,
-      equipmentCovered: equipment.every((e) => e.covered),
-      otherVisits: context.otherVisits,
-      coveredEquipmentIds: new Set(context.equipment.filter((e) => e.covered).map((e) => e.id)),
-      siteOpeningHours: site.openingHours,
-    });
-  } catch (e) {
-    // A contract the engine cannot price (no VAT rate that day…) or an impossible timer log.
-    return e instanceof Error ? e.message : 'Prix impossible à calculer.';
-  }
-  const sla = visitSla(visit, contract, site, equipment, pricing.timeline.arrival);
-  return {
-    ...extra,
-    sla:
-      sla && sla.met !== null
-        ? {
-            requestedAt: visit.header.requestedAt ?? 0,
-            workingMinutes: sla.workingMinutes,
-            deadlineAt: sla.deadline,
-            met: sla.met,
-          }
-        : null,
-    visit,
-    pricing,
-    client,
-    site,
-    contract,
-    equipment,
-  };
-}
 
 /**
  * Signing: the client first sees a summary (times, billed time, amounts), then signs with
@@ -137,12 +29,8 @@ function sourcesOf(
 export function SignPage() {
   const { visitId } = useParams();
   const navigate = useNavigate();
-  const db = getDb();
   const context = useVisitContext(visitId);
-  const identity = useLiveQuery(
-    async () => ({ profile: await getTechnicianProfile(db), provider: await getProvider(db) }),
-    [db],
-  );
+  const identity = useSignerIdentity();
   const [mode, setMode] = useState<SignMode>('signed');
   const [signer, setSigner] = useState<{ name: string; role: string } | null>(null);
   const [note, setNote] = useState('');
@@ -196,7 +84,7 @@ export function SignPage() {
   }
 
   const now = clock.now();
-  const previewSources = sourcesOf(context, {
+  const previewSources = reportSourcesOf(context, {
     reportId: visit.reportId ?? uuidv7(),
     issuedAt: now,
     provider,
@@ -206,7 +94,6 @@ export function SignPage() {
   if (typeof previewSources === 'string') return <p role="alert">{previewSources}</p>;
   const preview = buildReportContent(previewSources);
   const issues = reportContentIssues(preview);
-  const { timeline } = preview;
   const representative = visit.header.representative;
   const signerValue = signer ?? {
     name: representative?.name ?? '',
@@ -215,73 +102,29 @@ export function SignPage() {
 
   const sign = async () => {
     setError(null);
-    const signedAt = clock.now();
-    let client: ClientSignature;
-    if (mode === 'signed') {
-      const image = pad.current?.toPng();
-      if (!image) return setError('Le client doit signer dans le cadre.');
-      if (!signerValue.name.trim()) return setError('Indiquez le nom du signataire.');
-      client = {
-        status: 'signed',
-        signerName: signerValue.name,
-        role: signerValue.role,
-        signedAt,
-        imagePngDataUrl: image,
-      };
-    } else {
-      if (!note.trim()) return setError('Décrivez les circonstances (obligatoire).');
-      client = { status: 'not-signed', reason: mode, note, recordedAt: signedAt };
-    }
     const clientCopy = clientCopyOf(copy);
     if (typeof clientCopy === 'string') return setError(clientCopy);
+    const client: SignVisitInput['client'] =
+      mode === 'signed'
+        ? {
+            status: 'signed',
+            imagePngDataUrl: pad.current?.toPng() ?? '',
+            signerName: signerValue.name,
+            role: signerValue.role,
+          }
+        : { status: 'not-signed', reason: mode, note };
     setBusy(true);
     try {
-      const existing = visit.reportId ? await getReport(db, visit.reportId) : undefined;
-      const reportId = existing?.status === 'draft' ? existing.id : uuidv7();
-      const sources = sourcesOf(context, {
-        reportId,
-        issuedAt: signedAt,
-        provider,
-        technician: profile,
-        photos: await photosOf(db, visit),
+      const { report, pdfError } = await signVisit(appDeps(), {
+        visitId: visit.id,
+        client,
+        clientCopy,
       });
-      if (typeof sources === 'string') throw new Error(sources);
-      const content = { ...buildReportContent(sources), clientCopy };
-      let draftId: string;
-      if (existing?.status === 'draft') {
-        const { id: _id, version: _version, ...rest } = content;
-        draftId = (await updateDraftReport(db, existing.id, rest, signedAt)).id;
-      } else {
-        draftId = (
-          await createDraftReport(
-            db,
-            { interventionId: visit.id, clientId: visit.clientId, content },
-            signedAt,
-          )
-        ).id;
-      }
-      const sealed = await sealStoredReport(
-        db,
-        draftId,
-        {
-          client,
-          technician: {
-            name: profile.name,
-            signedAt,
-            imagePngDataUrl: profile.signaturePngDataUrl,
-          },
-        },
-        signedAt,
-      );
-      await reportPdfBytes(db, sealed);
-      // A copy on disk with the signed report in it, not awaited: the client is waiting.
-      void backupAfterSigning(db);
-      navigate(`/bordereaux/${sealed.id}`);
+      // The report is sealed either way; a PDF that could not be made is rebuilt on opening.
+      if (pdfError) console.warn(pdfError);
+      navigate(`/bordereaux/${report.id}`);
     } catch (e) {
-      const issuesOf = (e as { issues?: { message: string }[] }).issues;
-      setError(
-        issuesOf?.[0]?.message ?? (e instanceof Error ? e.message : 'Signature impossible.'),
-      );
+      setError(userMessage(e, 'Signature impossible.'));
     } finally {
       setBusy(false);
     }
@@ -290,81 +133,7 @@ export function SignPage() {
   return (
     <section>
       <h1>Signature du bordereau</h1>
-      <section className="panel" aria-labelledby="summary-title">
-        <h2 id="summary-title">Récapitulatif pour le client</h2>
-        <dl className="facts">
-          <dt>Client</dt>
-          <dd>{preview.client.name}</dd>
-          <dt>Arrivée</dt>
-          <dd>{formatDateTime(timeline.arrivalAt)}</dd>
-          <dt>Départ</dt>
-          <dd>{formatDateTime(timeline.departureAt)}</dd>
-          <dt>Pauses</dt>
-          <dd>
-            {timeline.pauses.length === 0
-              ? 'Aucune'
-              : timeline.pauses
-                  .map((p) => `${formatDateTime(p.startAt)} → ${formatDateTime(p.endAt)}`)
-                  .join(' ; ')}
-          </dd>
-          {timeline.corrections.map((c, i) => (
-            <FactPair
-              key={i}
-              term="Horaire corrigé"
-              value={`${formatDateTime(c.originalAt)} → ${formatDateTime(c.correctedAt)} (${c.reason})`}
-            />
-          ))}
-          <dt>Temps travaillé</dt>
-          <dd data-testid="summary-worked">{formatDuration(timeline.workedMinutes)}</dd>
-          <dt>Temps facturé</dt>
-          <dd data-testid="summary-billed">
-            {formatDuration(timeline.billedMinutes)} — {timeline.ladderStepLabel}
-          </dd>
-        </dl>
-        {preview.billing.kind === 'included' ? (
-          <p>
-            Visite incluse dans l’abonnement : {preview.billing.subscriptionLabel}. Montant facturé
-            : 0 €.
-          </p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>Prestation</th>
-                <th>Montant HT</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.billing.lines.map((line, i) => (
-                <tr key={i}>
-                  <td>
-                    {line.label}
-                    {line.detail && (
-                      <>
-                        <br />
-                        <small className="muted">{line.detail}</small>
-                      </>
-                    )}
-                  </td>
-                  <td>{formatMoney(line.htCents)}</td>
-                </tr>
-              ))}
-              <tr>
-                <th>Total HT</th>
-                <td data-testid="summary-ht">{formatMoney(preview.billing.totalHtCents)}</td>
-              </tr>
-              <tr>
-                <th>TVA {formatPercentBasisPoints(preview.billing.vatRateBasisPoints)}</th>
-                <td>{formatMoney(preview.billing.vatCents)}</td>
-              </tr>
-              <tr>
-                <th>Total TTC</th>
-                <td data-testid="summary-ttc">{formatMoney(preview.billing.totalTtcCents)}</td>
-              </tr>
-            </tbody>
-          </table>
-        )}
-      </section>
+      <SignSummary preview={preview} />
 
       {issues.length > 0 ? (
         <section className="error-panel" role="alert">
@@ -445,14 +214,5 @@ export function SignPage() {
         </form>
       )}
     </section>
-  );
-}
-
-function FactPair({ term, value }: { term: string; value: string }) {
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd>{value}</dd>
-    </>
   );
 }

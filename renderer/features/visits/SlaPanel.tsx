@@ -3,11 +3,11 @@ import { instantOf, localDateOf } from '../../../shared/calendar/local-date';
 import { formatDateTime, formatTime } from '../../../shared/format/date';
 import { formatDuration } from '../../../shared/format/duration';
 import { visitTimeline } from '../../../shared/time/segments';
-import { getDb } from '../../db/database';
-import { updateVisitHeader } from '../../db/repositories/interventions';
-import { clock } from './clock';
+import { appDeps } from '../../use-cases/deps';
+import { saveHeader } from '../../use-cases/visits/save-work';
+import { userMessage } from '../../ui/user-message';
 import type { VisitContext } from './useVisitContext';
-import { visitSla } from './visit-sla';
+import { visitSla } from '../../../shared/visit/visit-sla';
 
 function toInput(ms: number): string {
   return `${localDateOf(ms)}T${formatTime(ms)}`;
@@ -46,10 +46,13 @@ export function SlaPanel({ context }: { context: VisitContext }) {
       return;
     }
     try {
-      await updateVisitHeader(getDb(), visit.id, { ...visit.header, requestedAt: at }, clock.now());
+      await saveHeader(appDeps(), {
+        visitId: visit.id,
+        header: { ...visit.header, requestedAt: at },
+      });
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Enregistrement impossible.');
+      setError(userMessage(e, 'Enregistrement impossible.'));
     }
   };
   return (

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
-import { getDb } from '../../db/database';
-import { saveTechnicianProfile, technicianProfileSchema } from '../../db/repositories/profile';
-import type { TechnicianProfile } from '../../db/repositories/profile';
-import { SignaturePadField } from '../signature/SignaturePadField';
-import type { SignaturePadHandle } from '../signature/SignaturePadField';
+import { appDeps } from '../../use-cases/deps';
+import { saveSignerProfile, technicianProfileSchema } from '../../use-cases/visits/signer-profile';
+import type { TechnicianProfile } from '../../use-cases/visits/signer-profile';
+import { SignaturePadField } from '../signature';
+import type { SignaturePadHandle } from '../signature';
 
 /** The technician's name, code and signature, entered once and reused on every report. */
 export function TechnicianProfileForm({
@@ -39,7 +39,7 @@ export function TechnicianProfileForm({
       setError(parsed.error.issues[0]?.message ?? 'Profil invalide.');
       return;
     }
-    await saveTechnicianProfile(getDb(), parsed.data);
+    await saveSignerProfile(appDeps(), parsed.data);
     setError(null);
     setRedraw(false);
     setMessage('Profil enregistré.');

@@ -4,11 +4,12 @@ import { formatDateTime, formatTime } from '../../../shared/format/date';
 import { TIMER_EVENT_LABELS } from '../../../shared/report/labels';
 import { visitTimeline } from '../../../shared/time/segments';
 import type { TimerActionEvent } from '../../../shared/time/events';
-import { getDb } from '../../db/database';
-import { correctTimerEvent } from '../../db/repositories/interventions';
+import { appDeps } from '../../use-cases/deps';
+import { correctTimer } from '../../use-cases/visits/correct-timer';
+import { userMessage } from '../../ui/user-message';
 import { clock } from './clock';
 import { notBeforeLastTap } from './useNow';
-import type { VisitRecord } from './visit-record';
+import type { VisitRecord } from '../../../shared/visit/visit-record';
 
 /** "2026-11-23T09:12" (Paris wall clock) for a datetime-local input. */
 function toInput(ms: number): string {
@@ -55,11 +56,11 @@ export function TimeCorrections({ visit }: { visit: VisitRecord }) {
       return;
     }
     try {
-      await correctTimerEvent(getDb(), visit.id, { target: editing.id, at, reason }, clock.now());
+      await correctTimer(appDeps(), { visitId: visit.id, target: editing.id, at, reason });
       setEditing(null);
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Correction refusée.');
+      setError(userMessage(e, 'Correction refusée.'));
     }
   };
 

@@ -4,13 +4,13 @@ import { formatDuration } from '../../../shared/format/duration';
 import { formatMoney } from '../../../shared/format/money';
 import { formatTime } from '../../../shared/format/date';
 import { visitTimeline } from '../../../shared/time/segments';
-import { getDb } from '../../db/database';
-import { recordTimerTap } from '../../db/repositories/interventions';
-import { clock } from './clock';
+import { appDeps } from '../../use-cases/deps';
+import { tapTimer } from '../../use-cases/visits/tap-timer';
+import { userMessage } from '../../ui/user-message';
 import type { VisitContext } from './useVisitContext';
 import { notBeforeLastTap, useNow } from './useNow';
-import { formatClock, TIMER_STATE_LABELS } from './visit-labels';
-import { priceVisit } from './visit-pricing';
+import { formatClock, TIMER_STATE_LABELS } from '../../../shared/visit/visit-labels';
+import { priceVisit, visitPricingInput } from '../../../shared/visit/visit-pricing';
 
 /**
  * The timer: each tap is written to IndexedDB before anything else; the display is
@@ -27,9 +27,9 @@ export function TimerPanel({ context }: { context: VisitContext }) {
   const tap = async (action: TimerAction) => {
     setError(null);
     try {
-      await recordTimerTap(getDb(), visit.id, action, clock.now());
+      await tapTimer(appDeps(), { visitId: visit.id, action });
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Action du minuteur refusée.');
+      setError(userMessage(e, 'Action du minuteur refusée.'));
     }
   };
 
@@ -43,17 +43,9 @@ export function TimerPanel({ context }: { context: VisitContext }) {
   let previewError: string | null = null;
   if (contract) {
     try {
-      const picked = new Set(visit.work.equipment.map((e) => e.equipmentId));
-      const { priced } = priceVisit({
-        visit,
-        contract,
-        now: timelineNow,
-        sitePostcode: site?.postcode ?? null,
-        equipmentCovered: equipment.filter((e) => picked.has(e.id)).every((e) => e.covered),
-        otherVisits: context.otherVisits,
-        coveredEquipmentIds: new Set(context.equipment.filter((e) => e.covered).map((e) => e.id)),
-        siteOpeningHours: site?.openingHours ?? null,
-      });
+      const { priced } = priceVisit(
+        visitPricingInput({ ...context, contract, site, equipment }, timelineNow),
+      );
       preview = {
         billed: formatDuration(priced.billedMinutes),
         step: priced.stepLabel,
@@ -67,7 +59,7 @@ export function TimerPanel({ context }: { context: VisitContext }) {
           .map((f) => f.message),
       };
     } catch (e) {
-      previewError = e instanceof Error ? e.message : 'Prix indisponible.';
+      previewError = userMessage(e, 'Prix indisponible.');
     }
   }
 

@@ -5,10 +5,10 @@ import {
   URGENCY_LABELS,
 } from '../../../shared/report/labels';
 import { INTERVENTION_MODES, INTERVENTION_TYPES, URGENCIES } from '../../../shared/report/model';
-import { getDb } from '../../db/database';
-import { updateVisitHeader } from '../../db/repositories/interventions';
-import { clock } from './clock';
-import type { VisitHeader } from './visit-record';
+import { appDeps } from '../../use-cases/deps';
+import { saveHeader } from '../../use-cases/visits/save-work';
+import { userMessage } from '../../ui/user-message';
+import type { VisitHeader } from '../../../shared/visit/visit-record';
 
 /** Corrects what was said at the start (the representative arrived later, the mode changed…). */
 export function VisitHeaderForm({
@@ -29,19 +29,16 @@ export function VisitHeaderForm({
 
   const save = async () => {
     try {
-      await updateVisitHeader(
-        getDb(),
+      await saveHeader(appDeps(), {
         visitId,
-        {
+        header: {
           ...draft,
           representative: draft.representative.name.trim() ? draft.representative : null,
         },
-        clock.now(),
-      );
+      });
       onDone();
     } catch (e) {
-      const issues = (e as { issues?: { message: string }[] }).issues;
-      setError(issues?.[0]?.message ?? (e instanceof Error ? e.message : 'Modification refusée.'));
+      setError(userMessage(e, 'Modification refusée.'));
     }
   };
 

@@ -5,13 +5,13 @@ import {
   INTERVENTION_TYPE_LABELS,
   URGENCY_LABELS,
 } from '../../../shared/report/labels';
-import { PhotosPanel } from '../photos/PhotosPanel';
+import { PhotosPanel } from '../photos';
 import { TimeCorrections } from './TimeCorrections';
 import { TimerPanel } from './TimerPanel';
 import { VisitHeaderForm } from './VisitHeaderForm';
 import { useVisitContext } from './useVisitContext';
 import { WorkRecordForm } from './WorkRecordForm';
-import { QuotePanel } from '../quotes/QuotePanel';
+import { QuotePanel } from '../quotes';
 import { SlaPanel } from './SlaPanel';
 import { WorkRecordSummary } from './WorkRecordSummary';
 

@@ -1,41 +1,33 @@
 import { useState } from 'react';
-import { formatMoney } from '../../../shared/format/money';
-import { INTERRUPTION_REASON_LABELS } from '../../../shared/report/labels';
-import { INTERRUPTION_REASONS } from '../../../shared/report/model';
-import type { InterruptionReason } from '../../../shared/report/model';
-import { getDb } from '../../db/database';
-import { updateVisitWork } from '../../db/repositories/interventions';
-import { equipmentLabel } from './build-report';
-import { clock } from './clock';
+import { appDeps } from '../../use-cases/deps';
+import { workSchema } from '../../../shared/report/model';
+import { saveWork } from '../../use-cases/visits/save-work';
+import { userMessage } from '../../ui/user-message';
 import { COMMON_TASKS } from './common-tasks';
 import { ComplementaryWorkForm } from './ComplementaryWorkForm';
-import { DiscoveredEquipmentForm } from './DiscoveredEquipmentForm';
+import { WorkEquipmentFieldset } from './WorkEquipmentFieldset';
+import { WorkPartsFieldset } from './WorkPartsFieldset';
+import { WorkResultFieldset } from './WorkResultFieldset';
 import type { VisitContext } from './useVisitContext';
-import type { VisitWork } from './visit-record';
+import type { VisitWork } from '../../../shared/visit/visit-record';
 
 /**
  * The work record. Text fields are saved when they lose focus, every other control at once:
  * what the technician typed is in IndexedDB before they move on.
  */
 export function WorkRecordForm({ context }: { context: VisitContext }) {
-  const { visit, equipment, catalogue, contract } = context;
+  const { visit, equipment } = context;
   const [work, setWork] = useState<VisitWork>(visit.work);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [filter, setFilter] = useState('');
-  const [partCode, setPartCode] = useState('');
-  const [manualPart, setManualPart] = useState({ label: '', price: '' });
 
   const save = async (next: VisitWork) => {
     try {
-      await updateVisitWork(getDb(), visit.id, next, clock.now());
+      await saveWork(appDeps(), { visitId: visit.id, work: next });
       setError(null);
       setSaved(true);
     } catch (e) {
-      const issues = (e as { issues?: { message: string }[] }).issues;
-      setError(
-        issues?.[0]?.message ?? (e instanceof Error ? e.message : 'Enregistrement impossible.'),
-      );
+      setError(userMessage(e, 'Enregistrement impossible.'));
     }
   };
   const edit = (patch: Partial<VisitWork>) => {
@@ -48,34 +40,21 @@ export function WorkRecordForm({ context }: { context: VisitContext }) {
     void save(next);
   };
 
-  const picked = new Set(work.equipment.map((e) => e.equipmentId));
-  const needle = filter.trim().toLowerCase();
-  const shown = equipment
-    .filter((e) => e.status !== 'retired')
-    .filter(
-      (e) =>
-        needle === '' ||
-        [equipmentLabel(e), e.serialNumber, e.assetTag, e.hostname, e.assignedUser]
-          .join(' ')
-          .toLowerCase()
-          .includes(needle),
-    )
-    .slice(0, 200);
-  const checklistLabels = [...new Set([...COMMON_TASKS, ...work.checklist.map((c) => c.label)])];
-  const parts = catalogue.filter((c) => c.kind === 'part');
-  const flatFees = [
-    ...(contract?.flatTasks ?? []).map((t) => ({
-      code: t.code,
-      label: t.label,
-      unitPriceCents: t.priceCents,
-    })),
-    ...catalogue
-      .filter(
-        (c) => c.kind === 'flat-fee' && !(contract?.flatTasks ?? []).some((t) => t.code === c.code),
-      )
-      .map((c) => ({ code: c.code, label: c.label, unitPriceCents: c.unitPriceCents })),
-  ];
+  /**
+   * The description as the bordereau requires it (the report's own rule and message): an
+   * emptied description is refused rather than saved, the stored one stays.
+   */
+  const saveDescribed = (next: VisitWork) => {
+    const described = workSchema.shape.description.safeParse(next.description);
+    if (!described.success) {
+      setSaved(false);
+      setError(userMessage(described.error));
+      return;
+    }
+    void save(next);
+  };
 
+  const checklistLabels = [...new Set([...COMMON_TASKS, ...work.checklist.map((c) => c.label)])];
   return (
     <section className="panel" aria-labelledby="work-title">
       <h2 id="work-title">Compte rendu des travaux</h2>
@@ -85,7 +64,7 @@ export function WorkRecordForm({ context }: { context: VisitContext }) {
           rows={6}
           value={work.description}
           onChange={(e) => edit({ description: e.target.value })}
-          onBlur={() => void save(work)}
+          onBlur={() => saveDescribed(work)}
         />
       </label>
 
@@ -113,51 +92,7 @@ export function WorkRecordForm({ context }: { context: VisitContext }) {
         })}
       </fieldset>
 
-      <fieldset>
-        <legend>Équipements concernés</legend>
-        <label className="field">
-          Rechercher dans l’inventaire
-          <input
-            type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            placeholder="N° de série, modèle, utilisateur…"
-          />
-        </label>
-        <ul className="equipment-pick">
-          {shown.map((e) => (
-            <li key={e.id}>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={picked.has(e.id)}
-                  onChange={(event) =>
-                    commit({
-                      equipment: event.target.checked
-                        ? [...work.equipment, { equipmentId: e.id, discoveredAt: null }]
-                        : work.equipment.filter((p) => p.equipmentId !== e.id),
-                    })
-                  }
-                />
-                {equipmentLabel(e)}
-                {e.serialNumber && <span className="muted"> · S/N {e.serialNumber}</span>}
-                {!e.covered && <span className="badge warn">Hors contrat</span>}
-                {!e.declared && <span className="badge warn">Non déclaré</span>}
-              </label>
-            </li>
-          ))}
-          {shown.length === 0 && <li className="muted">Aucun équipement ne correspond.</li>}
-        </ul>
-        <DiscoveredEquipmentForm
-          clientId={visit.clientId}
-          siteId={visit.siteId}
-          onAdded={(created, at) =>
-            commit({
-              equipment: [...work.equipment, { equipmentId: created.id, discoveredAt: at }],
-            })
-          }
-        />
-      </fieldset>
+      <WorkEquipmentFieldset context={context} work={work} commit={commit} />
 
       <ComplementaryWorkForm
         work={work}
@@ -166,140 +101,7 @@ export function WorkRecordForm({ context }: { context: VisitContext }) {
         quotes={visit.quotes}
       />
 
-      <fieldset>
-        <legend>Pièces et forfaits</legend>
-        <ul>
-          {work.parts.map((p, i) => (
-            <li key={`${p.code}-${i}`}>
-              <input
-                type="number"
-                min={1}
-                aria-label={`Quantité de ${p.label}`}
-                value={p.quantity}
-                onChange={(e) => {
-                  const quantity = Math.max(1, Math.trunc(Number(e.target.value) || 1));
-                  commit({ parts: work.parts.map((q, j) => (j === i ? { ...q, quantity } : q)) });
-                }}
-              />{' '}
-              {p.label} — {formatMoney(p.unitPriceCents)} HT l’unité{' '}
-              <button
-                type="button"
-                onClick={() => commit({ parts: work.parts.filter((_, j) => j !== i) })}
-              >
-                Retirer
-              </button>
-            </li>
-          ))}
-          {work.flatTasks.map((t, i) => (
-            <li key={`${t.code}-${i}`}>
-              {t.quantity} × {t.label} (forfait) — {formatMoney(t.unitPriceCents)} HT{' '}
-              <button
-                type="button"
-                onClick={() => commit({ flatTasks: work.flatTasks.filter((_, j) => j !== i) })}
-              >
-                Retirer
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="row">
-          <select
-            aria-label="Article du catalogue"
-            value={partCode}
-            onChange={(e) => setPartCode(e.target.value)}
-          >
-            <option value="">Choisir une pièce ou un forfait…</option>
-            <optgroup label="Pièces">
-              {parts.map((p) => (
-                <option key={p.id} value={`part:${p.code}`}>
-                  {p.code} — {p.label} ({formatMoney(p.unitPriceCents)})
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Forfaits">
-              {flatFees.map((t) => (
-                <option key={t.code} value={`flat:${t.code}`}>
-                  {t.code} — {t.label} ({formatMoney(t.unitPriceCents)})
-                </option>
-              ))}
-            </optgroup>
-          </select>
-          <button
-            type="button"
-            disabled={partCode === ''}
-            onClick={() => {
-              const [kind, code] = [
-                partCode.slice(0, partCode.indexOf(':')),
-                partCode.slice(partCode.indexOf(':') + 1),
-              ];
-              if (kind === 'part') {
-                const item = parts.find((p) => p.code === code);
-                if (item)
-                  commit({
-                    parts: [
-                      ...work.parts,
-                      {
-                        code: item.code,
-                        label: item.label,
-                        reference: item.code,
-                        serialNumber: '',
-                        quantity: 1,
-                        unitPriceCents: item.unitPriceCents,
-                      },
-                    ],
-                  });
-              } else {
-                const task = flatFees.find((t) => t.code === code);
-                if (task) commit({ flatTasks: [...work.flatTasks, { ...task, quantity: 1 }] });
-              }
-              setPartCode('');
-            }}
-          >
-            Ajouter
-          </button>
-        </div>
-        <div className="row">
-          <input
-            aria-label="Pièce hors catalogue"
-            placeholder="Pièce hors catalogue"
-            value={manualPart.label}
-            onChange={(e) => setManualPart({ ...manualPart, label: e.target.value })}
-          />
-          <input
-            aria-label="Prix unitaire HT (€)"
-            placeholder="Prix HT (€)"
-            inputMode="decimal"
-            value={manualPart.price}
-            onChange={(e) => setManualPart({ ...manualPart, price: e.target.value })}
-          />
-          <button
-            type="button"
-            disabled={
-              manualPart.label.trim() === '' || !/^\d+([.,]\d{1,2})?$/.test(manualPart.price.trim())
-            }
-            onClick={() => {
-              const [euros, cents = ''] = manualPart.price.trim().replace(',', '.').split('.');
-              const unitPriceCents = Number(euros) * 100 + Number(cents.padEnd(2, '0'));
-              commit({
-                parts: [
-                  ...work.parts,
-                  {
-                    code: '',
-                    label: manualPart.label.trim(),
-                    reference: '',
-                    serialNumber: '',
-                    quantity: 1,
-                    unitPriceCents,
-                  },
-                ],
-              });
-              setManualPart({ label: '', price: '' });
-            }}
-          >
-            Ajouter la pièce
-          </button>
-        </div>
-      </fieldset>
+      <WorkPartsFieldset context={context} work={work} commit={commit} />
 
       {visit.header.mode === 'onsite' && (
         <fieldset>
@@ -329,69 +131,7 @@ export function WorkRecordForm({ context }: { context: VisitContext }) {
         </fieldset>
       )}
 
-      <fieldset>
-        <legend>Résultat</legend>
-        <label className="field">
-          Résultat de l’intervention
-          <select
-            value={work.result.status}
-            onChange={(e) =>
-              commit({
-                result: { ...work.result, status: e.target.value as VisitWork['result']['status'] },
-              })
-            }
-          >
-            <option value="resolved">Résolu</option>
-            <option value="to-be-continued">À poursuivre</option>
-            <option value="interrupted">Interrompu</option>
-          </select>
-        </label>
-        {work.result.status === 'to-be-continued' && (
-          <label className="field">
-            Suite à donner
-            <textarea
-              rows={2}
-              value={work.result.nextSteps}
-              onChange={(e) => edit({ result: { ...work.result, nextSteps: e.target.value } })}
-              onBlur={() => void save(work)}
-            />
-          </label>
-        )}
-        {work.result.status === 'interrupted' && (
-          <>
-            <label className="field">
-              Motif de l’interruption
-              <select
-                value={work.result.reason ?? ''}
-                onChange={(e) =>
-                  commit({
-                    result: {
-                      ...work.result,
-                      reason: e.target.value === '' ? null : (e.target.value as InterruptionReason),
-                    },
-                  })
-                }
-              >
-                <option value="">Choisir…</option>
-                {INTERRUPTION_REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {INTERRUPTION_REASON_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              Précisions
-              <textarea
-                rows={2}
-                value={work.result.detail}
-                onChange={(e) => edit({ result: { ...work.result, detail: e.target.value } })}
-                onBlur={() => void save(work)}
-              />
-            </label>
-          </>
-        )}
-      </fieldset>
+      <WorkResultFieldset work={work} edit={edit} commit={commit} save={save} />
 
       <label className="field">
         Recommandations
@@ -412,7 +152,7 @@ export function WorkRecordForm({ context }: { context: VisitContext }) {
         />
       </label>
       <div className="row">
-        <button type="button" className="primary" onClick={() => void save(work)}>
+        <button type="button" className="primary" onClick={() => saveDescribed(work)}>
           Enregistrer le compte rendu
         </button>
         {saved && (

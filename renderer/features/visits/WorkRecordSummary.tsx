@@ -1,9 +1,9 @@
 import type { CSSProperties } from 'react';
 import { formatMoney } from '../../../shared/format/money';
 import { INTERRUPTION_REASON_LABELS } from '../../../shared/report/labels';
-import { equipmentLabel } from './build-report';
+import { equipmentLabel } from '../../../shared/visit/build-report';
 import type { VisitContext } from './useVisitContext';
-import { VISIT_RESULT_LABELS } from './visit-labels';
+import { VISIT_RESULT_LABELS } from '../../../shared/visit/visit-labels';
 
 // The technician's line breaks are part of what was written.
 const PRE_WRAP: CSSProperties = { whiteSpace: 'pre-wrap' };

@@ -1,10 +1,3 @@
-/**
- * The app's one source of "now" for visits, reports and signatures: every timestamp the
- * technician's taps produce comes from here, so tests can control time (a fake clock in
- * unit tests, Playwright's page.clock in the browser, which drives Date.now()).
- */
-export const clock = {
-  now(): number {
-    return Date.now();
-  },
-};
+// Kept for the screens outside visits that read the clock (inventory's "today"): the clock
+// lives in platform/, below the use cases that take it injected.
+export { clock } from '../../platform/clock';

@@ -15,7 +15,7 @@ import {
   saveTechnicianProfile,
 } from '../../../renderer/db/repositories/profile';
 import { fittedSize } from '../../../renderer/features/photos/resize-photo';
-import { formatClock, visitListStatus } from '../../../renderer/features/visits/visit-labels';
+import { formatClock, visitListStatus } from '../../../shared/visit/visit-labels';
 import { images, sampleDraft } from '../../fixtures/report/sample-report';
 import { freshDb } from '../db/fresh-db';
 import { CLIENT_ID, T0 } from './visit-fixtures';

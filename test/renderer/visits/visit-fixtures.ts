@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import type { BordereauDb } from '../../../renderer/db/database';
 import { createVisit } from '../../../renderer/db/repositories/interventions';
 import type { NewDraftReport } from '../../../renderer/db/repositories/reports';
-import type { VisitRecord } from '../../../renderer/features/visits/visit-record';
+import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { sampleDraft } from '../../fixtures/report/sample-report';
 
 export const CLIENT_ID = '0192b3c4-0000-7000-8000-0000000000c1';

@@ -1,4 +1,4 @@
-import type { VisitState } from '../../../shared/time/segments';
+import type { VisitState } from '../time/segments';
 import type { VisitRecord, VisitResult } from './visit-record';
 
 /** How a visit is listed (the four states technicians and the office talk about). */

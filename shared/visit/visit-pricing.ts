@@ -1,24 +1,60 @@
-import { localDateOf } from '../../../shared/calendar/local-date';
-import type { Contract } from '../../../shared/billing/contract';
-import { isDefaultContract } from '../../../shared/billing/default-contract';
-import { hourBankBalanceBefore } from '../../../shared/billing/hour-bank';
-import type { BankDraw } from '../../../shared/billing/hour-bank';
-import type { VisitPurpose } from '../../../shared/billing/inclusion';
-import { interventionFactsSchema } from '../../../shared/billing/intervention';
-import { priceIntervention, timeToBill } from '../../../shared/billing/pricing';
-import { quoteFlatPrice } from '../../../shared/billing/quote';
-import type { WeeklySchedule } from '../../../shared/calendar/weekly-schedule';
-import type { InterventionType } from '../../../shared/report/model';
-import type { PricedIntervention } from '../../../shared/billing/pricing';
-import type { TimerError } from '../../../shared/time/errors';
-import { visitTimeline } from '../../../shared/time/segments';
-import type { VisitTimeline } from '../../../shared/time/segments';
+import { localDateOf } from '../calendar/local-date';
+import type { Contract } from '../billing/contract';
+import { hourBankBalanceBefore } from '../billing/hour-bank';
+import type { BankDraw } from '../billing/hour-bank';
+import { interventionFactsSchema } from '../billing/intervention';
+import { priceIntervention, timeToBill } from '../billing/pricing';
+import { quoteFlatPrice } from '../billing/quote';
+import type { WeeklySchedule } from '../calendar/weekly-schedule';
+import type { Site } from '../inventory/site';
+import type { PricedIntervention } from '../billing/pricing';
+import type { TimerError } from '../time/errors';
+import { visitTimeline } from '../time/segments';
+import type { VisitTimeline } from '../time/segments';
+import {
+  mainEquipmentCovered,
+  purposeOf,
+  visitCountsAgainstQuota,
+  visitUnderSubscription,
+} from './visit-inclusion';
 import type { VisitRecord } from './visit-record';
 
 /**
  * The billing engine's view of a visit: its timeline from the timer events, its facts, and
  * its price under the contract. Pure: the clock and every record come in as arguments.
  */
+
+/**
+ * What pricing a visit needs, as the screens and the signature hold it: the visit, its
+ * contract and site, the client's inventory and the contract's other visits.
+ */
+export interface VisitPricingSources {
+  readonly visit: VisitRecord;
+  readonly contract: Contract;
+  readonly site: Pick<Site, 'postcode' | 'openingHours'> | undefined;
+  /** The client's whole inventory: which equipment the contract covers. */
+  readonly equipment: readonly { readonly id: string; readonly covered: boolean }[];
+  readonly otherVisits: readonly VisitRecord[];
+}
+
+/**
+ * The pricing input, assembled in one place for the timer's live preview, the signature's
+ * summary and the sealed report alike (they used to each assemble it).
+ */
+export function visitPricingInput(sources: VisitPricingSources, now: number): VisitPricingInput {
+  const { visit, site } = sources;
+  const coveredEquipmentIds = new Set(sources.equipment.filter((e) => e.covered).map((e) => e.id));
+  return {
+    visit,
+    contract: sources.contract,
+    now,
+    sitePostcode: site?.postcode ?? null,
+    equipmentCovered: mainEquipmentCovered(visit, coveredEquipmentIds),
+    otherVisits: sources.otherVisits,
+    coveredEquipmentIds,
+    siteOpeningHours: site?.openingHours ?? null,
+  };
+}
 
 export interface VisitPricingInput {
   readonly visit: VisitRecord;
@@ -54,34 +90,6 @@ export function contractWithVisitTasks(contract: Contract, visit: VisitRecord): 
     : { ...contract, flatTasks: [...contract.flatTasks, ...extra] };
 }
 
-/** What the inclusion rule reads from the visit's type (shared/billing/inclusion.ts). */
-export function purposeOf(type: InterventionType): VisitPurpose {
-  switch (type) {
-    case 'curative':
-      return 'incident';
-    case 'planned-visit':
-    case 'preventive':
-      return 'planned-visit';
-    case 'installation':
-    case 'audit':
-      return 'other';
-  }
-}
-
-/**
- * Every equipment of the visit's main work is covered: equipment whose time is recorded
- * apart as complementary work does not count (its time is billed on its own).
- */
-export function mainEquipmentCovered(
-  visit: VisitRecord,
-  coveredEquipmentIds: ReadonlySet<string>,
-): boolean {
-  const apart = new Set(visit.work.complementary.map((c) => c.equipmentId));
-  return visit.work.equipment
-    .filter((e) => !apart.has(e.equipmentId))
-    .every((e) => coveredEquipmentIds.has(e.equipmentId));
-}
-
 /**
  * The complementary work as the engine reads it: a quote is accepted when the visit holds
  * it signed and sealed; its flat price, if any, is the work's price.
@@ -109,15 +117,15 @@ function complementaryFacts(visit: VisitRecord) {
  * (Paris), finished: the quota counts these only, never incidents (004 art. V last §).
  */
 export function plannedVisitsEarlier(
-  contractId: string,
+  contract: Contract,
   visits: readonly VisitRecord[],
   at: number,
 ): number {
   const year = localDateOf(at).slice(0, 4);
   let count = 0;
   for (const v of visits) {
-    if (v.contractId !== contractId || v.status === 'in-progress') continue;
-    if (!v.header.includedInSubscription || purposeOf(v.header.type) !== 'planned-visit') continue;
+    if (v.contractId !== contract.id || v.status === 'in-progress') continue;
+    if (!visitCountsAgainstQuota(v, contract)) continue;
     const timeline = safeTimeline(v, undefined);
     if (
       timeline?.arrival != null &&
@@ -148,9 +156,9 @@ export function hourBankDraws(
       mode: v.header.mode,
       workedMinutes: timeline.workedMinutes,
       startedAt: timeline.arrival,
-      includedInSubscription: v.header.includedInSubscription,
+      includedInSubscription: visitUnderSubscription(v, contract),
       purpose: purposeOf(v.header.type),
-      plannedVisitsEarlierThisYear: plannedVisitsEarlier(contract.id, visits, timeline.arrival),
+      plannedVisitsEarlierThisYear: plannedVisitsEarlier(contract, visits, timeline.arrival),
       equipmentCovered:
         coveredEquipmentIds === undefined ? true : mainEquipmentCovered(v, coveredEquipmentIds),
       complementary: complementaryFacts(v),
@@ -204,11 +212,10 @@ export function priceVisit(input: VisitPricingInput): VisitPricing {
       unitPriceCents: p.unitPriceCents,
     })),
     flatTasks: visit.work.flatTasks.map((t) => ({ code: t.code, quantity: t.quantity })),
-    // Without a contract there is no subscription to be under, whatever the header says.
-    includedInSubscription: visit.header.includedInSubscription && !isDefaultContract(contract),
+    includedInSubscription: visitUnderSubscription(visit, contract),
     purpose: purposeOf(visit.header.type),
     plannedVisitsEarlierThisYear: plannedVisitsEarlier(
-      input.contract.id,
+      input.contract,
       input.otherVisits.filter((v) => v.id !== visit.id),
       startedAt,
     ),

@@ -6,18 +6,15 @@ import { equipmentSchema } from '../../../shared/inventory/equipment';
 import type { Equipment } from '../../../shared/inventory/equipment';
 import { siteSchema } from '../../../shared/inventory/site';
 import type { TimerEvent } from '../../../shared/time/events';
-import {
-  buildReportContent,
-  reportContentIssues,
-} from '../../../renderer/features/visits/build-report';
-import type { ReportSources } from '../../../renderer/features/visits/build-report';
-import { newSealedQuote } from '../../../renderer/features/quotes/new-quote';
-import { priceVisit } from '../../../renderer/features/visits/visit-pricing';
-import { slaClassOf, visitSla } from '../../../renderer/features/visits/visit-sla';
-import { visitRecordSchema } from '../../../renderer/features/visits/visit-record';
-import type { VisitRecord } from '../../../renderer/features/visits/visit-record';
+import { buildReportContent, reportContentIssues } from '../../../shared/visit/build-report';
+import type { ReportSources } from '../../../shared/visit/build-report';
+import { newSealedQuote } from '../../../shared/visit/new-quote';
+import { priceVisit } from '../../../shared/visit/visit-pricing';
+import { slaClassOf, visitSla } from '../../../shared/visit/visit-sla';
+import { visitRecordSchema } from '../../../shared/visit/visit-record';
+import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { sampleDraft } from '../../fixtures/report/sample-report';
-import { CLIENT_ID, MINUTE, SITE_ID, T0 } from './visit-fixtures';
+import { CLIENT_ID, MINUTE, SITE_ID, T0 } from '../../renderer/visits/visit-fixtures';
 
 const SERVER_ID = '0192b3c4-0000-7000-8000-0000000000e1';
 const PRINTER_ID = '0192b3c4-0000-7000-8000-0000000000e2';
@@ -354,7 +351,7 @@ describe('an incident with complementary work recorded apart (002 art. III-1 §6
         flatPriceCents: null,
       },
       { signerName: 'Hélène Lefèvre', role: 'Gérante', imagePngDataUrl: image },
-      signedAt,
+      { id: '019ab0f2-5c00-7a3e-9c1d-2f4b6a8e0c99', now: signedAt },
     );
     expect(quote.content.number).toBe('DV-2026-JD-0001');
     const visit = visitRecordSchema.parse({

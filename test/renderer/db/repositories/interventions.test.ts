@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BordereauDb } from '../../../renderer/db/database';
+import type { BordereauDb } from '../../../../renderer/db/database';
 import {
   correctTimerEvent,
   getVisit,
@@ -8,13 +8,13 @@ import {
   recordTimerTap,
   SignedVisitError,
   updateVisitWork,
-} from '../../../renderer/db/repositories/interventions';
-import { createDraftReport, sealStoredReport } from '../../../renderer/db/repositories/reports';
-import { TimerError } from '../../../shared/time/errors';
-import { visitTimeline } from '../../../shared/time/segments';
-import { sampleSignatures } from '../../fixtures/report/sample-report';
-import { openTestDb, uniqueName } from '../db/fresh-db';
-import { draftFor, MINUTE, newVisit, T0 } from './visit-fixtures';
+} from '../../../../renderer/db/repositories/interventions';
+import { createDraftReport, sealStoredReport } from '../../../../renderer/db/repositories/reports';
+import { TimerError } from '../../../../shared/time/errors';
+import { visitTimeline } from '../../../../shared/time/segments';
+import { sampleSignatures } from '../../../fixtures/report/sample-report';
+import { openTestDb, uniqueName } from '../fresh-db';
+import { draftFor, MINUTE, newVisit, T0 } from '../../visits/visit-fixtures';
 
 const open: BordereauDb[] = [];
 function connect(name: string): BordereauDb {

@@ -1,9 +1,9 @@
-import type { Contract } from '../../../shared/billing/contract';
-import { slaClock } from '../../../shared/billing/sla-clock';
-import type { SlaClock, SlaClass } from '../../../shared/billing/sla-clock';
-import { categoryGroupOf } from '../../../shared/inventory/category';
-import type { Equipment } from '../../../shared/inventory/equipment';
-import type { Site } from '../../../shared/inventory/site';
+import type { Contract } from '../billing/contract';
+import { slaClock } from '../billing/sla-clock';
+import type { SlaClock, SlaClass } from '../billing/sla-clock';
+import { categoryGroupOf } from '../inventory/category';
+import type { Equipment } from '../inventory/equipment';
+import type { Site } from '../inventory/site';
 import type { VisitRecord } from './visit-record';
 
 /**

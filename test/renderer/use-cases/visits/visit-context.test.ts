@@ -1,29 +1,29 @@
 import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NO_CONTRACT_REFERENCE, defaultContractId } from '../../../shared/billing/default-contract';
-import { clientSchema } from '../../../shared/inventory/client';
-import { siteSchema } from '../../../shared/inventory/site';
-import type { Report } from '../../../shared/report/model';
-import type { BordereauDb } from '../../../renderer/db/database';
+import {
+  NO_CONTRACT_REFERENCE,
+  defaultContractId,
+} from '../../../../shared/billing/default-contract';
+import { clientSchema } from '../../../../shared/inventory/client';
+import { siteSchema } from '../../../../shared/inventory/site';
+import type { Report } from '../../../../shared/report/model';
+import type { BordereauDb } from '../../../../renderer/db/database';
 import {
   createVisit,
   getVisit,
   recordTimerTap,
-} from '../../../renderer/db/repositories/interventions';
-import { billableLinesCsv } from '../../../renderer/features/office/billable-csv';
-import { reviewRows } from '../../../renderer/features/office/review-rows';
-import { saveDefaultRates } from '../../../renderer/features/settings/default-rates-store';
-import {
-  buildReportContent,
-  reportContentIssues,
-} from '../../../renderer/features/visits/build-report';
-import { visitContract } from '../../../renderer/features/visits/useVisitContext';
-import { priceVisit } from '../../../renderer/features/visits/visit-pricing';
-import { sampleDraft } from '../../fixtures/report/sample-report';
-import { plain, sealedReport } from '../../server/report-fixture';
-import { freshDb } from '../db/fresh-db';
-import { CLIENT_ID, MINUTE, SITE_ID, T0 } from './visit-fixtures';
+} from '../../../../renderer/db/repositories/interventions';
+import { billableLinesCsv } from '../../../../renderer/features/office/billable-csv';
+import { reviewRows } from '../../../../renderer/features/office/review-rows';
+import { saveDefaultRates } from '../../../../renderer/features/settings/default-rates-store';
+import { buildReportContent, reportContentIssues } from '../../../../shared/visit/build-report';
+import { visitContract } from '../../../../renderer/use-cases/visits/visit-context';
+import { priceVisit } from '../../../../shared/visit/visit-pricing';
+import { sampleDraft } from '../../../fixtures/report/sample-report';
+import { plain, sealedReport } from '../../../server/report-fixture';
+import { freshDb } from '../../db/fresh-db';
+import { CLIENT_ID, MINUTE, SITE_ID, T0 } from '../../visits/visit-fixtures';
 
 let db: BordereauDb;
 afterEach(() => db?.close());

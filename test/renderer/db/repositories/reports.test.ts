@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BordereauDb } from '../../../renderer/db/database';
-import { deleteRecord, putRecord, updateRecord } from '../../../renderer/db/changes';
-import { getVisit } from '../../../renderer/db/repositories/interventions';
+import type { BordereauDb } from '../../../../renderer/db/database';
+import { deleteRecord, putRecord, updateRecord } from '../../../../renderer/db/changes';
+import { getVisit } from '../../../../renderer/db/repositories/interventions';
 import {
   createDraftReport,
   getReport,
@@ -10,16 +10,16 @@ import {
   sealStoredReport,
   sequenceKey,
   updateDraftReport,
-} from '../../../renderer/db/repositories/reports';
-import type { StoredReport } from '../../../renderer/db/repositories/reports';
-import { SealedReportError, verifySeal } from '../../../shared/report/seal';
+} from '../../../../renderer/db/repositories/reports';
+import type { StoredReport } from '../../../../renderer/db/repositories/reports';
+import { SealedReportError, verifySeal } from '../../../../shared/report/seal';
 import {
   absentClientSignatures,
   sampleSignatures,
   SEALED_AT,
-} from '../../fixtures/report/sample-report';
-import { freshDb, openTestDb, uniqueName } from '../db/fresh-db';
-import { draftFor, newVisit, T0 } from './visit-fixtures';
+} from '../../../fixtures/report/sample-report';
+import { freshDb, openTestDb, uniqueName } from '../fresh-db';
+import { draftFor, newVisit, T0 } from '../../visits/visit-fixtures';
 
 let db: BordereauDb;
 afterEach(() => db?.close());

@@ -1,9 +1,8 @@
-import { uuidv7 } from 'uuidv7';
-import type { Contract } from '../../../shared/billing/contract';
-import { vatRateOn } from '../../../shared/billing/pricing';
-import { nextQuoteNumber, quoteLadderEstimate, sealQuote } from '../../../shared/billing/quote';
-import type { SealedQuote } from '../../../shared/billing/quote';
-import type { VisitRecord } from '../visits/visit-record';
+import type { Contract } from '../billing/contract';
+import { vatRateOn } from '../billing/pricing';
+import { nextQuoteNumber, quoteLadderEstimate, sealQuote } from '../billing/quote';
+import type { SealedQuote } from '../billing/quote';
+import type { VisitRecord } from './visit-record';
 
 /** What the technician types for a quote, before the client signs. */
 export interface QuoteDraft {
@@ -24,16 +23,17 @@ export interface QuoteParties {
 }
 
 /**
- * The sealed quote from the technician's draft and the client's signature. Pure but for
- * the new id: the instant comes in as an argument. Throws zod's French messages for a
- * draft that is not complete.
+ * The sealed quote from the technician's draft and the client's signature. Pure: its id
+ * and the instant come in as arguments. Throws zod's French messages for a draft that is
+ * not complete.
  */
 export async function newSealedQuote(
   parties: QuoteParties,
   draft: QuoteDraft,
   signature: { signerName: string; role: string; imagePngDataUrl: string },
-  now: number,
+  identity: { readonly id: string; readonly now: number },
 ): Promise<SealedQuote> {
+  const { id, now } = identity;
   const { visit, contract } = parties;
   const pricing =
     draft.flatPriceCents === null
@@ -41,7 +41,7 @@ export async function newSealedQuote(
       : { kind: 'flat' as const, priceCents: draft.flatPriceCents };
   return sealQuote(
     {
-      id: uuidv7(),
+      id,
       number: nextQuoteNumber(parties.knownNumbers, parties.technician.code, now),
       visitId: visit.id,
       issuedAt: now,

@@ -1,13 +1,10 @@
-import type { Contract } from '../../../shared/billing/contract';
-import {
-  subscriptionVisitCount,
-  subscriptionVisitLabel,
-} from '../../../shared/billing/subscription-visits';
-import { CATEGORY_LABELS } from '../../../shared/inventory/category';
-import type { Client } from '../../../shared/inventory/client';
-import type { Equipment } from '../../../shared/inventory/equipment';
-import type { Site } from '../../../shared/inventory/site';
-import { instantOf } from '../../../shared/calendar/local-date';
+import type { Contract } from '../billing/contract';
+import { subscriptionVisitCount, subscriptionVisitLabel } from '../billing/subscription-visits';
+import { CATEGORY_LABELS } from '../inventory/category';
+import type { Client } from '../inventory/client';
+import type { Equipment } from '../inventory/equipment';
+import type { Site } from '../inventory/site';
+import { instantOf } from '../calendar/local-date';
 import type {
   BillingSummary,
   InterventionResult,
@@ -16,9 +13,9 @@ import type {
   ReportEquipment,
   ReportPhoto,
   SlaOutcome,
-} from '../../../shared/report/model';
-import { BILLING_FLAGS, reportContentSchema } from '../../../shared/report/model';
-import { isValidSiret } from '../../../shared/report/company-ids';
+} from '../report/model';
+import { BILLING_FLAGS, reportContentSchema } from '../report/model';
+import { isValidSiret } from '../report/company-ids';
 import type { VisitPricing } from './visit-pricing';
 import type { VisitRecord, VisitResult } from './visit-record';
 

@@ -1,0 +1,2 @@
+// The on-site quote panel, mounted in the visit screen.
+export { QuotePanel } from './QuotePanel';
