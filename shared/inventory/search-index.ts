@@ -32,17 +32,24 @@ export class EquipmentSearchIndex {
 
   /** Adds a record, or replaces its previous version. */
   put(id: string, e: SearchableEquipment): void {
+    const keys = searchKeysOf(e);
+    this.putKeys(id, keys.serial, keys.words);
+  }
+
+  /**
+   * Adds a record by its keys already computed (searchKeysOf), as persisted beside the
+   * equipment (renderer/db/equipment-search-keys.ts), or replaces its previous version.
+   */
+  putKeys(id: string, serial: string, words: readonly string[]): void {
     const old = this.slotOf.get(id);
     if (old !== undefined) this.dead.add(old);
     const slot = this.ids.length;
     this.ids.push(id);
     this.slotOf.set(id, slot);
     this.serialStarts.push(this.serials.length);
-    this.serials += `${searchKey(e.serialNumber)}\n`;
+    this.serials += `${serial}\n`;
     this.wordStarts.push(this.words.length);
-    this.words += wordTokens(e)
-      .map((t) => `\n${t}`)
-      .join('');
+    for (const t of words) this.words += `\n${t}`;
     if (this.dead.size > 10_000 && this.dead.size * 4 > this.ids.length) this.compact();
   }
 
@@ -117,6 +124,17 @@ export class EquipmentSearchIndex {
     this.wordStarts = wordStarts;
     this.dead.clear();
   }
+}
+
+/** What the index holds of a record: its serial key and its other tokens. */
+export interface SearchKeys {
+  readonly serial: string;
+  /** Asset tag, hostname (whole and words) and the user's words: [0-9A-Z]+ each. */
+  readonly words: readonly string[];
+}
+
+export function searchKeysOf(e: SearchableEquipment): SearchKeys {
+  return { serial: searchKey(e.serialNumber), words: wordTokens(e) };
 }
 
 /** Asset tag, hostname (whole and words) and the user's words, as equipmentTokens makes them. */

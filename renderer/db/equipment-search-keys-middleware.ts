@@ -1,0 +1,181 @@
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
+import {
+  chunkLines,
+  chunkOf,
+  clientOf,
+  SEARCH_KEYS_TABLE,
+  searchKeysLine,
+} from './equipment-search-keys';
+
+/** Dexie's DBCoreRangeType.Any (a const enum, which isolated modules cannot import). */
+const RANGE_ANY = 3;
+
+type Stored = Record<string, unknown>;
+
+/**
+ * Per write transaction: the chunks read or written so far (the last put of a chunk wins, so
+ * each change must start from the previous one's result) and the chain that runs the changes
+ * one after the other (an import queues several batches without awaiting between them).
+ */
+interface TransactionState {
+  chain: Promise<unknown>;
+  chunks: Map<string, Map<string, string>>;
+}
+
+const states = new WeakMap<DBCoreTransaction, TransactionState>();
+
+function storesOf(trans: DBCoreTransaction): DOMStringList | undefined {
+  // DBCore's transaction is the IDBTransaction itself (dexie/src/dbcore/dbcore-indexeddb.ts).
+  return (trans as unknown as Partial<IDBTransaction>).objectStoreNames;
+}
+
+/** False while an upgrade from before the keys' table runs (its v2 step rewrites equipment). */
+function keysStoreIn(trans: DBCoreTransaction): boolean {
+  return storesOf(trans)?.contains(SEARCH_KEYS_TABLE) ?? false;
+}
+
+interface Change {
+  readonly put: readonly Stored[];
+  readonly removed: readonly Stored[];
+}
+
+/** Applies a change to the chunks of the clients it touches, after the earlier ones. */
+function applyToChunks(keys: DBCoreTable, trans: DBCoreTransaction, change: Change) {
+  let state = states.get(trans);
+  if (!state) states.set(trans, (state = { chain: Promise.resolve(), chunks: new Map() }));
+  const own = state;
+  const run = own.chain.then(async () => {
+    const touched = new Set([...change.put, ...change.removed].map(clientOf));
+    const unread = [...touched].filter((c) => !own.chunks.has(c));
+    if (unread.length > 0) {
+      const stored = (await keys.getMany({ trans, keys: unread })) as unknown[];
+      unread.forEach((c, i) =>
+        own.chunks.set(c, chunkLines(stored[i] as Parameters<typeof chunkLines>[0])),
+      );
+    }
+    for (const r of change.removed) own.chunks.get(clientOf(r))!.delete(String(r.id));
+    for (const r of change.put) own.chunks.get(clientOf(r))!.set(String(r.id), searchKeysLine(r));
+    const empty = [...touched].filter((c) => own.chunks.get(c)!.size === 0);
+    const kept = [...touched].filter((c) => own.chunks.get(c)!.size > 0);
+    await Promise.all([
+      kept.length > 0 &&
+        keys.mutate({
+          type: 'put',
+          trans,
+          values: kept.map((c) => chunkOf(c, own.chunks.get(c)!)),
+        }),
+      empty.length > 0 && keys.mutate({ type: 'delete', trans, keys: empty }),
+    ]);
+  });
+  // A failed change fails its write (and so the transaction); later ones need not wait on it.
+  own.chain = run.catch(() => undefined);
+  return run;
+}
+
+/** The records a key-range delete is about to remove (all of them: only clear() is common). */
+async function inRange(
+  table: DBCoreTable,
+  req: Extract<DBCoreMutateRequest, { type: 'deleteRange' }>,
+): Promise<Stored[]> {
+  const found = await table.query({
+    trans: req.trans,
+    values: true,
+    query: { index: table.schema.primaryKey, range: req.range },
+  });
+  return found.result as Stored[];
+}
+
+async function mutate(
+  down: DBCore,
+  table: DBCoreTable,
+  req: DBCoreMutateRequest,
+): Promise<DBCoreMutateResponse> {
+  // During an upgrade, the core may predate the keys' table: its own upgrade fills it.
+  if (!keysStoreIn(req.trans) || !down.schema.tables.some((t) => t.name === SEARCH_KEYS_TABLE))
+    return table.mutate(req);
+  const keys = down.table(SEARCH_KEYS_TABLE);
+  const { trans } = req;
+  switch (req.type) {
+    case 'add': {
+      // New records (an import's creations): no earlier version to take out of a chunk.
+      const res = await table.mutate(req);
+      // A bulkAdd's failed items (an existing id) were not written.
+      const put = (req.values as Stored[]).filter((_, i) => !res.failures[i]);
+      await applyToChunks(keys, trans, { put, removed: [] });
+      return res;
+    }
+    case 'put': {
+      // The versions replaced: an item moved to another client leaves its former chunk.
+      const ids = (req.values as Stored[]).map((r) => r.id);
+      const old = (await table.getMany({ trans, keys: ids })) as (Stored | undefined)[];
+      const res = await table.mutate(req);
+      const put = (req.values as Stored[]).filter((_, i) => !res.failures[i]);
+      const removed = old.filter(
+        (r, i): r is Stored =>
+          r !== undefined && !res.failures[i] && clientOf(r) !== clientOf(req.values[i] as Stored),
+      );
+      await applyToChunks(keys, trans, { put, removed });
+      return res;
+    }
+    case 'delete': {
+      const old = (await table.getMany({ trans, keys: req.keys })) as (Stored | undefined)[];
+      const res = await table.mutate(req);
+      const removed = old.filter((r): r is Stored => r !== undefined);
+      await applyToChunks(keys, trans, { put: [], removed });
+      return res;
+    }
+    case 'deleteRange': {
+      if (req.range.type === RANGE_ANY) {
+        // clear(): every chunk goes too.
+        await states.get(trans)?.chain;
+        const res = await table.mutate(req);
+        await keys.mutate({ type: 'deleteRange', trans, range: req.range });
+        states.get(trans)?.chunks.clear();
+        return res;
+      }
+      const removed = await inRange(table, req);
+      const res = await table.mutate(req);
+      await applyToChunks(keys, trans, { put: [], removed });
+      return res;
+    }
+  }
+}
+
+/**
+ * Keeps the equipment's search keys (equipment-search-keys.ts) current in the same
+ * transaction as every write to the equipment table, whatever writes it (the app, sync,
+ * restore, demo data): every read-write transaction on `equipment` also covers the keys'
+ * table. Placed below Dexie's own layers (level -2), so the keys' writes are not reported
+ * as changes of their own.
+ */
+export const equipmentSearchKeysMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'EquipmentSearchKeys',
+  level: -2,
+  create: (down) => ({
+    ...down,
+    transaction: (stores, mode, options) =>
+      down.transaction(
+        mode === 'readwrite' &&
+          stores.includes('equipment') &&
+          !stores.includes(SEARCH_KEYS_TABLE) &&
+          down.schema.tables.some((t) => t.name === SEARCH_KEYS_TABLE)
+          ? [...stores, SEARCH_KEYS_TABLE]
+          : stores,
+        mode,
+        options,
+      ),
+    table: (name) => {
+      const table = down.table(name);
+      if (name !== 'equipment') return table;
+      return { ...table, mutate: (req) => mutate(down, table, req) };
+    },
+  }),
+};
