@@ -20,16 +20,29 @@ const RANGE_ANY = 3;
 type Stored = Record<string, unknown>;
 
 /**
- * Per write transaction: the chunks read or written so far (the last put of a chunk wins, so
- * each change must start from the previous one's result) and the chain that runs the changes
- * one after the other (an import queues several batches without awaiting between them).
+ * Per write transaction: the chunks read so far, changed in memory (each change starts from
+ * the previous one's result), the clients whose chunk must be written, the chain that runs
+ * the changes one after the other, and how many equipment writes are under way: an import
+ * queues its batches without awaiting between them, and only the last one to finish writes
+ * the chunks (once, instead of the growing chunk after every batch).
  */
 interface TransactionState {
   chain: Promise<unknown>;
   chunks: Map<string, Map<string, string>>;
+  dirty: Set<string>;
+  writing: number;
 }
 
 const states = new WeakMap<DBCoreTransaction, TransactionState>();
+
+function stateOf(trans: DBCoreTransaction): TransactionState {
+  let state = states.get(trans);
+  if (!state) {
+    state = { chain: Promise.resolve(), chunks: new Map(), dirty: new Set(), writing: 0 };
+    states.set(trans, state);
+  }
+  return state;
+}
 
 function storesOf(trans: DBCoreTransaction): DOMStringList | undefined {
   // DBCore's transaction is the IDBTransaction itself (dexie/src/dbcore/dbcore-indexeddb.ts).
@@ -46,37 +59,52 @@ interface Change {
   readonly removed: readonly Stored[];
 }
 
-/** Applies a change to the chunks of the clients it touches, after the earlier ones. */
-function applyToChunks(keys: DBCoreTable, trans: DBCoreTransaction, change: Change) {
-  let state = states.get(trans);
-  if (!state) states.set(trans, (state = { chain: Promise.resolve(), chunks: new Map() }));
-  const own = state;
-  const run = own.chain.then(async () => {
+/** Runs after the transaction's earlier changes; a failure fails the write that caused it. */
+function chained(state: TransactionState, step: () => Promise<void>): Promise<void> {
+  const run = state.chain.then(step);
+  state.chain = run.catch(() => undefined);
+  return run;
+}
+
+/** Applies a change to the in-memory chunks of the clients it touches. */
+function applyToChunks(
+  keys: DBCoreTable,
+  trans: DBCoreTransaction,
+  state: TransactionState,
+  change: Change,
+): Promise<void> {
+  return chained(state, async () => {
     const touched = new Set([...change.put, ...change.removed].map(clientOf));
-    const unread = [...touched].filter((c) => !own.chunks.has(c));
+    const unread = [...touched].filter((c) => !state.chunks.has(c));
     if (unread.length > 0) {
       const stored = (await keys.getMany({ trans, keys: unread })) as unknown[];
       unread.forEach((c, i) =>
-        own.chunks.set(c, chunkLines(stored[i] as Parameters<typeof chunkLines>[0])),
+        state.chunks.set(c, chunkLines(stored[i] as Parameters<typeof chunkLines>[0])),
       );
     }
-    for (const r of change.removed) own.chunks.get(clientOf(r))!.delete(String(r.id));
-    for (const r of change.put) own.chunks.get(clientOf(r))!.set(String(r.id), searchKeysLine(r));
-    const empty = [...touched].filter((c) => own.chunks.get(c)!.size === 0);
-    const kept = [...touched].filter((c) => own.chunks.get(c)!.size > 0);
+    for (const r of change.removed) state.chunks.get(clientOf(r))!.delete(String(r.id));
+    for (const r of change.put) state.chunks.get(clientOf(r))!.set(String(r.id), searchKeysLine(r));
+    for (const c of touched) state.dirty.add(c);
+  });
+}
+
+/** Writes the changed chunks (an emptied one is deleted). */
+function writeChunks(keys: DBCoreTable, trans: DBCoreTransaction, state: TransactionState) {
+  return chained(state, async () => {
+    const dirty = [...state.dirty];
+    state.dirty.clear();
+    const empty = dirty.filter((c) => state.chunks.get(c)!.size === 0);
+    const kept = dirty.filter((c) => state.chunks.get(c)!.size > 0);
     await Promise.all([
       kept.length > 0 &&
         keys.mutate({
           type: 'put',
           trans,
-          values: kept.map((c) => chunkOf(c, own.chunks.get(c)!)),
+          values: kept.map((c) => chunkOf(c, state.chunks.get(c)!)),
         }),
       empty.length > 0 && keys.mutate({ type: 'delete', trans, keys: empty }),
     ]);
   });
-  // A failed change fails its write (and so the transaction); later ones need not wait on it.
-  own.chain = run.catch(() => undefined);
-  return run;
 }
 
 /** The records a key-range delete is about to remove (all of them: only clear() is common). */
@@ -101,6 +129,24 @@ async function mutate(
   if (!keysStoreIn(req.trans) || !down.schema.tables.some((t) => t.name === SEARCH_KEYS_TABLE))
     return table.mutate(req);
   const keys = down.table(SEARCH_KEYS_TABLE);
+  const state = stateOf(req.trans);
+  state.writing++;
+  try {
+    const res = await mutateAndApply(keys, table, req, state);
+    // The last write under way writes the chunks; its caller (and so the transaction) waits.
+    if (state.writing === 1) await writeChunks(keys, req.trans, state);
+    return res;
+  } finally {
+    state.writing--;
+  }
+}
+
+async function mutateAndApply(
+  keys: DBCoreTable,
+  table: DBCoreTable,
+  req: DBCoreMutateRequest,
+  state: TransactionState,
+): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   switch (req.type) {
     case 'add': {
@@ -108,7 +154,7 @@ async function mutate(
       const res = await table.mutate(req);
       // A bulkAdd's failed items (an existing id) were not written.
       const put = (req.values as Stored[]).filter((_, i) => !res.failures[i]);
-      await applyToChunks(keys, trans, { put, removed: [] });
+      await applyToChunks(keys, trans, state, { put, removed: [] });
       return res;
     }
     case 'put': {
@@ -121,28 +167,30 @@ async function mutate(
         (r, i): r is Stored =>
           r !== undefined && !res.failures[i] && clientOf(r) !== clientOf(req.values[i] as Stored),
       );
-      await applyToChunks(keys, trans, { put, removed });
+      await applyToChunks(keys, trans, state, { put, removed });
       return res;
     }
     case 'delete': {
       const old = (await table.getMany({ trans, keys: req.keys })) as (Stored | undefined)[];
       const res = await table.mutate(req);
       const removed = old.filter((r): r is Stored => r !== undefined);
-      await applyToChunks(keys, trans, { put: [], removed });
+      await applyToChunks(keys, trans, state, { put: [], removed });
       return res;
     }
     case 'deleteRange': {
       if (req.range.type === RANGE_ANY) {
-        // clear(): every chunk goes too.
-        await states.get(trans)?.chain;
+        // clear(): every chunk goes too, and the changes not yet written with them.
         const res = await table.mutate(req);
-        await keys.mutate({ type: 'deleteRange', trans, range: req.range });
-        states.get(trans)?.chunks.clear();
+        await chained(state, async () => {
+          await keys.mutate({ type: 'deleteRange', trans, range: req.range });
+          state.chunks.clear();
+          state.dirty.clear();
+        });
         return res;
       }
       const removed = await inRange(table, req);
       const res = await table.mutate(req);
-      await applyToChunks(keys, trans, { put: [], removed });
+      await applyToChunks(keys, trans, state, { put: [], removed });
       return res;
     }
   }
