@@ -7,12 +7,13 @@ import type {
   Middleware,
 } from 'dexie';
 import {
-  chunkLines,
+  chunkEntries,
+  chunkEntryOf,
   chunkOf,
   clientOf,
   SEARCH_KEYS_TABLE,
-  searchKeysLine,
 } from './equipment-search-keys';
+import type { ChunkEntry } from './equipment-search-keys';
 
 /** Dexie's DBCoreRangeType.Any (a const enum, which isolated modules cannot import). */
 const RANGE_ANY = 3;
@@ -28,7 +29,7 @@ type Stored = Record<string, unknown>;
  */
 interface TransactionState {
   chain: Promise<unknown>;
-  chunks: Map<string, Map<string, string>>;
+  chunks: Map<string, Map<string, ChunkEntry>>;
   dirty: Set<string>;
   writing: number;
 }
@@ -78,12 +79,10 @@ function applyToChunks(
     const unread = [...touched].filter((c) => !state.chunks.has(c));
     if (unread.length > 0) {
       const stored = (await keys.getMany({ trans, keys: unread })) as unknown[];
-      unread.forEach((c, i) =>
-        state.chunks.set(c, chunkLines(stored[i] as Parameters<typeof chunkLines>[0])),
-      );
+      unread.forEach((c, i) => state.chunks.set(c, chunkEntries(stored[i])));
     }
     for (const r of change.removed) state.chunks.get(clientOf(r))!.delete(String(r.id));
-    for (const r of change.put) state.chunks.get(clientOf(r))!.set(String(r.id), searchKeysLine(r));
+    for (const r of change.put) state.chunks.get(clientOf(r))!.set(String(r.id), chunkEntryOf(r));
     for (const c of touched) state.dirty.add(c);
   });
 }

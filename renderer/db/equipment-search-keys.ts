@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { EquipmentSearchIndex, searchKeysOf } from '../../shared/inventory/search-index';
+import {
+  blockPartsOf,
+  EquipmentSearchIndex,
+  searchKeysOf,
+} from '../../shared/inventory/search-index';
 
 /**
  * The search keys of every client's equipment, persisted beside it: one record per client
@@ -15,9 +19,23 @@ import { EquipmentSearchIndex, searchKeysOf } from '../../shared/inventory/searc
  */
 export const SEARCH_KEYS_TABLE = 'equipmentSearchKeys';
 
-/** One client's keys: lines `id \t serial \t word word …` joined by "\n". */
-export const searchKeysChunkSchema = z.object({ clientId: z.string(), lines: z.string() });
+/**
+ * One client's keys, in the search index's own text format (SearchBlock: ids, serial keys,
+ * other tokens, the same order in the three), so a start loads them without per-token work.
+ */
+export const searchKeysChunkSchema = z.object({
+  clientId: z.string(),
+  ids: z.string(),
+  serials: z.string(),
+  words: z.string(),
+});
 export type SearchKeysChunk = z.infer<typeof searchKeysChunkSchema>;
+
+/** A record's part of its client's chunk. */
+export interface ChunkEntry {
+  readonly serial: string;
+  readonly words: string;
+}
 
 /** The fields of an equipment record the keys are made from (stored shape, loosely typed). */
 type EquipmentLike = Record<string, unknown>;
@@ -30,77 +48,69 @@ export function clientOf(record: EquipmentLike): string {
   return text(record, 'clientId');
 }
 
-/** A record's line in its client's chunk. Tokens are [0-9A-Z]+: no tab, space nor newline. */
-export function searchKeysLine(record: EquipmentLike): string {
-  const keys = searchKeysOf({
-    serialNumber: text(record, 'serialNumber'),
-    assetTag: text(record, 'assetTag'),
-    hostname: text(record, 'hostname'),
-    model: text(record, 'model'),
-    assignedUser: text(record, 'assignedUser'),
-  });
-  return `${text(record, 'id')}\t${keys.serial}\t${keys.words.join(' ')}`;
+export function chunkEntryOf(record: EquipmentLike): ChunkEntry {
+  return blockPartsOf(
+    searchKeysOf({
+      serialNumber: text(record, 'serialNumber'),
+      assetTag: text(record, 'assetTag'),
+      hostname: text(record, 'hostname'),
+      model: text(record, 'model'),
+      assignedUser: text(record, 'assignedUser'),
+    }),
+  );
 }
 
-/** A chunk's lines by record id (to change some of them). */
-export function chunkLines(chunk: SearchKeysChunk | undefined): Map<string, string> {
-  const lines = new Map<string, string>();
-  if (!chunk || chunk.lines === '') return lines;
-  for (const line of chunk.lines.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) lines.set(line.slice(0, tab), line);
+/** A chunk's entries by record id (to change some of them); empty if damaged. */
+export function chunkEntries(chunk: unknown): Map<string, ChunkEntry> {
+  const entries = new Map<string, ChunkEntry>();
+  const parsed = searchKeysChunkSchema.safeParse(chunk);
+  if (!parsed.success || parsed.data.ids === '') return entries;
+  const ids = parsed.data.ids.split('\n');
+  const serials = parsed.data.serials.split('\n');
+  // Each record's words start with a tab: the first piece is the empty text before it.
+  const words = parsed.data.words.split('\t').slice(1);
+  if (serials.length !== ids.length + 1 || words.length !== ids.length) return entries;
+  ids.forEach((id, i) => entries.set(id, { serial: `${serials[i]}\n`, words: `\t${words[i]}` }));
+  return entries;
+}
+
+export function chunkOf(
+  clientId: string,
+  entries: ReadonlyMap<string, ChunkEntry>,
+): SearchKeysChunk {
+  let serials = '';
+  let words = '';
+  for (const e of entries.values()) {
+    serials += e.serial;
+    words += e.words;
   }
-  return lines;
-}
-
-export function chunkOf(clientId: string, lines: ReadonlyMap<string, string>): SearchKeysChunk {
-  return { clientId, lines: [...lines.values()].join('\n') };
+  return { clientId, ids: [...entries.keys()].join('\n'), serials, words };
 }
 
 /** Every client's chunk, made from equipment records given page by page (an upgrade). */
 export class ChunksBuilder {
-  private readonly byClient = new Map<string, Map<string, string>>();
+  private readonly byClient = new Map<string, Map<string, ChunkEntry>>();
 
   add(records: Iterable<object>): void {
     for (const record of records as Iterable<EquipmentLike>) {
       const client = clientOf(record);
-      let lines = this.byClient.get(client);
-      if (!lines) this.byClient.set(client, (lines = new Map()));
-      lines.set(text(record, 'id'), searchKeysLine(record));
+      let entries = this.byClient.get(client);
+      if (!entries) this.byClient.set(client, (entries = new Map()));
+      entries.set(text(record, 'id'), chunkEntryOf(record));
     }
   }
 
   chunks(): SearchKeysChunk[] {
-    return [...this.byClient].map(([client, lines]) => chunkOf(client, lines));
+    return [...this.byClient].map(([client, entries]) => chunkOf(client, entries));
   }
 }
 
-/**
- * The search index made from the persisted chunks. An id found in two chunks (an item moved
- * to another client: the move's write updates the new client's chunk only) is returned in
- * `ambiguous`, for the caller to settle from the equipment table.
- */
-export function indexFromChunks(chunks: readonly unknown[]): {
-  index: EquipmentSearchIndex;
-  ambiguous: string[];
-} {
+/** The search index made from the persisted chunks (a damaged one is left out). */
+export function indexFromChunks(chunks: readonly unknown[]): EquipmentSearchIndex {
   const index = new EquipmentSearchIndex();
-  const seen = new Set<string>();
-  const ambiguous: string[] = [];
-  for (const raw of chunks) {
-    const parsed = searchKeysChunkSchema.safeParse(raw);
-    // Derived data: a damaged chunk is skipped rather than failing every search.
-    if (!parsed.success || parsed.data.lines === '') continue;
-    for (const line of parsed.data.lines.split('\n')) {
-      const [id, serial, words] = line.split('\t');
-      if (!id || serial === undefined || words === undefined) continue;
-      if (seen.has(id)) {
-        ambiguous.push(id);
-        continue;
-      }
-      seen.add(id);
-      index.putKeys(id, serial, words === '' ? [] : words.split(' '));
-    }
-  }
-  return { index, ambiguous };
+  const valid = chunks.filter(
+    (c): c is SearchKeysChunk => searchKeysChunkSchema.safeParse(c).success,
+  );
+  index.load(valid);
+  return index;
 }

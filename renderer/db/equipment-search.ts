@@ -63,13 +63,7 @@ function markStale(state: LiveIndex, tree: IntervalTree): void {
  * (equipment-search-keys.ts), where reading every equipment record took seconds on disk.
  */
 async function build(db: BordereauDb): Promise<EquipmentSearchIndex> {
-  const { index, ambiguous } = indexFromChunks(await db.equipmentSearchKeys.toArray());
-  if (ambiguous.length > 0) {
-    // Items moved to another client: their own record says where they are now.
-    const records = await db.equipment.bulkGet(ambiguous);
-    records.forEach((r, i) => (r ? index.put(r.id, r) : index.remove(ambiguous[i]!)));
-  }
-  return index;
+  return indexFromChunks(await db.equipmentSearchKeys.toArray());
 }
 
 const staleOf = (state: LiveIndex): LiveIndex['stale'] => state.stale;
@@ -139,7 +133,8 @@ export async function searchEquipment(
       ids = first.filter((id) => sets.every((set) => set.has(id))).slice(0, wanted);
     }
   }
-  const records = (await db.equipment.bulkGet(ids)).filter(
+  // An id twice (a record moved between clients' keys) is read once.
+  const records = (await db.equipment.bulkGet([...new Set(ids)])).filter(
     (r): r is StoredEquipment => r !== undefined,
   );
   return records

@@ -5,7 +5,7 @@ import type { BordereauDb } from '../../../renderer/db/database';
 import { importEquipment } from '../../../renderer/db/equipment-import';
 import {
   ChunksBuilder,
-  chunkLines,
+  chunkEntries,
   indexFromChunks,
 } from '../../../renderer/db/equipment-search-keys';
 import { searchEquipment } from '../../../renderer/db/equipment-search';
@@ -30,12 +30,12 @@ async function expectKeysFollowTable(db: BordereauDb): Promise<number> {
   const builder = new ChunksBuilder();
   builder.add(await db.equipment.toArray());
   const expected = Object.fromEntries(
-    builder.chunks().map((c) => [c.clientId, Object.fromEntries(chunkLines(c))]),
+    builder.chunks().map((c) => [c.clientId, Object.fromEntries(chunkEntries(c))]),
   );
   const stored = Object.fromEntries(
     (await db.equipmentSearchKeys.toArray()).map((c) => [
       c.clientId,
-      Object.fromEntries(chunkLines(c)),
+      Object.fromEntries(chunkEntries(c)),
     ]),
   );
   expect(stored).toEqual(expected);
@@ -134,7 +134,7 @@ describe('persisted search keys', () => {
     const reopened = track(openTestDb(db.name));
     const fromRecords = new EquipmentSearchIndex();
     for (const e of await reopened.equipment.toArray()) fromRecords.put(e.id, e);
-    const { index: fromKeys } = indexFromChunks(await reopened.equipmentSearchKeys.toArray());
+    const fromKeys = indexFromChunks(await reopened.equipmentSearchKeys.toArray());
     const terms = new Set<string>(['A', '0', 'PC', 'NOTHERE']);
     for (const e of data.equipment.slice(0, 30)) {
       const serial = searchKey(e.serialNumber);
