@@ -4,7 +4,9 @@
  * every figure beside a raw IndexedDB baseline in the same profile and run:
  * - import 10,000 CSV rows (target < 2 s);
  * - search as you type across all clients (p95 < 16 ms);
- * - open a client with 2,000 items, data layer (p95 < 50 ms);
+ * - open a client with 2,000 items, data layer and screen to first rows (p95 < 50 ms);
+ * - the first search after a cold start: a new browser process on the same profile, from
+ *   navigation to #/inventaire until the first result row of a typed query;
  * - cold start: a new browser process on the same profile, from navigation to the first row
  *   of the client list (target < 1 s), beside the same app on an empty profile and a raw
  *   IndexedDB read of the clients from the same cold profile.
@@ -75,6 +77,35 @@ async function coldStart(dir: string, selector: string): Promise<number> {
   }
 }
 
+/** A new browser process on `dir`: ms from navigation to the first result of a search. */
+async function coldFirstSearch(dir: string, query: string): Promise<number> {
+  const context = await launch(dir);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(120_000);
+    await page.goto(`${server.url}#/inventaire`, { waitUntil: 'commit' });
+    await page.fill('#global-search', query);
+    await page.waitForSelector('table[aria-label="Résultats de la recherche"] tbody tr');
+    return await page.evaluate(() => performance.now());
+  } finally {
+    await context.close();
+  }
+}
+
+/** The same cold profile: opening IndexedDB and reading the persisted search keys, bare. */
+const RAW_COLD_KEYS_READ = `(async () => {
+  const t = performance.now();
+  const db = await new Promise((ok, ko) => {
+    const r = indexedDB.open('bordereau');
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => ko(r.error);
+  });
+  const r = db.transaction('equipmentSearchKeys', 'readonly').objectStore('equipmentSearchKeys').getAll();
+  await new Promise((ok, ko) => { r.onsuccess = ok; r.onerror = () => ko(r.error); });
+  db.close();
+  return performance.now() - t;
+})()`;
+
 const RAW_COLD_READ = `(async () => {
   const t = performance.now();
   const db = await new Promise((ok, ko) => {
@@ -94,7 +125,7 @@ const RAW_COLD_READ = `(async () => {
 })()`;
 
 /** The same cold profile, read with the bare IndexedDB API: what the client list needs. */
-async function rawColdRead(dir: string): Promise<number> {
+async function rawColdRead(dir: string, script = RAW_COLD_READ): Promise<number> {
   const context = await launch(dir);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -105,7 +136,7 @@ async function rawColdRead(dir: string): Promise<number> {
     await page.goto(server.url);
     // A string, not a function: tsx would wrap its inner functions in a helper the page
     // does not have.
-    return await page.evaluate(RAW_COLD_READ);
+    return await page.evaluate(script);
   } finally {
     await context.close();
   }
@@ -156,6 +187,16 @@ try {
   console.log(
     `open client (${open.rows} items) on disk, data: ours median ${ms(open.ours.median)}, p95 ${ms(open.ours.p95)} | raw getAll median ${ms(open.raw.median)}, p95 ${ms(open.raw.p95)}`,
   );
+  const screen = await page.evaluate(
+    (id) => window.inventoryBench.openClientScreen(id, 15),
+    seeded.bigClientId,
+  );
+  console.log(
+    `open client (${open.rows} items) on disk, screen from navigation to first rows: median ${ms(screen.median)}, p95 ${ms(screen.p95)}, max ${ms(screen.max)}`,
+  );
+  const query = await page.evaluate(() => window.inventoryBench.sampleQuery());
+  await page.evaluate(() => (location.hash = '#/parametres'));
+  await page.waitForSelector('h1');
   const counted = await page.evaluate(() => window.inventoryBench.countByClient(5));
   console.log(
     `client list's item counts for ${CLIENTS} clients: key cursor (today's ClientsPage) median ${ms(counted.cursor.median)}, max ${ms(counted.cursor.max)} | one count per client median ${ms(counted.perClient.median)}, max ${ms(counted.perClient.max)}`,
@@ -174,6 +215,16 @@ try {
   const [f, r, e] = [stats(full), stats(raw), stats(empty)];
   console.log(
     `cold start to the first client row, ${EQUIPMENT} items: median ${ms(f.median)} (${ms(f.min)}–${ms(f.max)}) | empty profile median ${ms(e.median)} (${ms(e.min)}–${ms(e.max)}) | raw cold read of clients + contacts median ${ms(r.median)} (${ms(r.min)}–${ms(r.max)})`,
+  );
+  const searched: number[] = [];
+  const keysRead: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    searched.push(await coldFirstSearch(profile, query));
+    keysRead.push(await rawColdRead(profile, RAW_COLD_KEYS_READ));
+  }
+  const [s1, k] = [stats(searched), stats(keysRead)];
+  console.log(
+    `cold start to the first result of a search ("${query}") on #/inventaire: median ${ms(s1.median)} (${ms(s1.min)}–${ms(s1.max)}) | raw cold open + read of the search keys median ${ms(k.median)} (${ms(k.min)}–${ms(k.max)})`,
   );
 } finally {
   await server.close();

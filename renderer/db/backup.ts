@@ -5,6 +5,7 @@ import type { BordereauDb } from './database';
 import { sha256Hex } from './repositories/attachments';
 import { DEVICE_ID_KEY } from './database';
 import { equipmentIndexFields } from './equipment-index';
+import { SEARCH_KEYS_TABLE } from './equipment-search-keys';
 import { SYNC_STATE_KEYS } from './sync-state-keys';
 
 /**
@@ -146,7 +147,8 @@ export async function createBackup(
 ): Promise<Backup> {
   const tables: Record<string, Record<string, unknown>[]> = {};
   await db.transaction('r', db.tables, async () => {
-    for (const table of db.tables)
+    // The search keys are derived from the equipment: a restore rebuilds them.
+    for (const table of db.tables.filter((t) => t.name !== SEARCH_KEYS_TABLE))
       tables[table.name] = (await table.toArray()) as Record<string, unknown>[];
   });
   for (const name of Object.keys(tables))
@@ -251,7 +253,8 @@ export async function restoreBackup(
     throw new BackupError(`Tables inconnues dans la sauvegarde : ${unknown.join(', ')}.`);
   let records = 0;
   await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) {
+    // The search keys follow the equipment's writes (equipment-search-keys-middleware.ts).
+    for (const table of db.tables.filter((t) => t.name !== SEARCH_KEYS_TABLE)) {
       await table.clear();
       const rows = (backup.tables[table.name] ?? []).map(
         (row) => decodeValue(row, files) as Record<string, unknown>,

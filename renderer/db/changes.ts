@@ -154,8 +154,10 @@ export function queueCreatedRecords<T extends AnyRecord>(
     at: now,
   }));
   // Both batches go at once: the database works through the records while the outbox
-  // entries are still being serialised (awaiting the first left it idle meanwhile).
-  return Promise.all([tableOf(db, entity).bulkPut(stored), db.outbox.bulkAdd(entries)]).then(
+  // entries are still being serialised (awaiting the first left it idle meanwhile). Added,
+  // not put: nothing is replaced, so the equipment's search keys need not look for an earlier
+  // version (equipment-search-keys-middleware.ts).
+  return Promise.all([tableOf(db, entity).bulkAdd(stored), db.outbox.bulkAdd(entries)]).then(
     () => stored,
   );
 }

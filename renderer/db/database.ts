@@ -10,6 +10,8 @@ import type { Site } from '../../shared/inventory/site';
 import type { Subscription } from '../../shared/inventory/subscription';
 import type { Mutation } from '../../shared/sync/mutation';
 import type { EquipmentIndexFields } from './equipment-index';
+import type { SearchKeysChunk } from './equipment-search-keys';
+import { equipmentSearchKeysMiddleware } from './equipment-search-keys-middleware';
 import { SCHEMA_VERSIONS } from './schema';
 
 /** The database name: never change it, or every laptop starts empty. */
@@ -29,6 +31,8 @@ export class BordereauDb extends Dexie {
   contacts!: Table<Contact, string>;
   contracts!: Table<StoredContract, string>;
   equipment!: Table<StoredEquipment, string>;
+  /** Derived from `equipment` (equipment-search-keys.ts): never write it directly. */
+  equipmentSearchKeys!: Table<SearchKeysChunk, string>;
   subscriptions!: Table<Subscription, string>;
   catalogueItems!: Table<CatalogueItem, string>;
   technicianProfile!: Table<{ id: string } & Record<string, unknown>, string>;
@@ -51,6 +55,7 @@ export class BordereauDb extends Dexie {
         ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange }
         : undefined,
     );
+    this.use(equipmentSearchKeysMiddleware);
     for (const v of SCHEMA_VERSIONS) {
       if (options.upTo !== undefined && v.version > options.upTo) break;
       const declared = this.version(v.version).stores(v.stores);

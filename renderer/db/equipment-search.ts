@@ -1,8 +1,9 @@
 import Dexie, { RangeSet } from 'dexie';
 import type { IntervalTree, ObservabilitySet } from 'dexie';
-import { EquipmentSearchIndex } from '../../shared/inventory/search-index';
+import type { EquipmentSearchIndex } from '../../shared/inventory/search-index';
 import { matchesQuery, matchRank, queryTerms } from '../../shared/inventory/search-key';
 import type { BordereauDb, StoredEquipment } from './database';
+import { indexFromChunks } from './equipment-search-keys';
 
 export interface SearchOptions {
   /** Most results returned (the list shows the first ones; typing more narrows it). */
@@ -13,8 +14,8 @@ export interface SearchOptions {
 const KEYS_PER_TERM = 5_000;
 
 /**
- * One in-memory index per open database, built on first use from the equipment table and
- * kept current from Dexie's change notifications (this tab's writes and other tabs'): the
+ * One in-memory index per open database, loaded on first use from the persisted search keys
+ * and kept current from Dexie's change notifications (this tab's writes and other tabs'): the
  * records a write names are read again; a write too large to be named record by record (an
  * import, a sync page) has the index rebuilt at the next search.
  */
@@ -57,20 +58,12 @@ function markStale(state: LiveIndex, tree: IntervalTree): void {
   }
 }
 
+/**
+ * The index from the persisted search keys: one read of one record per client
+ * (equipment-search-keys.ts), where reading every equipment record took seconds on disk.
+ */
 async function build(db: BordereauDb): Promise<EquipmentSearchIndex> {
-  const index = new EquipmentSearchIndex();
-  // Page by page: the whole table at once would hold every record in memory at the same time.
-  let last: string | null = null;
-  for (;;) {
-    const page: StoredEquipment[] = await (
-      last === null ? db.equipment.orderBy('id') : db.equipment.where('id').above(last)
-    )
-      .limit(10_000)
-      .toArray();
-    for (const e of page) index.put(e.id, e);
-    if (page.length < 10_000) return index;
-    last = page[page.length - 1]!.id;
-  }
+  return indexFromChunks(await db.equipmentSearchKeys.toArray());
 }
 
 const staleOf = (state: LiveIndex): LiveIndex['stale'] => state.stale;
@@ -140,7 +133,8 @@ export async function searchEquipment(
       ids = first.filter((id) => sets.every((set) => set.has(id))).slice(0, wanted);
     }
   }
-  const records = (await db.equipment.bulkGet(ids)).filter(
+  // An id twice (a record moved between clients' keys) is read once.
+  const records = (await db.equipment.bulkGet([...new Set(ids)])).filter(
     (r): r is StoredEquipment => r !== undefined,
   );
   return records

@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import { SYNCED_ENTITIES } from '../../shared/sync/entity-registry';
 import { ENTITY_NAMES } from '../../shared/sync/mutation';
 import { equipmentIndexFieldsV2 } from './equipment-index';
+import { ChunksBuilder, SEARCH_KEYS_TABLE } from './equipment-search-keys';
 
 /**
  * The local database's schema, one entry per version, oldest first. Never edit a released
@@ -67,6 +68,38 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     stores: {
       equipment: 'id, clientId, siteId, [clientId+serialKey]',
+    },
+  },
+  {
+    // The first search after a start read every equipment record to build the in-memory
+    // index (5–8 s on disk with 100,000 items): the search keys are now persisted, one
+    // record per client, kept current in the same transaction as each equipment write
+    // (renderer/db/equipment-search-keys.ts), built here from the stored equipment. And
+    // fewer indexes per equipment record for imports: siteId was never queried, and the
+    // duplicate checks read the client's items through clientId (the import did already).
+    version: 4,
+    stores: {
+      equipment: 'id, clientId',
+      [SEARCH_KEYS_TABLE]: 'clientId',
+    },
+    upgrade: async (tx) => {
+      const equipment = tx.table('equipment');
+      const builder = new ChunksBuilder();
+      // Page by page: 100,000 records at once would all be in memory together.
+      let last: string | null = null;
+      for (;;) {
+        const page: Record<string, unknown>[] = await (
+          last === null ? equipment.orderBy(':id') : equipment.where(':id').above(last)
+        )
+          .limit(10_000)
+          .toArray();
+        builder.add(page);
+        if (page.length < 10_000) break;
+        last = String(page[page.length - 1]!.id);
+      }
+      const keys = tx.table(SEARCH_KEYS_TABLE);
+      await keys.clear();
+      await keys.bulkPut(builder.chunks());
     },
   },
 ];

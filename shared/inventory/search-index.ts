@@ -24,25 +24,85 @@ export class EquipmentSearchIndex {
   private ids: string[] = [];
   /** Positions of replaced or removed records: skipped, then compacted away. */
   private readonly dead = new Set<number>();
-  private readonly slotOf = new Map<string, number>();
+  /** Live slot of each id; made on first need (a load of 100,000 ids does without it). */
+  private slotIndex: Map<string, number> | null = null;
 
   get size(): number {
     return this.slotOf.size;
   }
 
+  /**
+   * Adds blocks of records in the index's own text format, as persisted per client
+   * (renderer/db/equipment-search-keys.ts): no per-token work, so 130,000 records load in
+   * tens of milliseconds where adding them one by one took seconds on a loaded machine. A
+   * block whose parts do not agree (damaged) is skipped; its number is returned.
+   */
+  load(blocks: Iterable<SearchBlock>): number[] {
+    const skipped: number[] = [];
+    let n = 0;
+    for (const block of blocks) {
+      const at = n++;
+      if (block.ids === '') continue;
+      const ids = block.ids.split('\n');
+      const serialStarts: number[] = [];
+      const wordStarts: number[] = [];
+      let p = 0;
+      let q = 0;
+      for (let i = 0; i < ids.length && p >= 0 && q >= 0; i++) {
+        serialStarts.push(this.serials.length + p);
+        wordStarts.push(this.words.length + q);
+        p = block.serials.indexOf('\n', p);
+        if (p >= 0) p++;
+        if (block.words[q] !== RECORD_MARK) q = -1;
+        else q = next(block.words, q + 1);
+      }
+      if (p !== block.serials.length || q !== block.words.length) {
+        skipped.push(at);
+        continue;
+      }
+      this.serials += block.serials;
+      this.words += block.words;
+      this.serialStarts.push(...serialStarts);
+      this.wordStarts.push(...wordStarts);
+      for (const id of ids) this.ids.push(id);
+      this.slotIndex = null;
+    }
+    return skipped;
+  }
+
+  /** Live slot of each id (a later copy of an id supersedes an earlier one). */
+  private get slotOf(): Map<string, number> {
+    if (this.slotIndex) return this.slotIndex;
+    const map = new Map<string, number>();
+    this.ids.forEach((id, slot) => {
+      if (this.dead.has(slot)) return;
+      const before = map.get(id);
+      if (before !== undefined) this.dead.add(before);
+      map.set(id, slot);
+    });
+    return (this.slotIndex = map);
+  }
+
   /** Adds a record, or replaces its previous version. */
   put(id: string, e: SearchableEquipment): void {
+    const keys = searchKeysOf(e);
+    this.putKeys(id, keys.serial, keys.words);
+  }
+
+  /**
+   * Adds a record by its keys already computed (searchKeysOf), as persisted beside the
+   * equipment (renderer/db/equipment-search-keys.ts), or replaces its previous version.
+   */
+  putKeys(id: string, serial: string, words: readonly string[]): void {
     const old = this.slotOf.get(id);
     if (old !== undefined) this.dead.add(old);
     const slot = this.ids.length;
     this.ids.push(id);
     this.slotOf.set(id, slot);
     this.serialStarts.push(this.serials.length);
-    this.serials += `${searchKey(e.serialNumber)}\n`;
+    this.serials += `${serial}\n`;
     this.wordStarts.push(this.words.length);
-    this.words += wordTokens(e)
-      .map((t) => `\n${t}`)
-      .join('');
+    for (const t of words) this.words += `\n${t}`;
     if (this.dead.size > 10_000 && this.dead.size * 4 > this.ids.length) this.compact();
   }
 
@@ -117,6 +177,44 @@ export class EquipmentSearchIndex {
     this.wordStarts = wordStarts;
     this.dead.clear();
   }
+}
+
+/** Starts a record's tokens in the words text of a SearchBlock (not a token character). */
+const RECORD_MARK = '\t';
+
+/** Where the record after `from` starts in a block's words text (its length at the end). */
+function next(words: string, from: number): number {
+  const at = words.indexOf(RECORD_MARK, from);
+  return at < 0 ? words.length : at;
+}
+
+/**
+ * Records in the index's text format: `ids` joined by "\n"; `serials`, each serial key
+ * followed by "\n"; `words`, for each record a tab then each of its other tokens preceded by
+ * "\n". The same order in the three.
+ */
+export interface SearchBlock {
+  readonly ids: string;
+  readonly serials: string;
+  readonly words: string;
+}
+
+/** A record's part of a SearchBlock. */
+export function blockPartsOf(keys: SearchKeys): { serial: string; words: string } {
+  let words = RECORD_MARK;
+  for (const t of keys.words) words += `\n${t}`;
+  return { serial: `${keys.serial}\n`, words };
+}
+
+/** What the index holds of a record: its serial key and its other tokens. */
+export interface SearchKeys {
+  readonly serial: string;
+  /** Asset tag, hostname (whole and words) and the user's words: [0-9A-Z]+ each. */
+  readonly words: readonly string[];
+}
+
+export function searchKeysOf(e: SearchableEquipment): SearchKeys {
+  return { serial: searchKey(e.serialNumber), words: wordTokens(e) };
 }
 
 /** Asset tag, hostname (whole and words) and the user's words, as equipmentTokens makes them. */

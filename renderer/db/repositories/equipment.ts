@@ -36,7 +36,11 @@ export async function findBySerial(
 ): Promise<StoredEquipment | undefined> {
   const key = searchKey(serialNumber);
   if (key === '') return undefined;
-  return db.equipment.where('[clientId+serialKey]').equals([clientId, key]).first();
+  return db.equipment
+    .where('clientId')
+    .equals(clientId)
+    .filter((e) => searchKey(e.serialNumber) === key)
+    .first();
 }
 
 async function assertSerialFree(
@@ -47,8 +51,13 @@ async function assertSerialFree(
 ): Promise<void> {
   const key = searchKey(serialNumber);
   if (key === '') return;
-  const same = await db.equipment.where('[clientId+serialKey]').equals([clientId, key]).toArray();
-  const other = same.find((e) => e.id !== selfId);
+  // Through the client's items, like inventory numbers below: the [clientId+serialKey] index
+  // cost every write of an import one more index entry on disk (schema v4 dropped it).
+  const other = await db.equipment
+    .where('clientId')
+    .equals(clientId)
+    .filter((e) => e.id !== selfId && searchKey(e.serialNumber) === key)
+    .first();
   if (other) throw new DuplicateSerialError(serialNumber, other.id);
 }
 

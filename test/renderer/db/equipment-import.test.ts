@@ -7,7 +7,7 @@ import {
   rememberedValueMapping,
 } from '../../../renderer/db/equipment-import';
 import { createClient } from '../../../renderer/db/repositories/clients';
-import { createEquipment } from '../../../renderer/db/repositories/equipment';
+import { createEquipment, findBySerial } from '../../../renderer/db/repositories/equipment';
 import { createSite } from '../../../renderer/db/repositories/sites';
 import { guessMapping } from '../../../shared/inventory/csv/columns';
 import { readInventoryFile } from '../../../shared/inventory/csv/read-file';
@@ -91,10 +91,7 @@ describe('importEquipment', () => {
     expect(toaster).toMatchObject({ category: 'other', categoryLabel: 'Grille-pain' });
     const depot = result.imported.find((e) => e.hostname === 'COMPTA-02');
     expect(depot).toMatchObject({ siteId: null, location: 'Entrepôt' });
-    const srv = await db.equipment
-      .where('[clientId+serialKey]')
-      .equals([client.id, 'SN006'])
-      .first();
+    const srv = await findBySerial(db, client.id, 'SN006');
     expect(srv).toMatchObject({ status: 'retired', category: 'server', updatedAt: 77 });
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { equipmentIndexFields, equipmentIndexFieldsV2 } from '../../../renderer/db/equipment-index';
 import { searchEquipment } from '../../../renderer/db/equipment-search';
+import { findBySerial } from '../../../renderer/db/repositories/equipment';
 import { LATEST_VERSION } from '../../../renderer/db/schema';
 import { generateDemoData } from '../../../shared/seed/demo-data';
 import { freshDb, openTestDb } from './fresh-db';
@@ -67,12 +69,49 @@ describe('schema migrations', () => {
     const target = data.equipment[17]!;
     const found = await searchEquipment(latest, target.serialNumber.slice(2, 8));
     expect(found.map((e) => e.id)).toContain(target.id);
-    expect(
-      await latest.equipment
-        .where('[clientId+serialKey]')
-        .equals([target.clientId, target.serialNumber.toUpperCase()])
-        .count(),
-    ).toBe(1);
+    expect((await findBySerial(latest, target.clientId, target.serialNumber))?.id).toBe(target.id);
+    latest.close();
+  });
+
+  it('upgrades a version 3 database to the latest with every record intact and its search keys built', async () => {
+    const data = generateDemoData({
+      seed: 11,
+      clientCount: 4,
+      equipmentPerClient: [30, 2, 0, 25],
+      now: Date.UTC(2026, 0, 5),
+    });
+    const v3 = freshDb({ upTo: 3 });
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    // As version 3 stored them: the serial key, and stale search tokens on some (written by v2).
+    const stored = data.equipment.map((e, i) => ({
+      ...e,
+      ...(i % 2 === 0 ? equipmentIndexFieldsV2(e) : equipmentIndexFields(e)),
+    }));
+    await v3.table('clients').bulkAdd(data.clients);
+    await v3.table('equipment').bulkAdd(stored);
+    const outbox = { entity: 'equipment', recordId: stored[0]!.id, op: 'upsert', at: 1 };
+    await v3.table('outbox').add({ ...outbox, baseRevision: null, changes: {} });
+    const name = v3.name;
+    v3.close();
+
+    const latest = openTestDb(name);
+    await latest.open();
+    expect(latest.verno).toBe(LATEST_VERSION);
+    expect(await latest.clients.count()).toBe(data.clients.length);
+    expect(await latest.outbox.count()).toBe(1);
+    const equipment = await latest.equipment.toArray();
+    expect(equipment).toHaveLength(stored.length);
+    expect(equipment).toEqual(expect.arrayContaining(stored));
+    // One chunk of keys per client that has equipment, with a line per item.
+    const chunks = await latest.table('equipmentSearchKeys').toArray();
+    expect(chunks.map((c: { clientId: string }) => c.clientId).sort()).toEqual(
+      [data.clients[0]!.id, data.clients[1]!.id, data.clients[3]!.id].sort(),
+    );
+    const target = data.equipment[40]!;
+    const found = await searchEquipment(latest, target.serialNumber.slice(1, 7));
+    expect(found.map((e) => e.id)).toContain(target.id);
+    expect((await findBySerial(latest, target.clientId, target.serialNumber))?.id).toBe(target.id);
     latest.close();
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EquipmentSearchIndex } from '../../../shared/inventory/search-index';
+import {
+  blockPartsOf,
+  EquipmentSearchIndex,
+  searchKeysOf,
+} from '../../../shared/inventory/search-index';
 import { equipmentTokens, searchKey } from '../../../shared/inventory/search-key';
 import type { SearchableEquipment } from '../../../shared/inventory/search-key';
 import { generateDemoData } from '../../../shared/seed/demo-data';
@@ -63,5 +67,44 @@ describe('EquipmentSearchIndex', () => {
       expect([...index.find(term, Infinity)].sort(), term).toEqual(expected(term));
     }
     expect(index.find('R1X', 10)).toHaveLength(10);
+  });
+
+  it('loads blocks in its own text format with the same answers, then follows updates', () => {
+    const block = (records: typeof items) => {
+      const parts = records.map((e) => blockPartsOf(searchKeysOf(e)));
+      return {
+        ids: records.map((e) => e.id).join('\n'),
+        serials: parts.map((p) => p.serial).join(''),
+        words: parts.map((p) => p.words).join(''),
+      };
+    };
+    const index = new EquipmentSearchIndex();
+    const damaged = { ...block(items.slice(0, 5)), serials: 'ABC\n' };
+    const skipped = index.load([
+      block(items.slice(0, 1_000)),
+      { ids: '', serials: '', words: '' },
+      damaged,
+      block(items.slice(1_000)),
+    ]);
+    expect(skipped).toEqual([2]);
+    expect(index.size).toBe(items.length);
+    const expected = byTokens(items);
+    for (const term of ['A', '0', 'PC', '99', searchKey(items[1_500]!.serialNumber).slice(3)]) {
+      expect([...index.find(term, Infinity)].sort(), term).toEqual(expected(term));
+    }
+    const changed = { ...items[1_200]!, serialNumber: 'NEW-123-XYZ' };
+    index.put(changed.id, changed);
+    index.remove(items[3]!.id);
+    const after = items
+      .filter((e) => e.id !== items[3]!.id)
+      .map((e) => (e.id === changed.id ? changed : e));
+    for (const term of [
+      'NEW123',
+      '123XYZ',
+      searchKey(items[1_200]!.serialNumber),
+      searchKey(items[3]!.serialNumber),
+    ]) {
+      expect([...index.find(term, Infinity)].sort(), term).toEqual(byTokens(after)(term));
+    }
   });
 });
