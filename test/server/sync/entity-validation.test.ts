@@ -90,6 +90,12 @@ describe.each(BACKENDS)(
       expect(result.status).toBe('conflict');
       const conflictId = result.status === 'conflict' ? result.conflictId : '';
 
+      // A malformed resolution is refused as invalid, whoever sends it (the office included).
+      const malformed = await office.push([
+        office.upsert('syncConflicts', conflictId, { resolution: { name: 'both' } }, 1),
+      ]);
+      expect(malformed.body.results[0]).toMatchObject({ status: 'rejected', reason: 'invalid' });
+
       const rewrite = await b.push([
         b.upsert('syncConflicts', conflictId, { fields: [], accountName: 'Personne' }, 1),
         b.upsert('syncConflicts', conflictId, { resolved: 'yes' }, 1),
