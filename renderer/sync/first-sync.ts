@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/sync/protocol';
 import type { BordereauDb, OutboxEntry } from '../db/database';
 import { SYNC_STATE_KEYS } from '../db/sync-state-keys';
+import { OFFICE_TYPED_ENTITIES } from './office-typed';
 
 /**
  * Before the first sync of a laptop that holds work made offline, the user sees what will
@@ -19,8 +20,6 @@ export interface FirstSyncPreview {
   readonly lines: readonly string[];
 }
 
-const OFFICE_ONLY = new Set(['contracts', 'catalogueItems']);
-
 /** What a first sync of these outbox entries will do, for an account of this role. */
 export function previewFirstSync(entries: readonly OutboxEntry[], role: Role): FirstSyncPreview {
   const records = new Map<string, OutboxEntry>();
@@ -33,7 +32,7 @@ export function previewFirstSync(entries: readonly OutboxEntry[], role: Role): F
     sent[e.entity] = (sent[e.entity] ?? 0) + 1;
     if (e.entity === 'clients' && e.baseRevision === null) clients++;
     if (e.entity === 'reports' && e.changes['status'] === 'sealed') sealed++;
-    if (OFFICE_ONLY.has(e.entity)) officeOnly++;
+    if (OFFICE_TYPED_ENTITIES.has(e.entity)) officeOnly++;
   }
   const lines = [
     `${records.size} enregistrement(s) préparé(s) sur cet ordinateur seront envoyés au serveur du bureau.`,

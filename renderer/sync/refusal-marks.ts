@@ -3,6 +3,8 @@ import type { RejectionReason } from '../../shared/sync/protocol';
 import { withoutIndexFields } from '../db/changes';
 import type { BordereauDb } from '../db/database';
 import { stripEnvelope, tableNameOf } from './wire-record';
+import { findEntityDeclaration } from '../../shared/sync/entity-registry';
+import { OFFICE_TYPED_ENTITIES } from './office-typed';
 
 /**
  * The rule: nothing a user made is dropped by a refusal. A record the server refuses for good
@@ -43,7 +45,7 @@ export function refusedClientId(
   local: Record<string, unknown> | undefined,
   changes: Record<string, unknown>,
 ): string | null {
-  if (entity === 'clients') return recordId;
+  if (findEntityDeclaration(entity)?.scope === 'self') return recordId;
   const clientId = local?.['clientId'] ?? changes['clientId'];
   return typeof clientId === 'string' ? clientId : null;
 }
@@ -57,7 +59,7 @@ export function refusalAdvice(mark: Pick<RefusalMark, 'entity' | 'reason' | 'loc
   const where = mark.localOnly
     ? 'Il reste sur cet ordinateur, non envoyé.'
     : 'La version du bureau est affichée ; votre modification est gardée sous Synchronisation.';
-  if (mark.entity === 'contracts' || mark.entity === 'catalogueItems') {
+  if (OFFICE_TYPED_ENTITIES.has(mark.entity)) {
     return `${where} Les contrats et le catalogue sont saisis par le bureau : transmettez-lui ces informations. En attendant, les visites sont facturées aux tarifs par défaut de l’entreprise (Paramètres).`;
   }
   switch (mark.reason) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_OPENING_HOURS, weeklyScheduleSchema } from '../calendar/weekly-schedule';
-import { requiredText, syncedFields, text } from './record';
+import { optionalPhone, requiredText, syncedFields, text } from './record';
 
 /**
  * A client's site. Opening hours use the calendar's weekly schedule, so the timer can check
@@ -18,6 +18,8 @@ export const siteFieldsSchema = z.object({
   city: requiredText(120, 'La ville est obligatoire.'),
   openingHours: weeklyScheduleSchema.default(DEFAULT_OPENING_HOURS),
   accessNotes: text(2000).default(''),
+  /** The site's own line (reception, caretaker), called to announce the technician's arrival. */
+  phone: optionalPhone.default(''),
 });
 export type SiteFields = z.input<typeof siteFieldsSchema>;
 

@@ -205,6 +205,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
         city: s === 0 ? city : faker.location.city(),
         openingHours: structuredClone(DEFAULT_OPENING_HOURS),
         accessNotes: '',
+        phone: '',
       });
     }
     data.sites.push(...sites);

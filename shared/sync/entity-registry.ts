@@ -20,7 +20,7 @@ import { reportFromWire, reportToWire } from './report-wire';
  * from it come the server's validation, scope and write rules, blob access, the laptop's
  * blob uploads and wire mapping, the sync screens' labels and the latest Dexie stores.
  * Adding a field to an entity is a change to its schema alone: the server validates it, the
- * laptop stores and syncs it (docs/architecture.md, "Adding an entity or a field").
+ * laptop stores and syncs it (docs/architecture.md, "Ajouter une entité ou un champ").
  */
 
 /**

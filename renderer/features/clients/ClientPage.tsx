@@ -110,6 +110,7 @@ export function ClientPage() {
             <div>
               {s.address}, {s.postcode} {s.city}
             </div>
+            {s.phone && <div>Tél. {s.phone}</div>}
             <details>
               <summary>Heures d’ouverture</summary>
               <dl className="facts">

@@ -53,6 +53,7 @@ export function SiteForm({ clientId, onDone }: { clientId: string; onDone: () =>
       postcode: '',
       city: '',
       accessNotes: '',
+      phone: '',
       hours: Object.fromEntries(
         WEEKDAYS.map((d) => [d, formatDayRanges(DEFAULT_OPENING_HOURS[d])]),
       ) as Record<(typeof WEEKDAYS)[number], string>,
@@ -77,6 +78,9 @@ export function SiteForm({ clientId, onDone }: { clientId: string; onDone: () =>
         </Field>
         <Field label="Ville du site" error={errors.city?.message}>
           {(p) => <input {...p} {...register('city')} />}
+        </Field>
+        <Field label="Téléphone du site" error={errors.phone?.message}>
+          {(p) => <input {...p} {...register('phone')} type="tel" />}
         </Field>
       </div>
       <fieldset className="hours">

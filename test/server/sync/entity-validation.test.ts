@@ -60,6 +60,24 @@ describe.each(BACKENDS)(
       ]);
     });
 
+    it('keeps a site’s phone number, checked like any phone, and reads sites stored without one', async () => {
+      const device = new TestDevice(server.tech1.api);
+      const [withPhone, badPhone, before] = [uuidv7(), uuidv7(), uuidv7()];
+      const res = await device.push([
+        device.upsert('sites', withPhone, { ...siteData(clientId), phone: '01 23 45 67 89' }),
+        device.upsert('sites', badPhone, { ...siteData(clientId), phone: 'appeler l’accueil' }),
+        device.upsert('sites', before, siteData(clientId)),
+      ]);
+      expect(res.body.results.map((r) => (r.status === 'rejected' ? r.message : r.status))).toEqual(
+        ['applied', 'Données invalides : Numéro de téléphone invalide. (phone).', 'applied'],
+      );
+      const { records } = await server.office.api.pullAll(uuidv7());
+      expect(records.find((r) => r.recordId === withPhone)?.data).toMatchObject({
+        phone: '01 23 45 67 89',
+      });
+      expect(records.find((r) => r.recordId === before)?.data).not.toHaveProperty('phone');
+    });
+
     it('lets a device only resolve a conflict record, never rewrite nor delete it', async () => {
       const siteId = uuidv7();
       const office = new TestDevice(server.office.api);
@@ -71,6 +89,12 @@ describe.each(BACKENDS)(
       const result = clash.body.results[0]!;
       expect(result.status).toBe('conflict');
       const conflictId = result.status === 'conflict' ? result.conflictId : '';
+
+      // A malformed resolution is refused as invalid, whoever sends it (the office included).
+      const malformed = await office.push([
+        office.upsert('syncConflicts', conflictId, { resolution: { name: 'both' } }, 1),
+      ]);
+      expect(malformed.body.results[0]).toMatchObject({ status: 'rejected', reason: 'invalid' });
 
       const rewrite = await b.push([
         b.upsert('syncConflicts', conflictId, { fields: [], accountName: 'Personne' }, 1),
