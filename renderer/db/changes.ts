@@ -4,6 +4,7 @@ import { SealedReportError } from '../../shared/report/seal';
 import type { EntityName } from '../../shared/sync/mutation';
 import type { BordereauDb, OutboxEntry } from './database';
 import { EQUIPMENT_INDEX_FIELDS, equipmentIndexFields } from './equipment-index';
+import { markCreated } from './equipment-search-keys-middleware';
 
 /**
  * The one write path for synced records: each write puts the record AND its outbox entry in
@@ -154,12 +155,13 @@ export function queueCreatedRecords<T extends AnyRecord>(
     at: now,
   }));
   // Both batches go at once: the database works through the records while the outbox
-  // entries are still being serialised (awaiting the first left it idle meanwhile). Added,
-  // not put: nothing is replaced, so the equipment's search keys need not look for an earlier
-  // version (equipment-search-keys-middleware.ts).
-  return Promise.all([tableOf(db, entity).bulkAdd(stored), db.outbox.bulkAdd(entries)]).then(
-    () => stored,
-  );
+  // entries are still being serialised (awaiting the first left it idle meanwhile). Marked
+  // as created: the equipment's search keys need not look for an earlier version
+  // (equipment-search-keys-middleware.ts).
+  return Promise.all([
+    tableOf(db, entity).bulkPut(markCreated(stored)),
+    db.outbox.bulkAdd(entries),
+  ]).then(() => stored);
 }
 
 /** Writes many records in one transaction: all or none (the CSV import relies on it). */

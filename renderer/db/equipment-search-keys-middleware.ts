@@ -15,6 +15,19 @@ import {
 } from './equipment-search-keys';
 import type { ChunkEntry } from './equipment-search-keys';
 
+/**
+ * Arrays of records just created on this device (fresh ids), as handed to `bulkPut`: no
+ * earlier version to look up. Put, not added: an add makes IndexedDB check that each key is
+ * free, a read per record on disk (docs/benchmarks.md, Inventory on disk).
+ */
+const createdBatches = new WeakSet<readonly object[]>();
+
+/** Marks `records` (the very array to be passed to bulkPut) as records never stored before. */
+export function markCreated<T extends object>(records: readonly T[]): readonly T[] {
+  createdBatches.add(records);
+  return records;
+}
+
 /** Dexie's DBCoreRangeType.Any (a const enum, which isolated modules cannot import). */
 const RANGE_ANY = 3;
 
@@ -159,7 +172,9 @@ async function mutateAndApply(
     case 'put': {
       // The versions replaced: an item moved to another client leaves its former chunk.
       const ids = (req.values as Stored[]).map((r) => r.id);
-      const old = (await table.getMany({ trans, keys: ids })) as (Stored | undefined)[];
+      const old = createdBatches.has(req.values)
+        ? []
+        : ((await table.getMany({ trans, keys: ids })) as (Stored | undefined)[]);
       const res = await table.mutate(req);
       const put = (req.values as Stored[]).filter((_, i) => !res.failures[i]);
       const removed = old.filter(
