@@ -11,6 +11,7 @@ export * from './inclusion';
 export * from './pricing';
 export * from './hour-bank';
 export * from './syntec';
+export * from './syntec-due';
 export * from './age-surcharge';
 export * from './notice';
 export * from './subscription-visits';

@@ -1,0 +1,1 @@
+export { SyntecRevisionPanel } from './SyntecRevisionPanel';
