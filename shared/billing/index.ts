@@ -18,6 +18,7 @@ export * from './subscription-visits';
 export * from './sla-clock';
 export * from './quote';
 export * from './device-fees';
+export * from './device-fee-detail';
 export {
   slaDeadline,
   workingMinutesBetween,

@@ -1,1 +1,2 @@
+export { DeviceFeesPanel } from './DeviceFeesPanel';
 export { SyntecRevisionPanel } from './SyntecRevisionPanel';
