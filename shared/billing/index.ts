@@ -5,6 +5,7 @@ export * from './decimal';
 export * from './contract';
 export * from './contract-presets';
 export * from './contract-checks';
+export * from './rounding-clause';
 export * from './intervention';
 export * from './travel-zone';
 export * from './inclusion';
