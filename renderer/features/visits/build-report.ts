@@ -1,4 +1,5 @@
 import type { Contract } from '../../../shared/billing/contract';
+import { teamMemberReport } from '../../../shared/visit/team-report';
 import {
   subscriptionVisitCount,
   subscriptionVisitLabel,
@@ -228,6 +229,10 @@ export function buildReportContent(sources: ReportSources): DraftContent {
     billing: reportBilling(sources),
     clientRemarks: work.clientRemarks,
     photos: [...sources.photos],
+    // Only with other technicians: a visit of one keeps the report's earlier shape.
+    ...(pricing.team.length > 0
+      ? { team: pricing.team.map((b) => teamMemberReport(b, sources.issuedAt)) }
+      : {}),
   };
 }
 

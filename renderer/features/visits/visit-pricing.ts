@@ -13,6 +13,8 @@ import type { PricedIntervention } from '../../../shared/billing/pricing';
 import type { TimerError } from '../../../shared/time/errors';
 import { visitTimeline } from '../../../shared/time/segments';
 import type { VisitTimeline } from '../../../shared/time/segments';
+import { teamBilling, withTeamLines } from '../../../shared/visit/team-pricing';
+import type { TeamMemberBilling } from '../../../shared/visit/team-pricing';
 import type { VisitRecord } from './visit-record';
 
 /**
@@ -38,6 +40,8 @@ export interface VisitPricingInput {
 export interface VisitPricing {
   readonly timeline: VisitTimeline;
   readonly priced: PricedIntervention;
+  /** The other technicians' time, each through the ladder (shared/visit/team-pricing.ts). */
+  readonly team: readonly TeamMemberBilling[];
 }
 
 /**
@@ -220,5 +224,10 @@ export function priceVisit(input: VisitPricingInput): VisitPricing {
     openingHours: input.siteOpeningHours ?? null,
     hourBankBalanceMinutes: balance,
   });
-  return { timeline, priced: priceIntervention(contract, facts) };
+  const team = teamBilling(contract, facts, visit.team ?? [], now);
+  return {
+    timeline,
+    priced: withTeamLines(contract, priceIntervention(contract, facts), facts, visit.team, now),
+    team,
+  };
 }
