@@ -12,9 +12,27 @@ export interface ContractWarning {
  * Consistency checks on a contract that parses but reads oddly: the schema accepts each
  * field alone, these look at them together. Warnings, not errors: the office may mean it.
  */
-export function contractWarnings(contract: Contract): ContractWarning[] {
+export function contractWarnings(
+  contract: Contract,
+  options: {
+    /** The contract was stored before the rounding clause was a setting (rounding-clause.ts). */
+    readonly roundingSettingMissing?: boolean;
+  } = {},
+): ContractWarning[] {
   const out: ContractWarning[] = [];
   const warn = (field: string, message: string) => out.push({ field, message });
+  if (options.roundingSettingMissing === true) {
+    warn(
+      'roundTimeUpToEuro',
+      'Contrat enregistré avant que l’arrondi à l’euro supérieur soit un réglage : il était appliqué à tout contrat. Seul le contrat ALLANCE le prévoit (002 art. IV.2.2, « arrondis à l’euro supérieur ») : cochez « Temps arrondi à l’euro supérieur » si le texte de ce contrat le dit, puis enregistrez.',
+    );
+  }
+  if (contract.articles.rounding !== '' && !contract.roundTimeUpToEuro) {
+    warn(
+      'roundTimeUpToEuro',
+      `Le contrat cite une clause d’arrondi (${contract.articles.rounding}) mais le temps n’est pas arrondi à l’euro supérieur : cochez l’arrondi, ou retirez l’article cité.`,
+    );
+  }
   const { travel, coverage } = contract;
   const zoneSet = travel.zone.departements.length > 0 || travel.zone.postcodes.length > 0;
   if (zoneSet && travel.fee.kind === 'included') {

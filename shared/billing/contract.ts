@@ -126,6 +126,11 @@ export const coverageSchema = z
   .prefault({});
 export type Coverage = z.output<typeof coverageSchema>;
 
+/** A month of publication, "YYYY-MM". */
+export const indexMonthSchema = z
+  .string()
+  .regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'Mois de l’indice attendu (ex. « 2026-01 »).');
+
 /** One revision the office applied: the price before and after, and the indices used. */
 export const syntecRevisionEntrySchema = z.object({
   on: localDateSchema,
@@ -133,6 +138,12 @@ export const syntecRevisionEntrySchema = z.object({
   s1: decimalStringSchema,
   fromCents: centsSchema,
   toCents: centsSchema,
+  /**
+   * The month of the published index S1 ("2026-01"), as the office typed it: SYNTEC is
+   * published monthly and the contracts name the index by month. Null for entries recorded
+   * before the month was asked.
+   */
+  indexMonth: indexMonthSchema.nullable().default(null),
 });
 export type SyntecRevisionEntry = z.output<typeof syntecRevisionEntrySchema>;
 

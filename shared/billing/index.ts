@@ -5,18 +5,21 @@ export * from './decimal';
 export * from './contract';
 export * from './contract-presets';
 export * from './contract-checks';
+export * from './rounding-clause';
 export * from './intervention';
 export * from './travel-zone';
 export * from './inclusion';
 export * from './pricing';
 export * from './hour-bank';
 export * from './syntec';
+export * from './syntec-due';
 export * from './age-surcharge';
 export * from './notice';
 export * from './subscription-visits';
 export * from './sla-clock';
 export * from './quote';
 export * from './device-fees';
+export * from './device-fee-detail';
 export {
   slaDeadline,
   workingMinutesBetween,

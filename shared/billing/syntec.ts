@@ -82,7 +82,7 @@ export class SyntecError extends Error {
  */
 export function applySyntecRevision(
   contract: Contract,
-  revision: { readonly on: LocalDate; readonly index: string },
+  revision: { readonly on: LocalDate; readonly index: string; readonly indexMonth?: string },
 ): Contract {
   const syntec = contract.syntec;
   if (syntec === null) {
@@ -140,7 +140,17 @@ export function applySyntecRevision(
       ...syntec,
       index: syntec.base === 'chained' ? revision.index : syntec.index,
       revisedOn: revision.on,
-      history: [...syntec.history, { on: revision.on, s0, s1: revision.index, fromCents, toCents }],
+      history: [
+        ...syntec.history,
+        {
+          on: revision.on,
+          s0,
+          s1: revision.index,
+          fromCents,
+          toCents,
+          indexMonth: revision.indexMonth ?? null,
+        },
+      ],
     },
   };
 }

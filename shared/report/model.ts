@@ -393,6 +393,23 @@ export const clientCopySchema = z
   });
 export type ClientCopy = z.infer<typeof clientCopySchema>;
 
+/**
+ * Another technician on the visit (shared/visit/team.ts): their own times, their time through
+ * the contract's ladder, and their signature. Absent on reports of one technician, so the
+ * sealed content of every report sealed before it is unchanged.
+ */
+export const teamMemberReportSchema = z.object({
+  name: required('Nom du technicien', 200),
+  arrivalAt: ms,
+  departureAt: ms,
+  pauses: z.array(pauseSchema),
+  workedMinutes: minutes,
+  billedMinutes: minutes,
+  ladderStepLabel: required('Palier appliqué', 200),
+  signature: z.object({ signedAt: ms, imagePngDataUrl: pngDataUrlSchema }).nullable(),
+});
+export type TeamMemberReport = z.infer<typeof teamMemberReportSchema>;
+
 /** Everything the technician fills in before signatures. */
 export const reportContentSchema = z.object({
   /** UUIDv7 generated on the device; each version has its own id. */
@@ -444,6 +461,8 @@ export const reportContentSchema = z.object({
   photos: z.array(photoSchema).max(50, '50 photos au plus par bordereau.'),
   /** How the client's copy is handed over (chosen before signing; optional, see provider). */
   clientCopy: clientCopySchema.optional(),
+  /** The other technicians on the visit; absent when one technician worked alone. */
+  team: z.array(teamMemberReportSchema).min(1).max(5).optional(),
 });
 export type ReportContent = z.infer<typeof reportContentSchema>;
 

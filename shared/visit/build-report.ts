@@ -5,6 +5,7 @@ import type { Client } from '../inventory/client';
 import type { Equipment } from '../inventory/equipment';
 import type { Site } from '../inventory/site';
 import { instantOf } from '../calendar/local-date';
+import { teamMemberReport } from './team-report';
 import type {
   BillingSummary,
   InterventionResult,
@@ -225,6 +226,10 @@ export function buildReportContent(sources: ReportSources): DraftContent {
     billing: reportBilling(sources),
     clientRemarks: work.clientRemarks,
     photos: [...sources.photos],
+    // Only with other technicians: a visit of one keeps the report's earlier shape.
+    ...(pricing.team.length > 0
+      ? { team: pricing.team.map((b) => teamMemberReport(b, sources.issuedAt)) }
+      : {}),
   };
 }
 

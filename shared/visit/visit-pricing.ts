@@ -11,6 +11,8 @@ import type { PricedIntervention } from '../billing/pricing';
 import type { TimerError } from '../time/errors';
 import { visitTimeline } from '../time/segments';
 import type { VisitTimeline } from '../time/segments';
+import { teamBilling, withTeamLines } from './team-pricing';
+import type { TeamMemberBilling } from './team-pricing';
 import {
   mainEquipmentCovered,
   purposeOf,
@@ -74,6 +76,8 @@ export interface VisitPricingInput {
 export interface VisitPricing {
   readonly timeline: VisitTimeline;
   readonly priced: PricedIntervention;
+  /** The other technicians' time, each through the ladder (shared/visit/team-pricing.ts). */
+  readonly team: readonly TeamMemberBilling[];
 }
 
 /**
@@ -227,5 +231,10 @@ export function priceVisit(input: VisitPricingInput): VisitPricing {
     openingHours: input.siteOpeningHours ?? null,
     hourBankBalanceMinutes: balance,
   });
-  return { timeline, priced: priceIntervention(contract, facts) };
+  const team = teamBilling(contract, facts, visit.team ?? [], now);
+  return {
+    timeline,
+    priced: withTeamLines(contract, priceIntervention(contract, facts), facts, visit.team, now),
+    team,
+  };
 }

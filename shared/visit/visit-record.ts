@@ -7,6 +7,7 @@ import {
 } from '../report/model';
 import { sealedQuoteSchema } from '../billing/quote';
 import { timerEventsSchema } from '../time/events';
+import { visitTeamSchema } from './team';
 import { syncedFields } from '../inventory/record';
 
 /**
@@ -155,6 +156,8 @@ export const visitRecordSchema = z.object({
   /** Quotes for complementary work, signed by the client and sealed (shared/billing/quote.ts). */
   // Each carries a signature image: a few per visit keep the record under the sync limit.
   quotes: z.array(sealedQuoteSchema).max(4, '4 devis au plus par visite.').default([]),
+  /** Other technicians on the visit, each with their own timer (shared/visit/team.ts). */
+  team: visitTeamSchema.optional(),
   /** The bordereau (current version) once one has been numbered. */
   reportId: z.string().nullable().default(null),
   /** Its number, indexed for the list. */

@@ -20,6 +20,7 @@ import { ExportCsvButton } from '../inventory/ExportCsvButton';
 import { InventoryTable } from '../inventory/InventoryTable';
 import { today as todayOf } from '../inventory/today';
 import { ClientRefusalNotices, ClientSyncBadges, useRefusalCounts } from '../sync/RefusalNotices';
+import { DeviceFeesPanel } from '../contracts';
 import { ClientForm } from './ClientForm';
 import { ContactForm } from './ContactForm';
 import { ContractForm } from './ContractForm';
@@ -222,6 +223,7 @@ export function ClientPage() {
           </div>
         ))
       )}
+      <DeviceFeesPanel clientId={client.id} />
 
       <h2>Abonnements et licences</h2>
       {(subscriptions ?? []).length === 0 ? (

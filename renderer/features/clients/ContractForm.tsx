@@ -5,6 +5,7 @@ import type { UseFormRegister } from 'react-hook-form';
 import { contractSchema } from '../../../shared/billing/contract';
 import type { ContractArticles } from '../../../shared/billing/contract';
 import { contractWarnings } from '../../../shared/billing/contract-checks';
+import { roundingSettingMissing } from '../../../shared/billing/rounding-clause';
 import {
   CONTRACT_PRESETS,
   CONTRACT_PRESET_LABELS,
@@ -90,7 +91,12 @@ export function ContractForm({
           id: existing?.id ?? 'nouveau',
           ...contractFromForm(parsedForm.data, existing, { clientId, articles }),
         });
-        return candidate.success ? contractWarnings(candidate.data) : [];
+        return candidate.success
+          ? contractWarnings(candidate.data, {
+              // Only while the stored record lacks the setting: saving here stores it.
+              roundingSettingMissing: roundingSettingMissing(existing),
+            })
+          : [];
       })()
     : [];
 

@@ -10,6 +10,7 @@ import { getReport } from '../../db/repositories/reports';
 import { readStoredSession } from '../../sync/session';
 import { downloadText } from '../inventory/download';
 import { saveReportPdf } from '../visits/report-pdf';
+import { SyntecRevisionPanel } from '../contracts';
 import { ActivityReportPanel } from './ActivityReportPanel';
 import { billableLinesCsv } from './billable-csv';
 import { clientUsage } from './client-usage';
@@ -259,6 +260,7 @@ export function OfficePage() {
       </table>
 
       <ActivityReportPanel />
+      <SyntecRevisionPanel />
 
       <h2>Consommation par client ({year})</h2>
       {usage.length === 0 ? (

@@ -6,6 +6,7 @@ import {
   URGENCY_LABELS,
 } from '../../../shared/report/labels';
 import { PhotosPanel } from '../photos';
+import { TeamPanel } from './TeamPanel';
 import { TimeCorrections } from './TimeCorrections';
 import { TimerPanel } from './TimerPanel';
 import { VisitHeaderForm } from './VisitHeaderForm';
@@ -77,6 +78,7 @@ export function VisitPage() {
       )}
       <TimerPanel context={context} />
       <TimeCorrections visit={visit} />
+      <TeamPanel visit={visit} />
       <SlaPanel context={context} />
       <QuotePanel context={context} />
       {signed ? (

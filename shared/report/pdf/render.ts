@@ -13,6 +13,7 @@ import { writeIntervention, writeTimeline } from './section-intervention';
 import { writeParties, writeStatusBanners } from './section-parties';
 import { writeClientCopy, writeDataNotice, writeNotAnInvoice } from './section-notices';
 import { writeSignatures } from './section-signatures';
+import { writeTeam } from './section-team';
 import { finishPdf } from './sealed-attachment';
 import {
   writeEquipment,
@@ -84,6 +85,7 @@ export async function renderBordereauPdf(
   writeStatusBanners(cursor, report);
   writeIntervention(cursor, report);
   writeTimeline(cursor, report);
+  writeTeam(cursor, report);
   writeEquipment(cursor, report);
   writeWork(cursor, report);
   writeParts(cursor, report);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contractPreset, deviceFees } from '../../../shared/billing/index';
+import {
+  contractPreset,
+  deviceFeeDetail,
+  deviceFees,
+  deviceFeesTotal,
+} from '../../../shared/billing/index';
 import { equipmentSchema } from '../../../shared/inventory/equipment';
 import { allance } from './fixtures';
 
@@ -59,5 +64,28 @@ describe('what to bill per device on the subscription (004 art. XI, 002 art. IV.
   it('flags a device without purchase date when the surcharge applies; nothing without a per-device fee', () => {
     expect(deviceFees(imri(), [device({})], '2026-11-23')[0]).toMatchObject({ ageUnknown: true });
     expect(deviceFees(allance(), [device({})], '2026-11-23')).toEqual([]);
+  });
+});
+
+describe('each device fee explains itself to the office', () => {
+  it('004 art. XI surcharge, 002 art. IV.2.1 discovery date, unknown age; the total is the sum', () => {
+    const fees = deviceFees(
+      imri(),
+      [
+        device({ purchaseDate: '2025-01-10' }),
+        device({ purchaseDate: '2022-11-22' }),
+        device({}),
+        device({ declared: false, discoveredOn: '2026-11-02', purchaseDate: '2020-01-01' }),
+      ],
+      '2026-11-23',
+    );
+    expect(fees.map((f) => deviceFeeDetail(imri(), f))).toEqual([
+      '30,00\u00a0€',
+      '30,00\u00a0€ + 20 % (vétusté, 004 art. XI) = 36,00\u00a0€',
+      '30,00\u00a0€ ; date d’achat inconnue : vétusté à vérifier',
+      '30,00\u00a0€ + 30 % (vétusté, 004 art. XI) = 39,00\u00a0€ ; découvert sur site le 02/11/2026, facturé depuis cette date (002 art. IV.2.1)',
+    ]);
+    expect(deviceFeesTotal(fees)).toBe(3000 + 3600 + 3000 + 3900);
+    expect(deviceFeesTotal([])).toBe(0);
   });
 });

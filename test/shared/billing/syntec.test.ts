@@ -36,8 +36,22 @@ describe('SYNTEC revision per contract (domain-rules §4)', () => {
     // 459 × 310.1/306 = 465,15 → 466 €.
     expect(again.coverage.subscriptionPriceCents).toBe(46600);
     expect(again.syntec!.history).toEqual([
-      { on: '2026-03-15', s0: '300', s1: '306', fromCents: 45000, toCents: 45900 },
-      { on: '2027-03-15', s0: '306', s1: '310,1', fromCents: 45900, toCents: 46600 },
+      {
+        on: '2026-03-15',
+        s0: '300',
+        s1: '306',
+        fromCents: 45000,
+        toCents: 45900,
+        indexMonth: null,
+      },
+      {
+        on: '2027-03-15',
+        s0: '306',
+        s1: '310,1',
+        fromCents: 45900,
+        toCents: 46600,
+        indexMonth: null,
+      },
     ]);
   });
 

@@ -1,0 +1,2 @@
+export { DeviceFeesPanel } from './DeviceFeesPanel';
+export { SyntecRevisionPanel } from './SyntecRevisionPanel';
