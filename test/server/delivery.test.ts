@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractSchema } from '../../shared/billing/contract';
 import type { DeliveriesResponse, DeliveryView } from '../../shared/report/delivery';
 import { deliveryStatusLabel } from '../../shared/report/delivery';
 import type { SealedReport } from '../../shared/report/model';
@@ -137,6 +138,46 @@ describe.each(BACKENDS)('e-mailing the client’s copy on %s', (backend) => {
     const view = await deliveries(first.content.id);
     expect(view.deliveries).toMatchObject([{ status: 'sent', attempts: 1, reason: 'signed' }]);
     expect(deliveryStatusLabel(view.deliveries[0] as DeliveryView, true)).toBe('Envoyé');
+  });
+
+  it('adds the contacts the client’s contract names for its copies', async () => {
+    const office = new TestDevice(server.office.api);
+    const itContact = uuidv7();
+    const contractId = uuidv7();
+    const contract = contractSchema.parse({
+      id: contractId,
+      clientId,
+      reference: 'CT-2026-014',
+      startsOn: '2026-01-01',
+      hourlyRateCents: 9_000,
+      coverage: { kind: 'all' },
+      articles: {},
+      copyRecipientContactIds: [itContact],
+    });
+    const { id: _omit, ...contractData } = contract;
+    const setUp = await office.push([
+      office.upsert('contacts', itContact, {
+        clientId,
+        role: 'it-correspondent',
+        name: 'Service informatique',
+        email: 'support@allance.example',
+      }),
+      office.upsert('contracts', contractId, contractData),
+    ]);
+    expect(setUp.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const draft = draftReport(uuidv7(), 5);
+    draft.content.contract = { reference: 'CT-2026-014', label: '' };
+    const report = await sealWithCopy(draft);
+    const before = (await received(dir)).length;
+    await push(report);
+    await worker.tick();
+    const mails = await received(dir);
+    expect(mails).toHaveLength(before + 1);
+    expect(recipientsOf(mails[mails.length - 1] as ParsedMail)).toEqual(
+      [IT, SIGNER, 'support@allance.example'].sort(),
+    );
+    const [delivery] = (await deliveries(report.content.id)).deliveries;
+    expect(delivery?.recipients).toEqual([SIGNER, IT, 'support@allance.example']);
   });
 
   it('retries after the SMTP server was down, and never sends again after a restart', async () => {
