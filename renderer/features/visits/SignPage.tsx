@@ -30,6 +30,7 @@ import { buildReportContent, reportContentIssues } from './build-report';
 import type { ReportSources } from './build-report';
 import { clock } from './clock';
 import { reportPdfBytes } from './report-pdf';
+import { useCopyRecipients } from '../../use-cases/visits/copy-recipients';
 import { ClientCopyFields, clientCopyOf } from './ClientCopyFields';
 import type { ClientCopyDraft } from './ClientCopyFields';
 import { TechnicianProfileForm } from './TechnicianProfileForm';
@@ -139,6 +140,7 @@ export function SignPage() {
   const navigate = useNavigate();
   const db = getDb();
   const context = useVisitContext(visitId);
+  const contractRecipients = useCopyRecipients(context?.visit.clientId, context?.contract);
   const identity = useLiveQuery(
     async () => ({ profile: await getTechnicianProfile(db), provider: await getProvider(db) }),
     [db],
@@ -427,7 +429,11 @@ export function SignPage() {
               <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} required />
             </label>
           )}
-          <ClientCopyFields value={copy} onChange={setCopy} />
+          <ClientCopyFields
+            value={copy}
+            onChange={setCopy}
+            contractRecipients={contractRecipients}
+          />
           <p className="muted">
             Signé aussi par {profile.name} ({profile.code}) avec la signature enregistrée dans son
             profil.
