@@ -146,11 +146,19 @@ export async function enqueueResend(
   return rows[0] ?? null;
 }
 
-async function claimNext(db: Queryable, now: number): Promise<DeliveryRow | null> {
-  const { rows } = await db.query<DeliveryRow>(
-    `UPDATE report_deliveries
+/** The outbox tables: the client's copies, the activity reports (same columns for sending). */
+export type OutboxTable = 'report_deliveries' | 'activity_deliveries';
+
+/** The next due row of `table`, claimed for one attempt (a lease against a crashed sender). */
+export async function claimNext<Row extends { id: string; attempts: number }>(
+  db: Queryable,
+  now: number,
+  table: OutboxTable = 'report_deliveries',
+): Promise<Row | null> {
+  const { rows } = await db.query<Row>(
+    `UPDATE ${table}
         SET status = 'sending', attempts = attempts + 1, next_attempt_at = $2, updated_at = $1
-      WHERE id = (SELECT id FROM report_deliveries
+      WHERE id = (SELECT id FROM ${table}
                    WHERE status IN ('pending', 'retrying', 'sending') AND next_attempt_at <= $1
                    ORDER BY next_attempt_at, created_at LIMIT 1
                    FOR UPDATE SKIP LOCKED)
@@ -160,15 +168,17 @@ async function claimNext(db: Queryable, now: number): Promise<DeliveryRow | null
   return rows[0] ?? null;
 }
 
-async function settle(
+/** Records an attempt's outcome: sent, or retried later with back-off, or given up. */
+export async function settle(
   db: Queryable,
-  row: DeliveryRow,
+  row: { id: string; attempts: number },
   now: number,
   outcome: { ok: true } | { ok: false; error: string; permanent: boolean },
+  table: OutboxTable = 'report_deliveries',
 ): Promise<void> {
   if (outcome.ok) {
     await db.query(
-      `UPDATE report_deliveries SET status = 'sent', sent_at = $2, updated_at = $2, last_error = NULL
+      `UPDATE ${table} SET status = 'sent', sent_at = $2, updated_at = $2, last_error = NULL
         WHERE id = $1`,
       [row.id, now],
     );
@@ -180,7 +190,7 @@ async function settle(
       ? 'failed'
       : 'retrying';
   await db.query(
-    `UPDATE report_deliveries SET status = $2, last_error = $3, next_attempt_at = $4, updated_at = $5
+    `UPDATE ${table} SET status = $2, last_error = $3, next_attempt_at = $4, updated_at = $5
       WHERE id = $1`,
     [row.id, status, outcome.error, now + retryDelayMs(row.attempts), now],
   );
@@ -198,7 +208,7 @@ export interface OutboxDeps {
 export async function sendDueDeliveries(deps: OutboxDeps): Promise<number> {
   let attempted = 0;
   for (;;) {
-    const row = await claimNext(deps.db, deps.now());
+    const row = await claimNext<DeliveryRow>(deps.db, deps.now());
     if (!row) return attempted;
     attempted++;
     try {

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { addLocalDays } from '../../../shared/calendar/local-date';
+import { monthBounds } from '../../../shared/report/activity/month';
 import { renderActivityPdf } from '../../../shared/report/activity/activity-pdf';
 import { activitySummary } from '../../../shared/report/activity/activity-summary';
 import type { SealedReport } from '../../../shared/report/model';
@@ -9,13 +9,8 @@ import { listReportsOfClient } from '../../db/repositories/reports';
 import { desktop } from '../../platform/desktop';
 import { loadReportFonts } from '../visits/report-fonts';
 
-/** "2026-11" → the month's first and last calendar days. */
-export function monthBounds(month: string): { from: string; to: string } {
-  const from = `${month}-01`;
-  const [year = 0, m = 1] = month.split('-').map(Number);
-  const next = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`;
-  return { from, to: addLocalDays(next, -1) };
-}
+// re-exported: the month picker's test imports it from here
+export { monthBounds };
 
 /**
  * The activity report of a client for a month (002 art. III-1 §6), from the signed
