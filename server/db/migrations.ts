@@ -255,6 +255,33 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 9,
+    name: 'activity reports e-mailed by the office',
+    sql: `
+      -- A client's activity report for a month (002 art. III-1 §6), e-mailed from the office
+      -- screen through the same outbox as the client's copies (server/delivery/activity.ts):
+      -- the row is written before any attempt; the PDF is made when it is sent.
+      CREATE TABLE activity_deliveries (
+        id uuid PRIMARY KEY,
+        client_id uuid NOT NULL,
+        month text NOT NULL CHECK (month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
+        recipients jsonb NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'sending', 'retrying', 'sent', 'failed', 'bounced')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at bigint NOT NULL,
+        last_error text,
+        message_id text NOT NULL,
+        requested_by uuid,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        sent_at bigint
+      );
+      CREATE INDEX activity_deliveries_due ON activity_deliveries (next_attempt_at)
+        WHERE status IN ('pending', 'sending', 'retrying');
+      CREATE INDEX activity_deliveries_client ON activity_deliveries (client_id, month);
+    `,
+  },
 ];
 
 /** Arbitrary constant shared by every instance: the key of the migration advisory lock. */

@@ -1,9 +1,11 @@
 import { uuidv7 } from 'uuidv7';
+import { mergeRecipients } from '../../shared/report/copy-recipients';
 import type { DeliveryStatus, DeliveryView } from '../../shared/report/delivery';
 import type { Queryable } from '../db/database';
 import { MailError } from './mailer';
 import type { Mailer } from './mailer';
 import { deliveryMessage } from './message';
+import { contractRecipientsOf } from './recipients';
 import { loadSealedReport, sealedReportPdf } from './report-pdf';
 
 /**
@@ -62,26 +64,61 @@ export function deliveryView(row: DeliveryRow): DeliveryView {
   };
 }
 
-/** Creates the 'signed' delivery of every sealed report that asks for one and has none yet. */
+/**
+ * Creates the 'signed' delivery of every sealed report that asks for one and has none yet,
+ * to the addresses typed on site and the contacts the client's contract names for its copies
+ * (recipients.ts). The unique index keeps it to one per report version, even when two
+ * instances enqueue at once.
+ */
 export async function enqueueSignedReports(db: Queryable, now: number): Promise<number> {
-  const result = await db.query(
-    `INSERT INTO report_deliveries (id, report_id, report_number, report_version, client_id,
-        recipients, reason, status, next_attempt_at, message_id, created_at, updated_at)
-     SELECT d.id, d.report_id, d.number, d.version, d.client_id, d.emails, 'signed', 'pending', $1,
-            '<' || d.id || '@bordereau>', $1, $1
-       FROM (SELECT gen_random_uuid() AS id, r.id AS report_id, r.client_id,
-                    r.data->'content'->>'number' AS number,
-                    (r.data->'content'->'version'->>'number')::integer AS version,
-                    r.data->'content'->'clientCopy'->'emails' AS emails
-               FROM records r
-              WHERE r.entity = 'reports' AND r.sealed
-                AND r.data->'content'->'clientCopy'->'methods' @> '["email"]'::jsonb
-                AND NOT EXISTS (SELECT 1 FROM report_deliveries x
-                                 WHERE x.report_id = r.id AND x.reason = 'signed')) d
-     ON CONFLICT (report_id) WHERE reason = 'signed' DO NOTHING`,
-    [now],
+  const { rows } = await db.query<{
+    report_id: string;
+    client_id: string | null;
+    number: string;
+    version: number;
+    emails: string[];
+    contract_reference: string | null;
+  }>(
+    `SELECT r.id AS report_id, r.client_id,
+            r.data->'content'->>'number' AS number,
+            (r.data->'content'->'version'->>'number')::integer AS version,
+            r.data->'content'->'clientCopy'->'emails' AS emails,
+            r.data->'content'->'contract'->>'reference' AS contract_reference
+       FROM records r
+      WHERE r.entity = 'reports' AND r.sealed
+        AND r.data->'content'->'clientCopy'->'methods' @> '["email"]'::jsonb
+        AND NOT EXISTS (SELECT 1 FROM report_deliveries x
+                         WHERE x.report_id = r.id AND x.reason = 'signed')
+      ORDER BY r.seq`,
   );
-  return result.rowCount;
+  let created = 0;
+  for (const row of rows) {
+    const recipients = mergeRecipients(
+      row.emails,
+      row.contract_reference === null
+        ? []
+        : await contractRecipientsOf(db, row.client_id, row.contract_reference),
+    );
+    const id = uuidv7();
+    const result = await db.query(
+      `INSERT INTO report_deliveries (id, report_id, report_number, report_version, client_id,
+          recipients, reason, status, next_attempt_at, message_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, 'signed', 'pending', $7, $8, $7, $7)
+       ON CONFLICT (report_id) WHERE reason = 'signed' DO NOTHING`,
+      [
+        id,
+        row.report_id,
+        row.number,
+        row.version,
+        row.client_id,
+        JSON.stringify(recipients),
+        now,
+        `<${id}@bordereau>`,
+      ],
+    );
+    created += result.rowCount ?? 0;
+  }
+  return created;
 }
 
 /** An office resend: a new row, sent on the next round (to `recipients`, or the report's). */
@@ -109,11 +146,19 @@ export async function enqueueResend(
   return rows[0] ?? null;
 }
 
-async function claimNext(db: Queryable, now: number): Promise<DeliveryRow | null> {
-  const { rows } = await db.query<DeliveryRow>(
-    `UPDATE report_deliveries
+/** The outbox tables: the client's copies, the activity reports (same columns for sending). */
+export type OutboxTable = 'report_deliveries' | 'activity_deliveries';
+
+/** The next due row of `table`, claimed for one attempt (a lease against a crashed sender). */
+export async function claimNext<Row extends { id: string; attempts: number }>(
+  db: Queryable,
+  now: number,
+  table: OutboxTable = 'report_deliveries',
+): Promise<Row | null> {
+  const { rows } = await db.query<Row>(
+    `UPDATE ${table}
         SET status = 'sending', attempts = attempts + 1, next_attempt_at = $2, updated_at = $1
-      WHERE id = (SELECT id FROM report_deliveries
+      WHERE id = (SELECT id FROM ${table}
                    WHERE status IN ('pending', 'retrying', 'sending') AND next_attempt_at <= $1
                    ORDER BY next_attempt_at, created_at LIMIT 1
                    FOR UPDATE SKIP LOCKED)
@@ -123,15 +168,17 @@ async function claimNext(db: Queryable, now: number): Promise<DeliveryRow | null
   return rows[0] ?? null;
 }
 
-async function settle(
+/** Records an attempt's outcome: sent, or retried later with back-off, or given up. */
+export async function settle(
   db: Queryable,
-  row: DeliveryRow,
+  row: { id: string; attempts: number },
   now: number,
   outcome: { ok: true } | { ok: false; error: string; permanent: boolean },
+  table: OutboxTable = 'report_deliveries',
 ): Promise<void> {
   if (outcome.ok) {
     await db.query(
-      `UPDATE report_deliveries SET status = 'sent', sent_at = $2, updated_at = $2, last_error = NULL
+      `UPDATE ${table} SET status = 'sent', sent_at = $2, updated_at = $2, last_error = NULL
         WHERE id = $1`,
       [row.id, now],
     );
@@ -143,7 +190,7 @@ async function settle(
       ? 'failed'
       : 'retrying';
   await db.query(
-    `UPDATE report_deliveries SET status = $2, last_error = $3, next_attempt_at = $4, updated_at = $5
+    `UPDATE ${table} SET status = $2, last_error = $3, next_attempt_at = $4, updated_at = $5
       WHERE id = $1`,
     [row.id, status, outcome.error, now + retryDelayMs(row.attempts), now],
   );
@@ -161,7 +208,7 @@ export interface OutboxDeps {
 export async function sendDueDeliveries(deps: OutboxDeps): Promise<number> {
   let attempted = 0;
   for (;;) {
-    const row = await claimNext(deps.db, deps.now());
+    const row = await claimNext<DeliveryRow>(deps.db, deps.now());
     if (!row) return attempted;
     attempted++;
     try {

@@ -2,6 +2,7 @@ import type { Database } from '../db/database';
 import type { DeliveryConfig } from './delivery-config';
 import { smtpMailer } from './mailer';
 import type { Mailer } from './mailer';
+import { sendDueActivityReports } from './activity';
 import { enqueueSignedReports, sendDueDeliveries } from './outbox';
 
 export interface DeliveryWorker {
@@ -40,6 +41,7 @@ export function startDeliveryWorker(input: {
         publicUrl: input.config.publicUrl,
         now,
       });
+      await sendDueActivityReports({ db: input.db, mailer, from: input.config.from, now });
     }
   };
   const tick = (): Promise<void> => {

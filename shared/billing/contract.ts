@@ -232,6 +232,13 @@ export const contractSchema = z.object({
    * des sauvegardes"): the bordereau's backup reminder then says so (shared/report/pdf/section-backup.ts).
    */
   backupsCheckedByProvider: z.boolean().default(false),
+  /**
+   * The client's contacts (ids of contact records) who receive the client's copies by
+   * e-mail, e.g. the IT correspondent: bordereaux (004 art. VI "en remettra un exemplaire au
+   * client") and activity reports (002 art. III-1 §6). Pre-filled on site, used by the office
+   * server's deliveries (shared/report/copy-recipients.ts).
+   */
+  copyRecipientContactIds: z.array(z.string().min(1)).max(20).default([]),
   /** On-site response times in working minutes (004 art. VI). */
   sla: z
     .object({

@@ -49,7 +49,10 @@ export const resendRequestSchema = z.object({
 export type ResendRequest = z.infer<typeof resendRequestSchema>;
 
 /** How the office list names each state (French). */
-export function deliveryStatusLabel(delivery: DeliveryView, smtpConfigured: boolean): string {
+export function deliveryStatusLabel(
+  delivery: Pick<DeliveryView, 'status' | 'lastError' | 'attempts'>,
+  smtpConfigured: boolean,
+): string {
   if (!smtpConfigured && delivery.status !== 'sent') {
     return 'Non envoyé : aucun serveur de messagerie configuré';
   }
@@ -67,3 +70,30 @@ export function deliveryStatusLabel(delivery: DeliveryView, smtpConfigured: bool
       return `Refusé par la messagerie (${delivery.lastError ?? 'adresse rejetée'})`;
   }
 }
+
+/** The office's request to e-mail a client's activity report for a month. */
+export const activityDeliveryRequestSchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois invalide (attendu : AAAA-MM).'),
+  /** Absent: the contacts the client's contract names for its copies. */
+  emails: z
+    .array(z.email('Adresse e-mail invalide.').max(254))
+    .min(1, 'Au moins une adresse.')
+    .max(20, 'Vingt adresses au plus.')
+    .optional(),
+});
+export type ActivityDeliveryRequest = z.infer<typeof activityDeliveryRequestSchema>;
+
+/** One e-mailing of an activity report, as the office sees it. */
+export const activityDeliveryViewSchema = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  month: z.string(),
+  recipients: z.array(z.string()),
+  status: z.enum(DELIVERY_STATUSES),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  createdAt: z.number().int(),
+  nextAttemptAt: z.number().int(),
+  sentAt: z.number().int().nullable(),
+});
+export type ActivityDeliveryView = z.infer<typeof activityDeliveryViewSchema>;

@@ -1,10 +1,16 @@
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveriesResponse, DeliveryView } from '../../shared/report/delivery';
+import { contractSchema } from '../../shared/billing/contract';
+import type {
+  ActivityDeliveryView,
+  DeliveriesResponse,
+  DeliveryView,
+} from '../../shared/report/delivery';
 import { deliveryStatusLabel } from '../../shared/report/delivery';
 import type { SealedReport } from '../../shared/report/model';
 import { newVersionOf, sealReport } from '../../shared/report/seal';
@@ -137,6 +143,87 @@ describe.each(BACKENDS)('e-mailing the client’s copy on %s', (backend) => {
     const view = await deliveries(first.content.id);
     expect(view.deliveries).toMatchObject([{ status: 'sent', attempts: 1, reason: 'signed' }]);
     expect(deliveryStatusLabel(view.deliveries[0] as DeliveryView, true)).toBe('Envoyé');
+  });
+
+  it('adds the contacts the client’s contract names for its copies', async () => {
+    const office = new TestDevice(server.office.api);
+    const itContact = uuidv7();
+    const contractId = uuidv7();
+    const contract = contractSchema.parse({
+      id: contractId,
+      clientId,
+      reference: 'CT-2026-014',
+      startsOn: '2026-01-01',
+      hourlyRateCents: 9_000,
+      coverage: { kind: 'all' },
+      articles: {},
+      copyRecipientContactIds: [itContact],
+    });
+    const { id: _omit, ...contractData } = contract;
+    const setUp = await office.push([
+      office.upsert('contacts', itContact, {
+        clientId,
+        role: 'it-correspondent',
+        name: 'Service informatique',
+        email: 'support@allance.example',
+      }),
+      office.upsert('contracts', contractId, contractData),
+    ]);
+    expect(setUp.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const draft = draftReport(uuidv7(), 5);
+    draft.content.contract = { reference: 'CT-2026-014', label: '' };
+    const report = await sealWithCopy(draft);
+    const before = (await received(dir)).length;
+    await push(report);
+    await worker.tick();
+    const mails = await received(dir);
+    expect(mails).toHaveLength(before + 1);
+    expect(recipientsOf(mails[mails.length - 1] as ParsedMail)).toEqual(
+      [IT, SIGNER, 'support@allance.example'].sort(),
+    );
+    const [delivery] = (await deliveries(report.content.id)).deliveries;
+    expect(delivery?.recipients).toEqual([SIGNER, IT, 'support@allance.example']);
+  });
+
+  it('e-mails a month’s activity report to the contacts the contract names', async () => {
+    const path = `/api/v1/clients/${clientId}/activity-reports`;
+    const bad = await server.office.api.request('POST', path, { month: '2026-13' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      issues: [{ path: 'month', message: 'Mois invalide (attendu : AAAA-MM).' }],
+    });
+    const tech = await server.tech1.api.request('POST', path, { month: '2026-11' });
+    expect(tech.status).toBe(403);
+    const before = (await received(dir)).length;
+    const res = await server.office.api.request<ActivityDeliveryView>('POST', path, {
+      month: '2026-11',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ recipients: ['support@allance.example'], status: 'pending' });
+    clock = Math.max(clock, Date.now()); // the route dates the request by the server's clock
+    await worker.tick();
+    await worker.tick(); // sent once
+    const mails = await received(dir);
+    expect(mails).toHaveLength(before + 1);
+    const mail = mails[mails.length - 1] as ParsedMail;
+    expect(recipientsOf(mail)).toEqual(['support@allance.example']);
+    expect(mail.subject).toBe('Rapport d’activité novembre 2026 – ALLANCE SAS');
+    expect(mail.text).toContain('Veuillez trouver ci-joint le rapport d’activité de novembre 2026');
+    const [pdf] = mail.attachments;
+    expect(pdf?.filename).toBe('rapport-activite-2026-11.pdf');
+    const file = join(dir, 'activity.pdf');
+    writeFileSync(file, pdf?.content ?? Buffer.alloc(0));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Rapport d’activité – ALLANCE SAS');
+    expect(text).toContain('du 01/11/2026 au 30/11/2026');
+    // the month's bordereaux so far: 0001 (its version 2), 0005 (the contract's test)
+    expect(text).toContain('BI-2026-JD-0001 (v2)');
+    expect(text).toContain('BI-2026-JD-0005');
+    const list = await server.office.api.request<{ deliveries: ActivityDeliveryView[] }>(
+      'GET',
+      path,
+    );
+    expect(list.body.deliveries).toMatchObject([{ month: '2026-11', status: 'sent', attempts: 1 }]);
   });
 
   it('retries after the SMTP server was down, and never sends again after a restart', async () => {

@@ -1,21 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { addLocalDays } from '../../../shared/calendar/local-date';
+import { monthBounds } from '../../../shared/report/activity/month';
 import { renderActivityPdf } from '../../../shared/report/activity/activity-pdf';
 import { activitySummary } from '../../../shared/report/activity/activity-summary';
 import type { SealedReport } from '../../../shared/report/model';
 import { getDb } from '../../db/database';
 import { listReportsOfClient } from '../../db/repositories/reports';
 import { desktop } from '../../platform/desktop';
+import { userMessage } from '../../ui/user-message';
+import { emailActivityReport } from './delivery-api';
 import { loadReportFonts } from '../visits/report-fonts';
 
-/** "2026-11" → the month's first and last calendar days. */
-export function monthBounds(month: string): { from: string; to: string } {
-  const from = `${month}-01`;
-  const [year = 0, m = 1] = month.split('-').map(Number);
-  const next = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`;
-  return { from, to: addLocalDays(next, -1) };
-}
+// re-exported: the month picker's test imports it from here
+export { monthBounds };
 
 /**
  * The activity report of a client for a month (002 art. III-1 §6), from the signed
@@ -65,7 +62,24 @@ export function ActivityReportPanel() {
       if (!saved.ok) throw new Error(saved.error.message);
       setMessage(saved.value ? `Rapport enregistré : ${saved.value.path}` : 'Rapport téléchargé.');
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Rapport impossible.');
+      setError(userMessage(e, 'Rapport impossible.'));
+    }
+  };
+
+  // The office server makes the PDF from the bordereaux it holds and e-mails it to the
+  // contacts the client's contract names for its copies (server/delivery/activity.ts).
+  const email = async () => {
+    setError(null);
+    setMessage(null);
+    if (!clientId || !/^\d{4}-\d{2}$/.test(month)) {
+      setError('Choisissez un client et un mois.');
+      return;
+    }
+    try {
+      const sent = await emailActivityReport(db, clientId, { month });
+      setMessage(`Envoi demandé au serveur du bureau, pour ${sent.recipients.join(', ')}.`);
+    } catch (e) {
+      setError(userMessage(e, 'Envoi impossible.'));
     }
   };
 
@@ -90,6 +104,9 @@ export function ActivityReportPanel() {
         </label>
         <button type="button" onClick={() => void generate()}>
           Rapport d’activité (PDF)
+        </button>
+        <button type="button" onClick={() => void email()}>
+          Envoyer par e-mail au client
         </button>
       </div>
       {message && <p role="status">{message}</p>}

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
-import { deliveriesResponseSchema, deliveryViewSchema } from '../../../shared/report/delivery';
+import {
+  activityDeliveryViewSchema,
+  deliveriesResponseSchema,
+  deliveryViewSchema,
+} from '../../../shared/report/delivery';
 import type {
+  ActivityDeliveryRequest,
+  ActivityDeliveryView,
   DeliveriesResponse,
   DeliveryView,
   ResendRequest,
@@ -60,4 +66,22 @@ export function resendReport(
   request: ResendRequest = {},
 ): Promise<DeliveryView> {
   return call(db, 'POST', `/api/v1/reports/${reportId}/deliveries`, deliveryViewSchema, request);
+}
+
+/**
+ * Asks the office server to e-mail a client's activity report for a month (its outbox sends
+ * it, retried like the client's copies): to the contacts the contract names, or to `emails`.
+ */
+export function emailActivityReport(
+  db: BordereauDb,
+  clientId: string,
+  request: ActivityDeliveryRequest,
+): Promise<ActivityDeliveryView> {
+  return call(
+    db,
+    'POST',
+    `/api/v1/clients/${clientId}/activity-reports`,
+    activityDeliveryViewSchema,
+    request,
+  );
 }

@@ -26,22 +26,40 @@ export function clientCopyOf(draft: ClientCopyDraft): ClientCopy | string {
 }
 
 /**
+ * The draft with `method` ticked or not. Ticking "e-mail" with no address typed yet fills in
+ * the contacts the contract names for the copies (editable: the technician may add the
+ * signer's or remove one).
+ */
+export function toggleClientCopyMethod(
+  value: ClientCopyDraft,
+  method: ClientCopyMethod,
+  on: boolean,
+  contractRecipients: readonly string[] = [],
+): ClientCopyDraft {
+  const methods = CLIENT_COPY_METHODS.filter((m) =>
+    m === method ? on : value.methods.includes(m),
+  );
+  const prefill = method === 'email' && on && value.emails.trim() === '';
+  return { methods, emails: prefill ? contractRecipients.join(', ') : value.emails };
+}
+
+/**
  * How the client's copy is handed over (004 art. VI), chosen before signing: it is printed
  * on the bordereau, and "e-mail" asks the office server to send it (queued with the report
- * while offline).
+ * while offline), pre-filled with the contract's chosen contacts.
  */
 export function ClientCopyFields({
   value,
   onChange,
+  contractRecipients = [],
 }: {
   value: ClientCopyDraft;
   onChange: (next: ClientCopyDraft) => void;
+  /** The addresses the contract names for the copies (use-cases/visits/copy-recipients.ts). */
+  contractRecipients?: readonly string[];
 }) {
   const toggle = (method: ClientCopyMethod, on: boolean) =>
-    onChange({
-      ...value,
-      methods: CLIENT_COPY_METHODS.filter((m) => (m === method ? on : value.methods.includes(m))),
-    });
+    onChange(toggleClientCopyMethod(value, method, on, contractRecipients));
   return (
     <fieldset className="panel">
       <legend>Exemplaire du client</legend>

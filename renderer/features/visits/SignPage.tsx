@@ -13,6 +13,7 @@ import { userMessage } from '../../ui/user-message';
 import { SignaturePadField } from '../signature';
 import type { SignaturePadHandle } from '../signature';
 import { clock } from './clock';
+import { useCopyRecipients } from '../../use-cases/visits/copy-recipients';
 import { ClientCopyFields, clientCopyOf } from './ClientCopyFields';
 import type { ClientCopyDraft } from './ClientCopyFields';
 import { TechnicianProfileForm } from './TechnicianProfileForm';
@@ -30,6 +31,7 @@ export function SignPage() {
   const { visitId } = useParams();
   const navigate = useNavigate();
   const context = useVisitContext(visitId);
+  const contractRecipients = useCopyRecipients(context?.visit.clientId, context?.contract);
   const identity = useSignerIdentity();
   const [mode, setMode] = useState<SignMode>('signed');
   const [signer, setSigner] = useState<{ name: string; role: string } | null>(null);
@@ -196,7 +198,11 @@ export function SignPage() {
               <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} required />
             </label>
           )}
-          <ClientCopyFields value={copy} onChange={setCopy} />
+          <ClientCopyFields
+            value={copy}
+            onChange={setCopy}
+            contractRecipients={contractRecipients}
+          />
           <p className="muted">
             Signé aussi par {profile.name} ({profile.code}) avec la signature enregistrée dans son
             profil.

@@ -1,20 +1,49 @@
-import boldDataUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf?inline';
-import italicDataUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Oblique.ttf?inline';
-import regularDataUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf?inline';
+import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf?url';
+import italicUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Oblique.ttf?url';
+import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf?url';
 import type { ReportFonts } from '../../../shared/report/pdf/fonts';
 
-const base64Of = (dataUrl: string): string => dataUrl.slice(dataUrl.indexOf(',') + 1);
+/** Base64 of a file's bytes, by chunks (String.fromCharCode takes a bounded argument list). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+async function fetchFont(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return toBase64(new Uint8Array(await response.arrayBuffer()));
+}
+
+let loading: Promise<ReportFonts> | null = null;
 
 /**
- * The bordereau's embedded font (shared/report/pdf/fonts.ts), inlined by Vite into this
- * module's chunk (preloaded with the report screens): a bordereau is signed and printed
- * offline at the client's, where a font fetched on demand would not arrive (in a browser, or
- * after an update) — about 2.6 MB of base64 in the chunk that renders PDFs.
+ * The bordereau's embedded font (shared/report/pdf/fonts.ts): three TTF files emitted by Vite
+ * as separate assets (≈ 650 KiB each) instead of 2.6 MB of base64 inlined in the chunk that
+ * renders PDFs. They are part of the build, served locally (the desktop shell's app://
+ * protocol, or the same static server as the page), so they load offline like the code;
+ * read once per session and kept in memory. A failed read is retried on the next call.
  */
 export function loadReportFonts(): Promise<ReportFonts> {
-  return Promise.resolve({
-    regular: base64Of(regularDataUrl),
-    bold: base64Of(boldDataUrl),
-    italic: base64Of(italicDataUrl),
-  });
+  loading ??= Promise.all([fetchFont(regularUrl), fetchFont(boldUrl), fetchFont(italicUrl)])
+    .then(([regular, bold, italic]) => ({ regular, bold, italic }))
+    .catch((cause: unknown) => {
+      loading = null;
+      throw new Error(
+        'Police du bordereau introuvable : rechargez l’application, puis recommencez.',
+        { cause },
+      );
+    });
+  return loading;
+}
+
+/**
+ * Starts reading the fonts in the background, so a bordereau signed later (perhaps with the
+ * browser offline, before any PDF was made) finds them already in memory.
+ */
+export function preloadReportFonts(): void {
+  void loadReportFonts().catch(() => undefined);
 }

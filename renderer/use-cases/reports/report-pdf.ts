@@ -13,8 +13,13 @@ import type { BlobFetcher } from '../../sync/blob-fetcher';
 import { sessionBlobFetcher } from '../../sync/blob-fetcher';
 import { readStoredSession } from '../../sync/session';
 import { bytesToDataUrl } from './data-url';
-import { loadReportFonts } from './report-fonts';
+import { loadReportFonts, preloadReportFonts } from './report-fonts';
 import type { ReportFonts } from '../../../shared/report/pdf/fonts';
+
+// The screens that make PDFs import this module: their fonts start loading with them
+// (report-fonts.ts), not when the first PDF is asked for. Not under Node (unit tests pass
+// their fonts in).
+if (typeof window !== 'undefined') preloadReportFonts();
 
 /** "BI-2026-JD-0042.pdf", "BI-2026-JD-0042-v2.pdf" for a later version. */
 export function reportFileName(stored: StoredReport): string {

@@ -15,6 +15,35 @@ import { writeTable } from '../pdf/table';
 import { drawLine, writeFields, writeHeading, writeParagraph } from '../pdf/text';
 import type { ActivitySummary } from './activity-summary';
 
+/**
+ * The response times (004 art. VI: 4 h ouvrées for servers and network, 8 h for
+ * workstations) as each bordereau sealed them: met or missed per request, and when a late
+ * one was due and answered.
+ */
+function writeSla(cursor: PageCursor, summary: ActivitySummary): void {
+  writeHeading(cursor, 'Délais d’intervention');
+  const timed = summary.lines.filter((l) => l.sla !== null);
+  if (timed.length === 0) {
+    writeParagraph(cursor, 'Aucune demande soumise à un délai d’intervention sur la période.');
+    return;
+  }
+  const { slaMet, slaMissed } = summary.totals;
+  writeParagraph(
+    cursor,
+    `Délai respecté pour ${slaMet} demande${slaMet > 1 ? 's' : ''} sur ${timed.length}` +
+      (slaMissed > 0 ? ` ; dépassé pour ${slaMissed}.` : '.'),
+  );
+  for (const l of timed) {
+    if (!l.sla || l.sla.met) continue;
+    writeParagraph(
+      cursor,
+      `${l.number} : demande du ${formatDateTime(l.sla.requestedAt)}, délai de ` +
+        `${formatDuration(l.sla.workingMinutes)} ouvrées échu le ${formatDateTime(l.sla.deadlineAt)}, ` +
+        `arrivée le ${formatDateTime(l.arrivalAt)}.`,
+    );
+  }
+}
+
 const RESULT_LABELS = {
   resolved: 'Résolu',
   'to-be-continued': 'À poursuivre',
@@ -56,12 +85,23 @@ export function renderActivityPdf(input: {
     writeParagraph(cursor, 'Aucune intervention signée sur la période.');
   } else {
     writeTable(cursor, {
-      head: ['Bordereau', 'Date', 'Site', 'Type', 'Travaillé', 'Facturé', 'Montant HT', 'Résultat'],
+      head: [
+        'Bordereau',
+        'Date',
+        'Site',
+        'Type',
+        'Délai',
+        'Travaillé',
+        'Facturé',
+        'Montant HT',
+        'Résultat',
+      ],
       body: summary.lines.map((l) => [
         l.version > 1 ? `${l.number} (v${l.version})` : l.number,
         formatDate(l.arrivalAt),
         l.site,
         `${INTERVENTION_TYPE_LABELS[l.type]} – ${INTERVENTION_MODE_LABELS[l.mode]}${l.urgent ? ' – urgente' : ''}`,
+        l.sla ? (l.sla.met ? 'Respecté' : 'Dépassé') : '—',
         formatDuration(l.workedMinutes),
         formatDuration(l.billedMinutes),
         l.billedHtCents === null ? 'Inclus' : formatMoney(l.billedHtCents),
@@ -73,11 +113,12 @@ export function renderActivityPdf(input: {
         ['Total facturé HT', formatMoney(summary.totals.billedHtCents)],
       ],
       columnStyles: {
-        0: { cellWidth: 30 },
-        1: { cellWidth: 18 },
-        4: { cellWidth: 16, halign: 'right' },
-        5: { cellWidth: 16, halign: 'right' },
-        6: { cellWidth: 20, halign: 'right' },
+        0: { cellWidth: 28 },
+        1: { cellWidth: 17 },
+        4: { cellWidth: 15 },
+        5: { cellWidth: 15, halign: 'right' },
+        6: { cellWidth: 15, halign: 'right' },
+        7: { cellWidth: 19, halign: 'right' },
       },
     });
   }
@@ -105,6 +146,7 @@ export function renderActivityPdf(input: {
     ],
     1,
   );
+  writeSla(cursor, summary);
   writeHeading(cursor, 'Équipements découverts sur site');
   const discovered = summary.lines.flatMap((l) =>
     l.discovered.map((label) => `${label} (bordereau ${l.number}, ${formatDate(l.arrivalAt)})`),

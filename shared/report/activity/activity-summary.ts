@@ -1,6 +1,6 @@
 import { localDateOf } from '../../calendar/local-date';
 import type { LocalDate } from '../../calendar/local-date';
-import type { SealedReport } from '../model';
+import type { SealedReport, SlaOutcome } from '../model';
 import { reportClosure } from '../status';
 
 /**
@@ -24,6 +24,11 @@ export interface ActivityLine {
   readonly result: SealedReport['content']['result']['status'];
   /** Labels of the equipment found on site during this intervention. */
   readonly discovered: readonly string[];
+  /**
+   * The response time the bordereau sealed (004 art. VI: requested when, due when, met or
+   * missed); null when the intervention answered no timed request (planned visit, remote…).
+   */
+  readonly sla: SlaOutcome | null;
 }
 
 export interface ActivitySummary {
@@ -36,6 +41,9 @@ export interface ActivitySummary {
     readonly billedMinutes: number;
     readonly billedHtCents: number;
     readonly includedVisits: number;
+    /** Requests with a response time: how many were answered in time, how many late. */
+    readonly slaMet: number;
+    readonly slaMissed: number;
   };
   /** Hour bank: minutes deducted over the period and the balance after its last intervention. */
   readonly hourBank: { readonly deductedMinutes: number; readonly balanceMinutes: number } | null;
@@ -83,6 +91,7 @@ export function activitySummary(input: {
       closure: reportClosure(r),
       result: content.result.status,
       discovered: content.equipment.filter((e) => e.newlyDiscovered).map((e) => e.label),
+      sla: content.billing.sla ?? null,
     };
   });
   let hourBank = null as ActivitySummary['hourBank'];
@@ -107,6 +116,8 @@ export function activitySummary(input: {
       billedMinutes: lines.reduce((t, l) => t + l.billedMinutes, 0),
       billedHtCents: lines.reduce((t, l) => t + (l.billedHtCents ?? 0), 0),
       includedVisits: lines.filter((l) => l.billedHtCents === null).length,
+      slaMet: lines.filter((l) => l.sla?.met === true).length,
+      slaMissed: lines.filter((l) => l.sla?.met === false).length,
     },
     hourBank,
     visits,

@@ -1,5 +1,6 @@
 import type { jsPDF } from 'jspdf';
 import { FONT } from './page-layout';
+import { addParsedFont } from './parsed-fonts';
 
 /**
  * The bordereau's typeface: DejaVu Sans Condensed (package `dejavu-fonts-ttf`, Bitstream Vera
@@ -24,7 +25,10 @@ export const REPORT_FONT_FILES = {
   italic: 'DejaVuSansCondensed-Oblique.ttf',
 } as const satisfies Record<keyof ReportFonts, string>;
 
-/** Registers the three styles with `doc` (bold italic is drawn bold: no text uses it). */
+/**
+ * Registers the three styles with `doc` (bold italic is drawn bold: no text uses it). Each
+ * file is parsed once per process (parsed-fonts.ts), not once per document.
+ */
 export function registerReportFonts(doc: jsPDF, fonts: ReportFonts): void {
   const styles: ReadonlyArray<readonly [keyof ReportFonts, string]> = [
     ['regular', 'normal'],
@@ -33,9 +37,7 @@ export function registerReportFonts(doc: jsPDF, fonts: ReportFonts): void {
     ['bold', 'bolditalic'],
   ];
   for (const [key, style] of styles) {
-    const file = REPORT_FONT_FILES[key];
-    doc.addFileToVFS(file, fonts[key]);
-    doc.addFont(file, FONT, style, undefined, 'Identity-H');
+    addParsedFont(doc, REPORT_FONT_FILES[key], fonts[key], FONT, style);
   }
   doc.setFont(FONT, 'normal');
 }

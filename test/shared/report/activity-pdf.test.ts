@@ -59,8 +59,24 @@ function text(pdf: Uint8Array): string {
 
 describe('the activity report for a client and a month', () => {
   it('lists the month’s interventions (latest versions), their times, amounts, quota and discoveries', async () => {
-    // 23/11: the sample, billed, later corrected (version 2 replaces it)
-    const november = await sealedOn(completeDraft().content, 0);
+    // 23/11: the sample, billed, answered late (due 4 h ouvrées after a call on 20/11),
+    // later corrected (version 2 replaces it)
+    const sample = completeDraft().content;
+    const november = await sealedOn(
+      {
+        ...sample,
+        billing: {
+          ...sample.billing,
+          sla: {
+            requestedAt: Date.UTC(2026, 10, 20, 13, 0),
+            workingMinutes: 240,
+            deadlineAt: Date.UTC(2026, 10, 20, 17, 0),
+            met: false,
+          },
+        },
+      },
+      0,
+    );
     const corrected = newVersionOf(november, {
       id: '019ab0f3-0000-7000-8000-000000000002',
       now: november.seal.sealedAt + 60_000,
@@ -84,6 +100,12 @@ describe('the activity report for a client and a month', () => {
           subscriptionLabel: 'Infogérance PME – 12 postes',
           visits: { used: 9, perYear: 12 },
           hourBank: { deductedMinutes: 200, balanceAfterMinutes: 1_000 },
+          sla: {
+            requestedAt: Date.UTC(2026, 10, 5, 8, 0),
+            workingMinutes: 480,
+            deadlineAt: Date.UTC(2026, 10, 5, 16, 0),
+            met: true,
+          },
         },
       },
       -18,
@@ -104,10 +126,11 @@ describe('the activity report for a client and a month', () => {
       to: '2026-11-30',
       reports: [october, november, included, v2],
     });
-    expect(summary.lines.map((l) => [l.number, l.version])).toEqual([
-      ['BI-2026-JD-0040', 1],
-      ['BI-2026-JD-0042', 2],
+    expect(summary.lines.map((l) => [l.number, l.version, l.sla?.met])).toEqual([
+      ['BI-2026-JD-0040', 1, true],
+      ['BI-2026-JD-0042', 2, false],
     ]);
+    expect([summary.totals.slaMet, summary.totals.slaMissed]).toEqual([1, 1]);
     const all = text(
       renderActivityPdf({
         summary,
@@ -133,6 +156,11 @@ describe('the activity report for a client and a month', () => {
       'Banque d’heures : consommé sur la période 3 h 20',
       'Banque d’heures : solde 16 h 40',
       'Imprimante Brother HL-L6210DW (2ᵉ étage) (bordereau BI-2026-JD-0042, 23/11/2026)',
+      'DÉLAIS D’INTERVENTION',
+      'Délai respecté pour 1 demande sur 2 ; dépassé pour 1.',
+      'BI-2026-JD-0042 : demande du 20/11/2026 à 14:00, délai de 4 h ouvrées échu le 20/11/2026 à 18:00, arrivée le 23/11/2026',
+      'Respecté',
+      'Dépassé',
       'Il ne constitue pas une facture.',
       'Page 1 / 1',
     ]) {
