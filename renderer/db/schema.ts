@@ -109,6 +109,8 @@ export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.versi
 /** Tables of this laptop alone, never synced: their indexes are declared here. */
 export const LOCAL_STORES: Readonly<Record<string, string>> = {
   technicianProfile: 'id',
+  // The search keys of each client's equipment (renderer/db/equipment-search-keys.ts): local only, rebuilt from the equipment.
+  equipmentSearchKeys: 'clientId',
   outbox: '++mutationId, entity, recordId, at',
   syncState: 'key',
   settings: 'key',

@@ -146,7 +146,7 @@ export const SYNCED_ENTITIES = {
     name: 'equipment',
     schema: equipmentFieldsSchema,
     table: 'equipment',
-    indexes: 'id, clientId, siteId, [clientId+serialKey]',
+    indexes: 'id, clientId',
     scope: 'client',
     writers: ANYONE,
     blobReferences: [],
