@@ -3,6 +3,7 @@ import { getDb } from '../../db/database';
 import { AdminApi } from '../../sync/admin-api';
 import { syncNow } from '../../sync/sync-service';
 import { fetchTransport } from '../../sync/transport';
+import { userMessage } from '../../ui/user-message';
 
 export interface AdminState<T> {
   readonly data: T | undefined;
@@ -12,8 +13,6 @@ export interface AdminState<T> {
   run(action: (api: AdminApi) => Promise<unknown>, done?: string): Promise<boolean>;
   readonly notice: string | null;
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Loads something from the office administration API, and runs its actions. */
 export function useAdmin<T>(load: (api: AdminApi) => Promise<T>): AdminState<T> {
@@ -32,7 +31,7 @@ export function useAdmin<T>(load: (api: AdminApi) => Promise<T>): AdminState<T> 
           if (live) setData(value);
         },
         (e: unknown) => {
-          if (live) setError(message(e));
+          if (live) setError(userMessage(e));
         },
       );
     return () => {
@@ -52,7 +51,7 @@ export function useAdmin<T>(load: (api: AdminApi) => Promise<T>): AdminState<T> 
       void syncNow();
       return true;
     } catch (e) {
-      setError(message(e));
+      setError(userMessage(e));
       return false;
     } finally {
       setBusy(false);

@@ -9,6 +9,7 @@ import type { AutoBackupOutcome } from '../../db/version-backup';
 import { desktop, isDesktopShell } from '../../platform/desktop';
 import { downloadText } from '../inventory/download';
 import { formatBytes } from '../settings/format-bytes';
+import { userMessage } from '../../ui/user-message';
 
 type DiskBackup = { name: string; size: number; modifiedAt: number };
 type Pending = { backup: Backup; source: string } | null;
@@ -63,7 +64,7 @@ export function BackupPanel() {
       setPending({ backup: parseBackup(json), source });
       setMessage(null);
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+      setMessage({ tone: 'error', text: userMessage(error) });
     }
   };
 
@@ -82,7 +83,7 @@ export function BackupPanel() {
     } catch (error) {
       setMessage({
         tone: 'error',
-        text: `Restauration annulée, les données sont inchangées : ${error instanceof Error ? error.message : String(error)}`,
+        text: `Restauration annulée, les données sont inchangées : ${userMessage(error)}`,
       });
     } finally {
       setPending(null);

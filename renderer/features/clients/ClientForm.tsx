@@ -5,8 +5,8 @@ import { clientFieldsSchema } from '../../../shared/inventory/client';
 import type { Client } from '../../../shared/inventory/client';
 import { getDb } from '../../db/database';
 import { createClient, updateClient } from '../../db/repositories/clients';
-import { Field } from './Field';
-import { FormActions } from './FormActions';
+import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 /** Creates a client (then opens its page) or edits one. */
 export function ClientForm({ client, onDone }: { client?: Client; onDone: () => void }) {

@@ -7,8 +7,8 @@ import {
 } from '../../../shared/inventory/contact';
 import { getDb } from '../../db/database';
 import { createContact } from '../../db/repositories/contacts';
-import { Field } from './Field';
-import { FormActions } from './FormActions';
+import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 const contactFormSchema = contactFieldsSchema.omit({ clientId: true, siteId: true });
 

@@ -21,8 +21,10 @@ import {
   withPreset,
 } from '../contracts/contract-form-values';
 import type { ContractFormValues } from '../contracts/contract-form-values';
-import { CheckboxField, Field } from './Field';
-import { FormActions } from './FormActions';
+import { CheckboxField, Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 type Register = UseFormRegister<ContractFormValues>;
 
@@ -105,7 +107,7 @@ export function ContractForm({
       await saveContract(getDb(), contractFromForm(v, existing, { clientId, articles }));
       onDone();
     } catch (error) {
-      setError('root', { message: error instanceof Error ? error.message : String(error) });
+      setError('root', { message: userMessage(error) });
     }
   });
   const amount = (name: keyof ContractFormValues, label: string, hint?: string, error?: string) => (
@@ -120,11 +122,7 @@ export function ContractForm({
   );
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Contrat">
-      {errors.root?.message && (
-        <p className="field-error" role="alert">
-          {errors.root.message}
-        </p>
-      )}
+      <FormError message={errors.root?.message} />
       <fieldset>
         <legend>Type de contrat</legend>
         <p className="muted">

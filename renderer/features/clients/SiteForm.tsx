@@ -8,8 +8,8 @@ import { formatDayRanges, parseDayRanges } from '../../../shared/inventory/openi
 import { siteFieldsSchema } from '../../../shared/inventory/site';
 import { getDb } from '../../db/database';
 import { createSite } from '../../db/repositories/sites';
-import { Field } from './Field';
-import { FormActions } from './FormActions';
+import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 export const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = {
   monday: 'Lundi',

@@ -9,8 +9,8 @@ import {
 } from '../../../shared/inventory/subscription';
 import { getDb } from '../../db/database';
 import { createSubscription } from '../../db/repositories/subscriptions';
-import { CheckboxField, Field } from './Field';
-import { FormActions } from './FormActions';
+import { CheckboxField, Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 const subscriptionFormSchema = subscriptionFieldsSchema.omit({ clientId: true }).extend({
   // An empty date picker would otherwise read "Date attendue au format AAAA-MM-JJ".

@@ -8,6 +8,8 @@ import { getDb } from '../../db/database';
 import { listReportsOfClient } from '../../db/repositories/reports';
 import { desktop } from '../../platform/desktop';
 import { loadReportFonts } from '../visits/report-fonts';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 /** "2026-11" → the month's first and last calendar days. */
 export function monthBounds(month: string): { from: string; to: string } {
@@ -65,7 +67,7 @@ export function ActivityReportPanel() {
       if (!saved.ok) throw new Error(saved.error.message);
       setMessage(saved.value ? `Rapport enregistré : ${saved.value.path}` : 'Rapport téléchargé.');
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Rapport impossible.');
+      setError(userMessage(e, 'Rapport impossible.'));
     }
   };
 
@@ -93,11 +95,7 @@ export function ActivityReportPanel() {
         </button>
       </div>
       {message && <p role="status">{message}</p>}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

@@ -24,6 +24,8 @@ import {
   reviewRows,
 } from './review-rows';
 import type { ReportRowInput, ReviewFilters, ReviewRow, ReviewStatus } from './review-rows';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 /** A reports-table row as synced: the review only trusts rows that carry a report. */
 function asReportInput(row: Record<string, unknown>): ReportRowInput | null {
@@ -107,7 +109,7 @@ export function OfficePage() {
     try {
       await work();
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(userMessage(error));
     }
   };
   const openPdf = (row: ReviewRow) =>
@@ -184,11 +186,7 @@ export function OfficePage() {
           Exporter les lignes facturables (CSV)
         </button>
       </form>
-      {message && (
-        <p className="field-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <p className="muted" data-testid="office-count">
         {filtered.length} intervention(s)
       </p>

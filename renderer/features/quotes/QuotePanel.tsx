@@ -8,7 +8,7 @@ import { getDb } from '../../db/database';
 import { addVisitQuote, listVisits } from '../../db/repositories/interventions';
 import { getTechnicianProfile } from '../../db/repositories/profile';
 import { desktop } from '../../platform/desktop';
-import { eurosToCents } from '../clients/euro-input';
+import { eurosToCents } from '../../../shared/format/euro-amount';
 import { SignaturePadField } from '../signature/SignaturePadField';
 import type { SignaturePadHandle } from '../signature/SignaturePadField';
 import { clock } from '../visits/clock';

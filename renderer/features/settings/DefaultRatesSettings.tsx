@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { DefaultRates } from '../../../shared/billing/default-contract';
 import { getDb } from '../../db/database';
-import { CheckboxField, Field } from '../clients/Field';
+import { CheckboxField, Field } from '../../ui/Field';
 import type { ContractFormValues } from '../contracts/contract-form-values';
 import { defaultRatesFormValues, defaultRatesFromForm } from './default-rates-form';
 import { getDefaultRates, hasDefaultRates, saveDefaultRates } from './default-rates-store';

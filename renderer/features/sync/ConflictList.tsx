@@ -7,6 +7,8 @@ import { resolveConflict } from '../../sync/resolve-conflict';
 import { syncNow } from '../../sync/sync-service';
 import { entityLabel, fieldLabel } from './entity-labels';
 import { displayValue } from './sync-age';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 /** Conflicts to settle: for each field, keep this side's value or the one the server kept. */
 export function ConflictList({
@@ -44,7 +46,7 @@ function ConflictItem({ conflict, ours }: { conflict: ConflictRecord; ours: bool
       await resolveConflict(getDb(), conflict.id, chosen);
       void syncNow();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(userMessage(e));
     } finally {
       setBusy(false);
     }
@@ -107,11 +109,7 @@ function ConflictItem({ conflict, ours }: { conflict: ConflictRecord; ours: bool
           ))}
         </tbody>
       </table>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => void apply('mine')}>
           {ours ? 'Garder tout le mien' : `Garder tout celui de ${author}`}

@@ -6,7 +6,9 @@ import { loginFormSchema, login } from '../../sync/session';
 import type { LoginForm as LoginValues } from '../../sync/session';
 import { syncNow } from '../../sync/sync-service';
 import { fetchTransport } from '../../sync/transport';
-import { Field } from '../clients/Field';
+import { Field } from '../../ui/Field';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 /** Connects this laptop to the office server; the token goes to the shell's secure storage. */
 export function LoginForm({ serverUrl }: { serverUrl: string }) {
@@ -23,7 +25,7 @@ export function LoginForm({ serverUrl }: { serverUrl: string }) {
       await login(getDb(), values, fetchTransport);
       void syncNow();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(userMessage(error));
     }
   });
   return (
@@ -49,11 +51,7 @@ export function LoginForm({ serverUrl }: { serverUrl: string }) {
           <input {...p} {...register('password')} type="password" autoComplete="current-password" />
         )}
       </Field>
-      {failure && (
-        <p className="field-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormError message={failure} />
       <button type="submit" className="primary" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? 'Connexion…' : 'Se connecter'}
       </button>
