@@ -7,8 +7,8 @@ import { getDb } from '../../db/database';
 import { LAST_AUTO_BACKUP_KEY } from '../../db/version-backup';
 import type { AutoBackupOutcome } from '../../db/version-backup';
 import { desktop, isDesktopShell } from '../../platform/desktop';
-import { downloadText } from '../inventory/download';
-import { formatBytes } from '../settings/format-bytes';
+import { downloadText } from '../../ui/download-text';
+import { formatBytes } from '../../../shared/format/bytes';
 import { userMessage } from '../../ui/user-message';
 
 type DiskBackup = { name: string; size: number; modifiedAt: number };

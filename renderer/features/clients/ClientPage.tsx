@@ -16,17 +16,17 @@ import { listContacts } from '../../db/repositories/contacts';
 import { listContracts } from '../../db/repositories/contracts';
 import { listSites } from '../../db/repositories/sites';
 import { listSubscriptions } from '../../db/repositories/subscriptions';
-import { ExportCsvButton } from '../inventory/ExportCsvButton';
-import { InventoryTable } from '../inventory/InventoryTable';
-import { today as todayOf } from '../inventory/today';
-import { ClientRefusalNotices, ClientSyncBadges, useRefusalCounts } from '../sync/RefusalNotices';
+import { ExportCsvButton } from '../inventory';
+import { InventoryTable } from '../inventory';
+import { today as todayOf } from '../inventory';
+import { ClientRefusalNotices, ClientSyncBadges, useRefusalCounts } from '../sync';
 import { ClientForm } from './ClientForm';
 import { ContactForm } from './ContactForm';
 import { ContractForm } from './ContractForm';
 import { SiteForm, WEEKDAY_LABELS } from './SiteForm';
 import { SubscriptionForm } from './SubscriptionForm';
-import { ClientReports } from '../visits/ClientReports';
-import { VISIT_LIST_STATUS_LABELS, visitListStatus } from '../visits/visit-labels';
+import { ClientReports } from '../visits';
+import { VISIT_LIST_STATUS_LABELS, visitListStatus } from '../visits';
 
 const NOTICE_TONE = { ok: '', soon: 'warn', 'last-day': 'danger', passed: 'danger' } as const;
 

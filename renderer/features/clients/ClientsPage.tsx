@@ -5,8 +5,8 @@ import { searchClients } from '../../../shared/inventory/client-search';
 import { getDb } from '../../db/database';
 import { listClients } from '../../db/repositories/clients';
 import { countEquipmentByClient } from '../../db/repositories/equipment';
-import { ClientSyncBadges, useRefusalCounts } from '../sync/RefusalNotices';
-import { FirstRunGuide } from '../onboarding/FirstRunGuide';
+import { ClientSyncBadges, useRefusalCounts } from '../sync';
+import { FirstRunGuide } from '../onboarding';
 import { ClientForm } from './ClientForm';
 
 export function ClientsPage() {

@@ -14,13 +14,8 @@ import type { ContractPreset } from '../../../shared/billing/contract-presets';
 import { getDb } from '../../db/database';
 import type { StoredContract } from '../../db/database';
 import { saveContract } from '../../db/repositories/contracts';
-import {
-  contractFormSchema,
-  contractFormValues,
-  contractFromForm,
-  withPreset,
-} from '../contracts/contract-form-values';
-import type { ContractFormValues } from '../contracts/contract-form-values';
+import { contractFormSchema, contractFormValues, contractFromForm, withPreset } from '../contracts';
+import type { ContractFormValues } from '../contracts';
 import { CheckboxField, Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { FormError } from '../../ui/FormError';

@@ -6,8 +6,8 @@ import { formatDateTime } from '../../../shared/format/date';
 import { getDb } from '../../db/database';
 import { listVisits } from '../../db/repositories/interventions';
 import { reportClosures } from '../../db/repositories/reports';
-import { visitListStatus, VISIT_LIST_STATUS_LABELS } from '../visits/visit-labels';
-import type { VisitListStatus } from '../visits/visit-labels';
+import { visitListStatus, VISIT_LIST_STATUS_LABELS } from '../visits';
+import type { VisitListStatus } from '../visits';
 
 /** Every visit on this laptop, by status, client and period. */
 export function InterventionsPage() {

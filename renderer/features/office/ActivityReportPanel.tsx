@@ -7,7 +7,7 @@ import type { SealedReport } from '../../../shared/report/model';
 import { getDb } from '../../db/database';
 import { listReportsOfClient } from '../../db/repositories/reports';
 import { desktop } from '../../platform/desktop';
-import { loadReportFonts } from '../visits/report-fonts';
+import { loadReportFonts } from '../visits';
 import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
 

@@ -3,9 +3,13 @@ import { useState } from 'react';
 import type { DefaultRates } from '../../../shared/billing/default-contract';
 import { getDb } from '../../db/database';
 import { CheckboxField, Field } from '../../ui/Field';
-import type { ContractFormValues } from '../contracts/contract-form-values';
+import type { ContractFormValues } from '../contracts';
 import { defaultRatesFormValues, defaultRatesFromForm } from './default-rates-form';
-import { getDefaultRates, hasDefaultRates, saveDefaultRates } from './default-rates-store';
+import {
+  getDefaultRates,
+  hasDefaultRates,
+  saveDefaultRates,
+} from '../../use-cases/settings/default-rates';
 
 type TextKey = 'hourlyRate' | 'remoteHourlyRate' | 'halfDayPrice' | 'dayPrice' | 'travelFee';
 

@@ -3,7 +3,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/format/date';
 import { DEVICE_ID_KEY, getDb } from '../../db/database';
-import { useNow } from '../visits/useNow';
+import { useNow } from '../visits';
 import { parseConflicts } from '../../sync/conflict-record';
 import { SYNC_STATE_KEYS } from '../../sync/dexie-sync-store';
 import type { Rejection } from '../../sync/local-store';

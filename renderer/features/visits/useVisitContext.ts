@@ -8,7 +8,7 @@ import type { Site } from '../../../shared/inventory/site';
 import { getDb } from '../../db/database';
 import type { StoredEquipment } from '../../db/database';
 import { getVisit, listVisits } from '../../db/repositories/interventions';
-import { getDefaultRates } from '../settings/default-rates-store';
+import { getDefaultRates } from '../../use-cases/settings/default-rates';
 import type { VisitRecord } from './visit-record';
 
 export interface VisitContext {
