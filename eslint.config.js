@@ -183,7 +183,6 @@ export default tseslint.config(
     files: [
       'renderer/features/admin/**/*.{ts,tsx}',
       'renderer/features/backup/**/*.{ts,tsx}',
-      'renderer/features/clients/**/*.{ts,tsx}',
       'renderer/features/interventions/**/*.{ts,tsx}',
       'renderer/features/inventory/**/*.{ts,tsx}',
       'renderer/features/office/**/*.{ts,tsx}',

@@ -11,9 +11,9 @@ import {
   contractPreset,
 } from '../../../shared/billing/contract-presets';
 import type { ContractPreset } from '../../../shared/billing/contract-presets';
-import { getDb } from '../../db/database';
-import type { StoredContract } from '../../db/database';
-import { saveContract } from '../../db/repositories/contracts';
+import type { StoredContract } from '../../use-cases/clients/client-file';
+import { saveContract } from '../../use-cases/contracts/save-contract';
+import { appDeps } from '../../use-cases/deps';
 import { contractFormSchema, contractFormValues, contractFromForm, withPreset } from '../contracts';
 import type { ContractFormValues } from '../contracts';
 import { CheckboxField, Field } from '../../ui/Field';
@@ -99,7 +99,7 @@ export function ContractForm({
   const submit = handleSubmit(async (v) => {
     try {
       // The billing schema keeps only contract fields: the sync envelope is saveContract's.
-      await saveContract(getDb(), contractFromForm(v, existing, { clientId, articles }));
+      await saveContract(appDeps(), contractFromForm(v, existing, { clientId, articles }));
       onDone();
     } catch (error) {
       setError('root', { message: userMessage(error) });

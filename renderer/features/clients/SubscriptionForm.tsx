@@ -7,8 +7,8 @@ import {
   SUBSCRIPTION_KINDS,
   subscriptionFieldsSchema,
 } from '../../../shared/inventory/subscription';
-import { getDb } from '../../db/database';
-import { createSubscription } from '../../db/repositories/subscriptions';
+import { addSubscription } from '../../use-cases/clients/client-records';
+import { appDeps } from '../../use-cases/deps';
 import { CheckboxField, Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 
@@ -39,7 +39,7 @@ export function SubscriptionForm({ clientId, onDone }: { clientId: string; onDon
   });
   const errors = formState.errors;
   const submit = handleSubmit(async (values) => {
-    await createSubscription(getDb(), { ...values, clientId });
+    await addSubscription(appDeps(), { ...values, clientId });
     onDone();
   });
   return (
