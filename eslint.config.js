@@ -187,7 +187,6 @@ export default tseslint.config(
       'renderer/features/inventory/**/*.{ts,tsx}',
       'renderer/features/office/**/*.{ts,tsx}',
       'renderer/features/onboarding/**/*.{ts,tsx}',
-      'renderer/features/settings/**/*.{ts,tsx}',
       'renderer/features/sync/**/*.{ts,tsx}',
     ],
     rules: rendererLayer(FEATURE_INTERNALS),
