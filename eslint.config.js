@@ -183,10 +183,10 @@ export default tseslint.config(
     files: [
       'renderer/features/admin/**/*.{ts,tsx}',
       'renderer/features/backup/**/*.{ts,tsx}',
-      'renderer/features/interventions/**/*.{ts,tsx}',
+
       'renderer/features/inventory/**/*.{ts,tsx}',
       'renderer/features/office/**/*.{ts,tsx}',
-      'renderer/features/onboarding/**/*.{ts,tsx}',
+
       'renderer/features/sync/**/*.{ts,tsx}',
     ],
     rules: rendererLayer(FEATURE_INTERNALS),
