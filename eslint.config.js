@@ -186,8 +186,6 @@ export default tseslint.config(
 
       'renderer/features/inventory/**/*.{ts,tsx}',
       'renderer/features/office/**/*.{ts,tsx}',
-
-      'renderer/features/sync/**/*.{ts,tsx}',
     ],
     rules: rendererLayer(FEATURE_INTERNALS),
   },

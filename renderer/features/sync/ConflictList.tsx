@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { formatDateTime } from '../../../shared/format/date';
-import { getDb } from '../../db/database';
-import { CONFLICT_KIND_LABELS } from '../../sync/conflict-record';
-import type { ConflictRecord, FieldChoice } from '../../sync/conflict-record';
-import { resolveConflict } from '../../sync/resolve-conflict';
-import { syncNow } from '../../sync/sync-service';
+import { CONFLICT_KIND_LABELS, settleConflict } from '../../use-cases/sync/conflicts';
+import type { ConflictRecord, FieldChoice } from '../../use-cases/sync/conflicts';
+import { appSyncDeps } from '../../use-cases/sync/sync-deps';
 import { entityLabel, fieldLabel } from './entity-labels';
 import { displayValue } from './sync-age';
 import { FormError } from '../../ui/FormError';
@@ -43,8 +41,7 @@ function ConflictItem({ conflict, ours }: { conflict: ConflictRecord; ours: bool
     setError(null);
     try {
       const chosen = all ? Object.fromEntries(conflict.fields.map((f) => [f.field, all])) : choices;
-      await resolveConflict(getDb(), conflict.id, chosen);
-      void syncNow();
+      await settleConflict(appSyncDeps(), { conflictId: conflict.id, choices: chosen });
     } catch (e) {
       setError(userMessage(e));
     } finally {

@@ -1,11 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { getDb } from '../../db/database';
-import { loginFormSchema, login } from '../../sync/session';
-import type { LoginForm as LoginValues } from '../../sync/session';
-import { syncNow } from '../../sync/sync-service';
-import { fetchTransport } from '../../sync/transport';
+import { loginFormSchema, signIn } from '../../use-cases/sync/sign-in';
+import type { LoginForm as LoginValues } from '../../use-cases/sync/sign-in';
+import { appSyncDeps } from '../../use-cases/sync/sync-deps';
 import { Field } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
@@ -22,8 +20,7 @@ export function LoginForm({ serverUrl }: { serverUrl: string }) {
   const submit = handleSubmit(async (values) => {
     setFailure(null);
     try {
-      await login(getDb(), values, fetchTransport);
-      void syncNow();
+      await signIn(appSyncDeps(), values);
     } catch (error) {
       setFailure(userMessage(error));
     }
