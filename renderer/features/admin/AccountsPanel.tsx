@@ -7,9 +7,9 @@ import { formatDateTime } from '../../../shared/format/date';
 import { createAccountRequestSchema } from '../../../shared/sync/protocol';
 import type { CreateAccountRequest } from '../../../shared/sync/protocol';
 import { Field } from '../../ui/Field';
-import type { AdminApi } from '../../sync/admin-api';
+import type { AdminApi } from '../../use-cases/admin/use-admin';
 import { AdminMessages } from './AdminMessages';
-import { useAdmin } from './useAdmin';
+import { useAdmin } from '../../use-cases/admin/use-admin';
 import { FormError } from '../../ui/FormError';
 
 const loadAccounts = (api: AdminApi) => api.accounts();
