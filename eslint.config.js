@@ -23,6 +23,46 @@ const layer = (forbidden, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
 });
 
+// Inside renderer/: app → features → ui / use-cases → sync / db → platform (shared/ from
+// anywhere). Each folder's rule repeats the renderer-wide ban (a later config replaces the
+// rule's options, it does not add to them). Feature files live one folder deep
+// (features/<f>/<file>), so from a feature `../../sync/x` is renderer/sync and `../sync` is
+// the sync feature: the regexes below rely on that depth.
+const rendererWide = {
+  group: [
+    'electron',
+    'electron/*',
+    ...nodeBuiltins,
+    '**/electron/**',
+    '**/server/**',
+    'fastify',
+    'pg',
+  ],
+  message:
+    'renderer/ runs in a plain browser: reach the desktop through renderer/platform/desktop.ts.',
+};
+const rendererLayer = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns: [rendererWide, ...patterns] }],
+});
+// The folder right after the `../` run: `../../shared/sync/x` is not renderer/sync.
+const above = (folders, message) => ({
+  regex: `^(\\.\\./)+(${folders.join('|')})(/.*)?$`,
+  message,
+});
+const FEATURE_DATA = {
+  regex: '^\\.\\./\\.\\./(db|sync|app)(/.*)?$',
+  message:
+    'A screen reads and writes through renderer/use-cases/<area>/ (commands and data hooks), never renderer/db/ or renderer/sync/ directly.',
+};
+const FEATURE_INTERNALS = {
+  regex: '^\\.\\./[^./][^/]*/(?!index$).+$',
+  message: 'Another feature is reached only through its index.ts (import from "../<feature>").',
+};
+const APP_FEATURE_INTERNALS = {
+  regex: '^\\.\\./features/[^/]+/(?!index$).+$',
+  message: 'The app shell reaches a feature only through its index.ts.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -66,19 +106,70 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...layer(
-        [
-          'electron',
-          'electron/*',
-          ...nodeBuiltins,
-          '**/electron/**',
-          '**/server/**',
-          'fastify',
-          'pg',
-        ],
-        'renderer/ runs in a plain browser: reach the desktop through renderer/platform/desktop.ts.',
-      ),
+      ...rendererLayer(),
     },
+  },
+  {
+    files: ['renderer/app/**/*.{ts,tsx}'],
+    rules: rendererLayer(
+      APP_FEATURE_INTERNALS,
+      above(['db', 'sync'], 'The app shell reaches data through a feature or a use case.'),
+    ),
+  },
+  {
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: rendererLayer(FEATURE_DATA, FEATURE_INTERNALS),
+  },
+  {
+    files: ['renderer/ui/**/*.{ts,tsx}'],
+    rules: rendererLayer(
+      above(
+        ['app', 'features', 'use-cases', 'db', 'sync'],
+        'renderer/ui/ is the small UI kit: it knows no screen, use case or data.',
+      ),
+    ),
+  },
+  {
+    files: ['renderer/use-cases/**/*.{ts,tsx}'],
+    rules: rendererLayer(
+      above(
+        ['app', 'features', 'ui'],
+        'A use case knows no screen: it takes its dependencies and throws French errors.',
+      ),
+    ),
+  },
+  {
+    files: ['renderer/sync/**/*.{ts,tsx}'],
+    rules: rendererLayer(
+      above(
+        ['app', 'features', 'ui', 'use-cases'],
+        'renderer/sync/ sits below the screens and use cases.',
+      ),
+    ),
+  },
+  {
+    files: ['renderer/db/**/*.{ts,tsx}'],
+    rules: rendererLayer(
+      above(
+        ['app', 'features', 'ui', 'use-cases', 'sync'],
+        'renderer/db/ sits below the screens, use cases and sync.',
+      ),
+    ),
+  },
+  {
+    files: ['renderer/platform/**/*.{ts,tsx}'],
+    rules: rendererLayer(
+      above(
+        ['app', 'features', 'ui', 'use-cases', 'db', 'sync'],
+        'renderer/platform/ is the bottom layer: the desktop bridge and its browser fallbacks.',
+      ),
+    ),
+  },
+  {
+    // TEMPORARY (issue 11, this branch): screens still reading renderer/db/ or renderer/sync/
+    // directly while they move behind use cases; each folder leaves this list as it moves.
+    files: ['renderer/features/inventory/**/*.{ts,tsx}', 'renderer/features/office/**/*.{ts,tsx}'],
+    rules: rendererLayer(FEATURE_INTERNALS),
   },
   {
     files: ['electron/**/*.ts'],

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { userMessage } from '../ui/user-message';
 
 type Props = { children: ReactNode };
 type State = { error: Error | null };
@@ -26,7 +27,7 @@ export class ErrorBoundary extends Component<Props, State> {
 }
 
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = userMessage(error, String(error));
   return (
     <div className="error-panel" role="alert">
       <h2>Cet écran a rencontré une erreur</h2>

@@ -2,8 +2,8 @@ import { NavLink, Outlet, useNavigation } from 'react-router';
 import { NAV_ITEMS } from './nav';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OnlineIndicator } from './OnlineIndicator';
-import { RunningVisitBanner } from '../features/visits/RunningVisitBanner';
-import { BackupFailureNotice } from '../features/backup/BackupFailureNotice';
+import { RunningVisitBanner } from '../features/visits';
+import { BackupFailureNotice } from '../features/backup';
 
 export function Layout() {
   const navigation = useNavigation();

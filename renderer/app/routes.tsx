@@ -47,7 +47,7 @@ export const featureRoutes: RouteObject[] = [
   },
   {
     path: 'interventions',
-    lazy: page(() => import('../features/interventions/InterventionsPage'), 'InterventionsPage'),
+    lazy: page(() => import('../features/visit-list/VisitListPage'), 'VisitListPage'),
   },
   {
     path: 'interventions/nouvelle',

@@ -1,3 +1,6 @@
+import { isQuotaExceeded } from '../platform/quota-exceeded';
+
+export { isQuotaExceeded };
 /**
  * Why a sync attempt failed, in a form the scheduler can act on (retry or wait for the user)
  * and the status screen can show as is (French message).
@@ -52,18 +55,6 @@ export class SyncError extends Error {
 
 export const DISK_FULL_MESSAGE =
   'Disque plein : libérez de l’espace sur cet ordinateur, puis relancez la synchronisation. Rien n’a été perdu : les données reçues seront réappliquées.';
-
-/** IndexedDB reports a full disk as QuotaExceededError; Dexie may wrap it (`inner`). */
-export function isQuotaExceeded(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    if ((current as { name?: unknown }).name === 'QuotaExceededError') return true;
-    current =
-      (current as { inner?: unknown; cause?: unknown }).inner ??
-      (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 /** Any error as a SyncError (unknown ones are reported as they are, in French). */
 export function toSyncError(error: unknown): SyncError {

@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { isQuotaExceeded } from '../platform/quota-exceeded';
 
 /**
  * Any error a use case throws, as the French sentence a screen shows: the first problem of a
@@ -17,15 +18,3 @@ export function userMessage(error: unknown, fallback = 'Action impossible.'): st
 
 const DISK_FULL_TEXT =
   'Disque plein : rien n’a été enregistré. Libérez de l’espace sur cet ordinateur, puis recommencez.';
-
-/** IndexedDB reports a full disk as QuotaExceededError; Dexie may wrap it (`inner`). */
-function isQuotaExceeded(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    if ((current as { name?: unknown }).name === 'QuotaExceededError') return true;
-    current =
-      (current as { inner?: unknown; cause?: unknown }).inner ??
-      (current as { cause?: unknown }).cause;
-  }
-  return false;
-}

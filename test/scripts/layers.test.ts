@@ -48,4 +48,62 @@ describe('layer rules', () => {
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toHaveLength(1);
   });
+
+  // Inside renderer/: app → features → ui / use-cases → sync / db → platform. A virtual
+  // feature folder (`example`), so no temporary override of eslint.config.js applies.
+  it.each([
+    ['renderer/features/example/Screen.tsx', "import { getDb } from '../../db/database';"],
+    [
+      'renderer/features/example/Screen.tsx',
+      "import { listClients } from '../../db/repositories/clients';",
+    ],
+    ['renderer/features/example/Screen.tsx', "import { syncNow } from '../../sync/sync-service';"],
+    [
+      'renderer/features/example/Screen.tsx',
+      "import { ClientSyncBadges } from '../sync/RefusalNotices';",
+    ],
+    [
+      'renderer/features/example/Screen.tsx',
+      "import { InventoryTable } from '../inventory/InventoryTable';",
+    ],
+    ['renderer/features/example/Screen.tsx', "import { router } from '../../app/router';"],
+    ['renderer/app/Layout.tsx', "import { BackupPanel } from '../features/backup/BackupPanel';"],
+    ['renderer/app/Layout.tsx', "import { getDb } from '../db/database';"],
+    ['renderer/ui/Widget.tsx', "import { ClientsPage } from '../features/clients';"],
+    ['renderer/ui/Widget.tsx', "import { getDb } from '../db/database';"],
+    ['renderer/use-cases/example/act.ts', "import { FormError } from '../../ui/FormError';"],
+    ['renderer/use-cases/example/act.ts', "import { ClientsPage } from '../../features/clients';"],
+    ['renderer/sync/example.ts', "import { saveClient } from '../use-cases/clients/save-client';"],
+    ['renderer/db/example.ts', "import { ClientsPage } from '../features/clients/ClientsPage';"],
+    ['renderer/db/repositories/example.ts', "import { syncNow } from '../../sync/sync-service';"],
+    ['renderer/platform/example.ts', "import { getDb } from '../db/database';"],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await restrictedImports(file, `${code}\nexport {};\n`)).toHaveLength(1);
+  });
+
+  it.each([
+    ['renderer/features/example/Screen.tsx', "import { ClientSyncBadges } from '../sync';"],
+    [
+      'renderer/features/example/Screen.tsx',
+      "import { InventoryTable } from '../inventory/index';",
+    ],
+    ['renderer/features/example/Screen.tsx', "import { Field } from '../../ui/Field';"],
+    [
+      'renderer/features/example/Screen.tsx',
+      "import { useClients } from '../../use-cases/clients/clients';",
+    ],
+    ['renderer/features/example/Screen.tsx', "import { Row } from './Row';"],
+    [
+      'renderer/features/example/Screen.tsx',
+      "import { formatMoney } from '../../../shared/format/money';",
+    ],
+    ['renderer/app/Layout.tsx', "import { BackupFailureNotice } from '../features/backup';"],
+    ['renderer/use-cases/example/act.ts', "import { getDb } from '../../db/database';"],
+    ['renderer/use-cases/example/act.ts', "import { syncNow } from '../../sync/sync-service';"],
+    ['renderer/db/example.ts', "import { desktop } from '../platform/desktop';"],
+    ['renderer/db/example.ts', "import { mutationSchema } from '../../shared/sync/mutation';"],
+    ['renderer/sync/example.ts', "import { getDb } from '../db/database';"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await restrictedImports(file, `${code}\nexport {};\n`)).toEqual([]);
+  });
 });

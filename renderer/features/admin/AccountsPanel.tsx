@@ -6,10 +6,11 @@ import { resetPasswordRequestSchema } from '../../../shared/admin/admin-protocol
 import { formatDateTime } from '../../../shared/format/date';
 import { createAccountRequestSchema } from '../../../shared/sync/protocol';
 import type { CreateAccountRequest } from '../../../shared/sync/protocol';
-import { Field } from '../clients/Field';
-import type { AdminApi } from '../../sync/admin-api';
+import { Field } from '../../ui/Field';
+import type { AdminApi } from '../../use-cases/admin/use-admin';
 import { AdminMessages } from './AdminMessages';
-import { useAdmin } from './useAdmin';
+import { useAdmin } from '../../use-cases/admin/use-admin';
+import { FormError } from '../../ui/FormError';
 
 const loadAccounts = (api: AdminApi) => api.accounts();
 
@@ -174,11 +175,7 @@ function PasswordReset({
       <button type="button" onClick={() => setOpen(false)}>
         Annuler
       </button>
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <FormError message={error} />
     </span>
   );
 }

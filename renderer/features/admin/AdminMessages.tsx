@@ -1,10 +1,13 @@
+import { userMessage } from '../../ui/user-message';
+
 /** The outcome of the last administration action, announced. */
-export function AdminMessages({ error, notice }: { error: string | null; notice: string | null }) {
+export function AdminMessages({ error, notice }: { error: unknown; notice: string | null }) {
+  const message = error === null || error === undefined ? null : userMessage(error);
   return (
     <>
-      {error && (
+      {message && (
         <p className="sync-error" role="alert" data-testid="admin-error">
-          {error}
+          {message}
         </p>
       )}
       {notice && (

@@ -1,17 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
-import { getDb } from '../../db/database';
-import { readStoredSession } from '../../sync/session';
+import { useSignedInAccount } from '../../use-cases/admin/use-admin';
 import { AccountsPanel } from './AccountsPanel';
 import { AssignmentsPanel } from './AssignmentsPanel';
 import { ValidationQueue } from './ValidationQueue';
 
 /** Office administration: the validation queue, accounts and assignments (office role only). */
 export function AdminPage() {
-  const db = getDb();
-  const session = useLiveQuery(() => readStoredSession(db), [db]);
-  if (session === undefined) return <p className="muted">Chargement…</p>;
-  const account = session?.account ?? null;
+  const account = useSignedInAccount();
+  if (account === undefined) return <p className="muted">Chargement…</p>;
   if (!account || account.role !== 'office') {
     return (
       <section>

@@ -1,20 +1,17 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { searchClients } from '../../../shared/inventory/client-search';
-import { getDb } from '../../db/database';
-import { listClients } from '../../db/repositories/clients';
-import type { AdminApi } from '../../sync/admin-api';
+import type { AdminApi } from '../../use-cases/admin/use-admin';
 import { AdminMessages } from './AdminMessages';
-import { useAdmin } from './useAdmin';
+import { useAdmin, useClientsAndContacts } from '../../use-cases/admin/use-admin';
 
 const loadAccounts = (api: AdminApi) => api.accounts();
 
 /** Which technician sees which client: search, tick several clients and technicians, apply. */
 export function AssignmentsPanel() {
-  const db = getDb();
   const admin = useAdmin(loadAccounts);
-  const clients = useLiveQuery(() => listClients(db), [db]);
-  const contacts = useLiveQuery(() => db.contacts.toArray(), [db]);
+  const known = useClientsAndContacts();
+  const clients = known?.clients;
+  const contacts = known?.contacts;
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [pickedClients, setPickedClients] = useState<ReadonlySet<string>>(new Set());

@@ -1,13 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FieldClient } from '../../../shared/admin/admin-protocol';
 import { formatDateTime } from '../../../shared/format/date';
-import { getDb } from '../../db/database';
-import { listClients } from '../../db/repositories/clients';
-import type { AdminApi } from '../../sync/admin-api';
+import { useClients } from '../../use-cases/clients/client-list';
+import type { AdminApi } from '../../use-cases/admin/use-admin';
 import { AdminMessages } from './AdminMessages';
-import { useAdmin } from './useAdmin';
+import { useAdmin } from '../../use-cases/admin/use-admin';
 
 const loadQueue = async (api: AdminApi) => ({
   clients: await api.fieldClients(),
@@ -61,8 +59,7 @@ function QueueEntry({
   busy: boolean;
   run: ReturnType<typeof useAdmin>['run'];
 }) {
-  const db = getDb();
-  const clients = useLiveQuery(() => listClients(db), [db]);
+  const clients = useClients();
   const [target, setTarget] = useState(entry.duplicates[0]?.clientId ?? '');
   const [technician, setTechnician] = useState('');
   const others = (clients ?? []).filter((c) => c.id !== entry.clientId);

@@ -1,21 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/format/date';
-import {
-  BACKUP_KIND_LABELS,
-  LAST_BACKUP_FAILURE_KEY,
-  readBackupFailure,
-} from '../../db/backup-failure';
-import { getDb } from '../../db/database';
+import { BACKUP_KIND_LABELS, useBackupFailure } from '../../use-cases/backup/backups';
 
 /**
  * On every screen while the last disk copy failed (a full disk, a locked folder): the
  * technician learns it the day it happens, not the day the copy is needed.
  */
 export function BackupFailureNotice() {
-  const db = getDb();
-  const row = useLiveQuery(() => db.settings.get(LAST_BACKUP_FAILURE_KEY), [db]);
-  const failure = readBackupFailure(row?.value);
+  const failure = useBackupFailure();
   if (!failure) return null;
   return (
     <p className="error-panel" role="alert" data-testid="backup-failure">

@@ -1,29 +1,31 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../shared/format/date';
-import { backupToJson, loadBackupFiles, parseBackup, restoreBackup } from '../../db/backup';
-import type { Backup } from '../../db/backup';
-import { getDb } from '../../db/database';
-import { LAST_AUTO_BACKUP_KEY } from '../../db/version-backup';
-import type { AutoBackupOutcome } from '../../db/version-backup';
+import {
+  exportBackup,
+  parseBackup,
+  restoreFromBackup,
+  useBackupState,
+} from '../../use-cases/backup/backups';
+import type { Backup } from '../../use-cases/backup/backups';
+import { appDeps } from '../../use-cases/deps';
 import { desktop, isDesktopShell } from '../../platform/desktop';
-import { downloadText } from '../inventory/download';
-import { formatBytes } from '../settings/format-bytes';
+import { downloadText } from '../../ui/download-text';
+import { formatBytes } from '../../../shared/format/bytes';
+import { userMessage } from '../../ui/user-message';
 
 type DiskBackup = { name: string; size: number; modifiedAt: number };
 type Pending = { backup: Backup; source: string } | null;
 
 /** Settings › Stockage: JSON backup and restore of the whole local database. */
 export function BackupPanel() {
-  const db = getDb();
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [diskBackups, setDiskBackups] = useState<DiskBackup[]>([]);
   const [snapshots, setSnapshots] = useState<{ folder: string; latest: number; count: number }>();
   const [busy, setBusy] = useState(false);
-  const lastAuto = useLiveQuery(() => db.settings.get(LAST_AUTO_BACKUP_KEY), [db]);
-  const clientCount = useLiveQuery(() => db.clients.count(), [db]);
-  const auto = lastAuto?.value as (AutoBackupOutcome & { at: number }) | undefined;
+  const state = useBackupState();
+  const auto = state?.lastAuto;
+  const clientCount = state?.clientCount;
 
   useEffect(() => {
     void desktop.listVersionSnapshots().then((r) => {
@@ -41,15 +43,10 @@ export function BackupPanel() {
       );
   }, []);
 
-  const version = async () => {
-    const info = await desktop.appInfo();
-    return info.ok ? info.value.version : '0.0.0';
-  };
-
   const download = async () => {
     setBusy(true);
     try {
-      const json = await backupToJson(db, await version());
+      const json = await exportBackup(appDeps());
       const stamp = new Date().toISOString().slice(0, 10);
       downloadText(`bordereau-sauvegarde-${stamp}.json`, json, 'application/json');
       setMessage({ tone: 'ok', text: 'Sauvegarde téléchargée.' });
@@ -63,7 +60,7 @@ export function BackupPanel() {
       setPending({ backup: parseBackup(json), source });
       setMessage(null);
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+      setMessage({ tone: 'error', text: userMessage(error) });
     }
   };
 
@@ -71,18 +68,15 @@ export function BackupPanel() {
     if (!pending) return;
     setBusy(true);
     try {
-      // A disk copy names its photos as files beside it: read them first, outside the
-      // transaction that replaces the data.
-      const files = await loadBackupFiles(pending.backup, desktop);
-      const result = await restoreBackup(db, pending.backup, files);
+      const records = await restoreFromBackup(appDeps(), pending.backup);
       setMessage({
         tone: 'ok',
-        text: `Sauvegarde restaurée : ${result.records.toLocaleString('fr-FR')} enregistrements. Les modifications non envoyées qu’elle contient partiront à la prochaine synchronisation, qui recharge aussi tout ce que le bureau a reçu depuis.`,
+        text: `Sauvegarde restaurée : ${records.toLocaleString('fr-FR')} enregistrements. Les modifications non envoyées qu’elle contient partiront à la prochaine synchronisation, qui recharge aussi tout ce que le bureau a reçu depuis.`,
       });
     } catch (error) {
       setMessage({
         tone: 'error',
-        text: `Restauration annulée, les données sont inchangées : ${error instanceof Error ? error.message : String(error)}`,
+        text: `Restauration annulée, les données sont inchangées : ${userMessage(error)}`,
       });
     } finally {
       setPending(null);
@@ -189,9 +183,9 @@ export function BackupPanel() {
         onClick={() => {
           setBusy(true);
           // Loaded on demand: the generator and its French word lists are a large chunk.
-          void import('./load-demo-data')
+          void import('../../use-cases/backup/load-demo-data')
             .then(({ loadDemoData }) =>
-              loadDemoData(db, { clientCount: 20, equipmentPerClient: 60 }),
+              loadDemoData(appDeps().db, { clientCount: 20, equipmentPerClient: 60 }),
             )
             .then((n) =>
               setMessage({

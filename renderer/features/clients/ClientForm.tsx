@@ -3,10 +3,10 @@ import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { clientFieldsSchema } from '../../../shared/inventory/client';
 import type { Client } from '../../../shared/inventory/client';
-import { getDb } from '../../db/database';
-import { createClient, updateClient } from '../../db/repositories/clients';
-import { Field } from './Field';
-import { FormActions } from './FormActions';
+import { appDeps } from '../../use-cases/deps';
+import { saveClient } from '../../use-cases/clients/client-records';
+import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 /** Creates a client (then opens its page) or edits one. */
 export function ClientForm({ client, onDone }: { client?: Client; onDone: () => void }) {
@@ -29,15 +29,9 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: () => 
   const { register, handleSubmit, formState } = form;
   const errors = formState.errors;
   const submit = handleSubmit(async (values) => {
-    const db = getDb();
-    if (client) {
-      await updateClient(db, client.id, values);
-      onDone();
-    } else {
-      const created = await createClient(db, values);
-      onDone();
-      void navigate(`/clients/${created.id}`);
-    }
+    const saved = await saveClient(appDeps(), { id: client?.id, fields: values });
+    onDone();
+    if (!client) void navigate(`/clients/${saved.id}`);
   });
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>

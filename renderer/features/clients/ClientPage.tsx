@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { noticeStatus } from '../../../shared/billing/notice';
@@ -8,59 +7,38 @@ import { formatMoney } from '../../../shared/format/money';
 import { CONTACT_ROLE_LABELS } from '../../../shared/inventory/contact';
 import { formatDayRanges } from '../../../shared/inventory/opening-hours-text';
 import { SUBSCRIPTION_KIND_LABELS } from '../../../shared/inventory/subscription';
-import { getDb } from '../../db/database';
-import type { StoredContract } from '../../db/database';
-import { listEquipment } from '../../db/repositories/equipment';
-import { listVisits } from '../../db/repositories/interventions';
-import { listContacts } from '../../db/repositories/contacts';
-import { listContracts } from '../../db/repositories/contracts';
-import { listSites } from '../../db/repositories/sites';
-import { listSubscriptions } from '../../db/repositories/subscriptions';
-import { ExportCsvButton } from '../inventory/ExportCsvButton';
-import { InventoryTable } from '../inventory/InventoryTable';
-import { today as todayOf } from '../inventory/today';
-import { ClientRefusalNotices, ClientSyncBadges, useRefusalCounts } from '../sync/RefusalNotices';
+import { useClientFile } from '../../use-cases/clients/client-file';
+import type { StoredContract } from '../../use-cases/clients/client-file';
+import { ExportCsvButton, InventoryTable, today as todayOf } from '../inventory';
+import { ClientRefusalNotices, ClientSyncBadges, useRefusalCounts } from '../sync';
 import { DeviceFeesPanel } from '../contracts';
 import { ClientForm } from './ClientForm';
 import { ContactForm } from './ContactForm';
 import { ContractForm } from './ContractForm';
 import { SiteForm, WEEKDAY_LABELS } from './SiteForm';
 import { SubscriptionForm } from './SubscriptionForm';
-import { ClientReports } from '../visits/ClientReports';
 import { VISIT_LIST_STATUS_LABELS, visitListStatus } from '../../../shared/visit/visit-labels';
+import { ClientReports } from '../visits';
+
+/** The form open on the page; a contract form edits `contract`, or a new one when null. */
+type OpenForm =
+  | { readonly form: 'client' | 'site' | 'contact' | 'subscription' }
+  | { readonly form: 'contract'; readonly contract: StoredContract | null }
+  | null;
 
 const NOTICE_TONE = { ok: '', soon: 'warn', 'last-day': 'danger', passed: 'danger' } as const;
 
 export function ClientPage() {
   const { clientId = '' } = useParams();
-  const db = getDb();
-  const client = useLiveQuery(
-    () => db.clients.get(clientId).then((c) => c ?? null),
-    [db, clientId],
-  );
-  const sites = useLiveQuery(() => listSites(db, clientId), [db, clientId]);
-  const contacts = useLiveQuery(() => listContacts(db, clientId), [db, clientId]);
-  const contracts = useLiveQuery(() => listContracts(db, clientId), [db, clientId]);
-  const subscriptions = useLiveQuery(() => listSubscriptions(db, clientId), [db, clientId]);
-  const equipment = useLiveQuery(() => listEquipment(db, clientId), [db, clientId]);
-  const interventions = useLiveQuery(
-    async () =>
-      (await listVisits(db))
-        .filter((v) => v.clientId === clientId)
-        .sort((a, b) => (b.startedAt ?? b.createdAt) - (a.startedAt ?? a.createdAt)),
-    [db, clientId],
-  );
+  const file = useClientFile(clientId);
   const refusals = useRefusalCounts();
-  const [editing, setEditing] = useState(false);
-  const [addingSite, setAddingSite] = useState(false);
-  const [addingContact, setAddingContact] = useState(false);
-  const [addingSubscription, setAddingSubscription] = useState(false);
-  /** false: not editing; null: a new contract; else the contract being edited. */
-  const [editingContract, setEditingContract] = useState<StoredContract | null | false>(false);
+  // One form open at a time on the page: which one, or none.
+  const [open, setOpen] = useState<OpenForm>(null);
+  const close = () => setOpen(null);
   const today = todayOf();
 
-  if (client === undefined) return <p className="muted">Chargement…</p>;
-  if (client === null) {
+  if (file === undefined) return <p className="muted">Chargement…</p>;
+  if (file === null) {
     return (
       <section>
         <h1>Client introuvable</h1>
@@ -70,7 +48,8 @@ export function ClientPage() {
       </section>
     );
   }
-  const siteNames = new Map((sites ?? []).map((s) => [s.id, s.name]));
+  const { client, sites, contacts, contracts, subscriptions, equipment, visits } = file;
+  const siteNames = new Map(sites.map((s) => [s.id, s.name]));
 
   return (
     <section>
@@ -80,9 +59,9 @@ export function ClientPage() {
       <h1>{client.name}</h1>
       <ClientSyncBadges client={client} refused={refusals.get(client.id) ?? 0} />
       <ClientRefusalNotices clientId={client.id} />
-      {editing ? (
+      {open?.form === 'client' ? (
         <div className="panel">
-          <ClientForm client={client} onDone={() => setEditing(false)} />
+          <ClientForm client={client} onDone={close} />
         </div>
       ) : (
         <dl className="facts">
@@ -95,7 +74,7 @@ export function ClientPage() {
           <dt>E-mail</dt>
           <dd>{client.email || '—'}</dd>
           <dd>
-            <button type="button" onClick={() => setEditing(true)}>
+            <button type="button" onClick={() => setOpen({ form: 'client' })}>
               Modifier le client
             </button>
           </dd>
@@ -103,9 +82,9 @@ export function ClientPage() {
       )}
 
       <h2>Sites</h2>
-      {(sites ?? []).length === 0 && <p className="muted">Aucun site.</p>}
+      {sites.length === 0 && <p className="muted">Aucun site.</p>}
       <ul className="cards">
-        {(sites ?? []).map((s) => (
+        {sites.map((s) => (
           <li key={s.id} className="panel">
             <strong>{s.name}</strong>
             <div>
@@ -126,20 +105,20 @@ export function ClientPage() {
           </li>
         ))}
       </ul>
-      {addingSite ? (
+      {open?.form === 'site' ? (
         <div className="panel">
-          <SiteForm clientId={client.id} onDone={() => setAddingSite(false)} />
+          <SiteForm clientId={client.id} onDone={close} />
         </div>
       ) : (
-        <button type="button" onClick={() => setAddingSite(true)}>
+        <button type="button" onClick={() => setOpen({ form: 'site' })}>
           Ajouter un site
         </button>
       )}
 
       <h2>Contacts</h2>
-      {(contacts ?? []).length === 0 && <p className="muted">Aucun contact.</p>}
+      {contacts.length === 0 && <p className="muted">Aucun contact.</p>}
       <ul className="cards">
-        {(contacts ?? []).map((c) => (
+        {contacts.map((c) => (
           <li key={c.id} className="panel">
             <strong>{c.name}</strong> <span className="badge">{CONTACT_ROLE_LABELS[c.role]}</span>
             <div className="muted">
@@ -148,34 +127,30 @@ export function ClientPage() {
           </li>
         ))}
       </ul>
-      {addingContact ? (
+      {open?.form === 'contact' ? (
         <div className="panel">
-          <ContactForm clientId={client.id} onDone={() => setAddingContact(false)} />
+          <ContactForm clientId={client.id} onDone={close} />
         </div>
       ) : (
-        <button type="button" onClick={() => setAddingContact(true)}>
+        <button type="button" onClick={() => setOpen({ form: 'contact' })}>
           Ajouter un contact
         </button>
       )}
 
       <h2>Contrat</h2>
-      {editingContract !== false ? (
+      {open?.form === 'contract' ? (
         <div className="panel">
-          <ContractForm
-            clientId={client.id}
-            existing={editingContract}
-            onDone={() => setEditingContract(false)}
-          />
+          <ContractForm clientId={client.id} existing={open.contract} onDone={close} />
         </div>
-      ) : (contracts ?? []).length === 0 ? (
+      ) : contracts.length === 0 ? (
         <>
           <p className="muted">Aucun contrat enregistré sur ce poste.</p>
-          <button type="button" onClick={() => setEditingContract(null)}>
+          <button type="button" onClick={() => setOpen({ form: 'contract', contract: null })}>
             Ajouter un contrat
           </button>
         </>
       ) : (
-        (contracts ?? []).map((c) => (
+        contracts.map((c) => (
           <div key={c.id} className="panel">
             <dl className="facts">
               <dt>Référence</dt>
@@ -217,7 +192,7 @@ export function ClientPage() {
               <dt>Visites d’infogérance par an</dt>
               <dd>{c.subscriptionVisitsPerYear ?? 'non précisé'}</dd>
             </dl>
-            <button type="button" onClick={() => setEditingContract(c)}>
+            <button type="button" onClick={() => setOpen({ form: 'contract', contract: c })}>
               Modifier le contrat
             </button>
           </div>
@@ -226,7 +201,7 @@ export function ClientPage() {
       <DeviceFeesPanel clientId={client.id} />
 
       <h2>Abonnements et licences</h2>
-      {(subscriptions ?? []).length === 0 ? (
+      {subscriptions.length === 0 ? (
         <p className="muted">Aucun abonnement.</p>
       ) : (
         <table aria-label="Abonnements et licences">
@@ -240,7 +215,7 @@ export function ClientPage() {
             </tr>
           </thead>
           <tbody>
-            {(subscriptions ?? []).map((s) => {
+            {subscriptions.map((s) => {
               const notice = s.tacitRenewal
                 ? noticeStatus(s.renewalDate, today, { noticeMonths: s.noticeMonths })
                 : null;
@@ -277,12 +252,12 @@ export function ClientPage() {
         </table>
       )}
 
-      {addingSubscription ? (
+      {open?.form === 'subscription' ? (
         <div className="panel">
-          <SubscriptionForm clientId={client.id} onDone={() => setAddingSubscription(false)} />
+          <SubscriptionForm clientId={client.id} onDone={close} />
         </div>
       ) : (
-        <button type="button" onClick={() => setAddingSubscription(true)}>
+        <button type="button" onClick={() => setOpen({ form: 'subscription' })}>
           Ajouter un abonnement
         </button>
       )}
@@ -298,7 +273,7 @@ export function ClientPage() {
         <Link className="button" to={`/clients/${client.id}/import`}>
           Importer un fichier CSV
         </Link>
-        <ExportCsvButton clientName={client.name} items={equipment ?? []} siteNames={siteNames} />
+        <ExportCsvButton clientName={client.name} items={equipment} siteNames={siteNames} />
       </div>
       {equipment === undefined ? (
         <p className="muted">Chargement de l’inventaire…</p>
@@ -312,7 +287,7 @@ export function ClientPage() {
           Démarrer une intervention
         </Link>
       </p>
-      {(interventions ?? []).length === 0 ? (
+      {visits.length === 0 ? (
         <p className="muted">Aucune intervention pour ce client.</p>
       ) : (
         <table aria-label="Interventions du client">
@@ -324,7 +299,7 @@ export function ClientPage() {
             </tr>
           </thead>
           <tbody>
-            {(interventions ?? []).map((v) => (
+            {visits.map((v) => (
               <tr key={v.id}>
                 <td>{formatDateTime(v.startedAt ?? v.createdAt)}</td>
                 <td>

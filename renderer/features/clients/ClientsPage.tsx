@@ -1,35 +1,22 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { searchClients } from '../../../shared/inventory/client-search';
-import { getDb } from '../../db/database';
-import { listClients } from '../../db/repositories/clients';
-import { countEquipmentByClient } from '../../db/repositories/equipment';
-import { ClientSyncBadges, useRefusalCounts } from '../sync/RefusalNotices';
-import { FirstRunGuide } from '../onboarding/FirstRunGuide';
+import { useClientList } from '../../use-cases/clients/client-list';
+import { ClientSyncBadges, useRefusalCounts } from '../sync';
+import { FirstRunGuide } from '../onboarding';
 import { ClientForm } from './ClientForm';
 
 export function ClientsPage() {
-  const db = getDb();
-  const clients = useLiveQuery(() => listClients(db), [db]);
-  const contacts = useLiveQuery(() => db.contacts.toArray(), [db]);
-  // One indexed count per client: walking every key of the clientId index read the
-  // whole inventory at each start (2–3.6 s with 100,000 items on disk).
-  const counts = useLiveQuery(
-    async () =>
-      countEquipmentByClient(
-        db,
-        (await listClients(db)).map((c) => c.id),
-      ),
-    [db],
-  );
+  const list = useClientList();
+  const clients = list?.clients;
+  const counts = list?.equipmentCounts;
   const refusals = useRefusalCounts();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [creating, setCreating] = useState(false);
   const shown = useMemo(
-    () => searchClients(clients ?? [], contacts ?? [], deferred),
-    [clients, contacts, deferred],
+    () => searchClients(list?.clients ?? [], list?.contacts ?? [], deferred),
+    [list, deferred],
   );
 
   return (

@@ -5,10 +5,10 @@ import {
   CONTACT_ROLES,
   contactFieldsSchema,
 } from '../../../shared/inventory/contact';
-import { getDb } from '../../db/database';
-import { createContact } from '../../db/repositories/contacts';
-import { Field } from './Field';
-import { FormActions } from './FormActions';
+import { addContact } from '../../use-cases/clients/client-records';
+import { appDeps } from '../../use-cases/deps';
+import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 const contactFormSchema = contactFieldsSchema.omit({ clientId: true, siteId: true });
 
@@ -25,7 +25,7 @@ export function ContactForm({ clientId, onDone }: { clientId: string; onDone: ()
   });
   const errors = formState.errors;
   const submit = handleSubmit(async (values) => {
-    await createContact(getDb(), { ...values, clientId });
+    await addContact(appDeps(), { ...values, clientId });
     onDone();
   });
   return (

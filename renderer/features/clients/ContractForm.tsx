@@ -12,18 +12,15 @@ import {
   contractPreset,
 } from '../../../shared/billing/contract-presets';
 import type { ContractPreset } from '../../../shared/billing/contract-presets';
-import { getDb } from '../../db/database';
-import type { StoredContract } from '../../db/database';
-import { saveContract } from '../../db/repositories/contracts';
-import {
-  contractFormSchema,
-  contractFormValues,
-  contractFromForm,
-  withPreset,
-} from '../contracts/contract-form-values';
-import type { ContractFormValues } from '../contracts/contract-form-values';
-import { CheckboxField, Field } from './Field';
-import { FormActions } from './FormActions';
+import type { StoredContract } from '../../use-cases/clients/client-file';
+import { saveContract } from '../../use-cases/contracts/save-contract';
+import { appDeps } from '../../use-cases/deps';
+import { contractFormSchema, contractFormValues, contractFromForm, withPreset } from '../contracts';
+import type { ContractFormValues } from '../contracts';
+import { CheckboxField, Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 type Register = UseFormRegister<ContractFormValues>;
 
@@ -108,10 +105,10 @@ export function ContractForm({
   const submit = handleSubmit(async (v) => {
     try {
       // The billing schema keeps only contract fields: the sync envelope is saveContract's.
-      await saveContract(getDb(), contractFromForm(v, existing, { clientId, articles }));
+      await saveContract(appDeps(), contractFromForm(v, existing, { clientId, articles }));
       onDone();
     } catch (error) {
-      setError('root', { message: error instanceof Error ? error.message : String(error) });
+      setError('root', { message: userMessage(error) });
     }
   });
   const amount = (name: keyof ContractFormValues, label: string, hint?: string, error?: string) => (
@@ -126,11 +123,7 @@ export function ContractForm({
   );
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Contrat">
-      {errors.root?.message && (
-        <p className="field-error" role="alert">
-          {errors.root.message}
-        </p>
-      )}
+      <FormError message={errors.root?.message} />
       <fieldset>
         <legend>Type de contrat</legend>
         <p className="muted">

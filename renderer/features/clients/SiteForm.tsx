@@ -6,10 +6,10 @@ import type { WeeklySchedule } from '../../../shared/calendar/weekly-schedule';
 import { DEFAULT_OPENING_HOURS } from '../../../shared/calendar/weekly-schedule';
 import { formatDayRanges, parseDayRanges } from '../../../shared/inventory/opening-hours-text';
 import { siteFieldsSchema } from '../../../shared/inventory/site';
-import { getDb } from '../../db/database';
-import { createSite } from '../../db/repositories/sites';
-import { Field } from './Field';
-import { FormActions } from './FormActions';
+import { addSite } from '../../use-cases/clients/client-records';
+import { appDeps } from '../../use-cases/deps';
+import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 export const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = {
   monday: 'Lundi',
@@ -61,7 +61,7 @@ export function SiteForm({ clientId, onDone }: { clientId: string; onDone: () =>
   });
   const errors = formState.errors;
   const submit = handleSubmit(async ({ hours, ...values }) => {
-    await createSite(getDb(), { ...values, clientId, openingHours: toSchedule(hours) });
+    await addSite(appDeps(), { ...values, clientId, openingHours: toSchedule(hours) });
     onDone();
   });
   return (

@@ -7,10 +7,10 @@ import {
   SUBSCRIPTION_KINDS,
   subscriptionFieldsSchema,
 } from '../../../shared/inventory/subscription';
-import { getDb } from '../../db/database';
-import { createSubscription } from '../../db/repositories/subscriptions';
-import { CheckboxField, Field } from './Field';
-import { FormActions } from './FormActions';
+import { addSubscription } from '../../use-cases/clients/client-records';
+import { appDeps } from '../../use-cases/deps';
+import { CheckboxField, Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 const subscriptionFormSchema = subscriptionFieldsSchema.omit({ clientId: true }).extend({
   // An empty date picker would otherwise read "Date attendue au format AAAA-MM-JJ".
@@ -39,7 +39,7 @@ export function SubscriptionForm({ clientId, onDone }: { clientId: string; onDon
   });
   const errors = formState.errors;
   const submit = handleSubmit(async (values) => {
-    await createSubscription(getDb(), { ...values, clientId });
+    await addSubscription(appDeps(), { ...values, clientId });
     onDone();
   });
   return (

@@ -10,9 +10,11 @@ import type { SyntecRevisionInput } from '../../../shared/billing/syntec-due';
 import { localDateOf } from '../../../shared/calendar/local-date';
 import { formatLocalDate } from '../../../shared/format/date';
 import { formatMoney } from '../../../shared/format/money';
-import { getDb } from '../../db/database';
 import { userMessage } from '../../ui/user-message';
-import { applySyntecRevisionToContract } from '../../use-cases/contracts/apply-syntec-revision';
+import {
+  applySyntecRevisionToContract,
+  appSyntecDeps,
+} from '../../use-cases/contracts/apply-syntec-revision';
 import { useSyntecRevisionsDue } from '../../use-cases/contracts/use-syntec-revisions-due';
 import type { SyntecDueRow } from '../../use-cases/contracts/use-syntec-revisions-due';
 
@@ -74,7 +76,7 @@ function RevisionForm({ row, onDone }: { row: SyntecDueRow; onDone: (text: strin
   }
   const submit = handleSubmit(async (input) => {
     try {
-      const saved = await applySyntecRevisionToContract({ db: getDb(), now: Date.now }, input);
+      const saved = await applySyntecRevisionToContract(appSyntecDeps(), input);
       const last = saved.syntec?.history.at(-1);
       onDone(
         `Révision appliquée au contrat ${saved.reference} : ${last ? `${formatMoney(last.fromCents)} → ${formatMoney(last.toCents)} HT` : ''}.`,

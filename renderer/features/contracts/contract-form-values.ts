@@ -3,7 +3,7 @@ import { contractPreset } from '../../../shared/billing/contract-presets';
 import type { ContractPreset } from '../../../shared/billing/contract-presets';
 import type { Contract, ContractArticles, ContractInput } from '../../../shared/billing/contract';
 import { localDateSchema } from '../../../shared/calendar/local-date';
-import { centsToEuroText, eurosToCents } from '../clients/euro-input';
+import { centsToEuroText, eurosToCents } from '../../../shared/format/euro-amount';
 
 /**
  * The contract screen's values: every parameter the billing engine prices, as the form

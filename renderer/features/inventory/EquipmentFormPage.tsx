@@ -21,12 +21,14 @@ import {
   updateEquipment,
 } from '../../db/repositories/equipment';
 import { listSites } from '../../db/repositories/sites';
-import { CheckboxField, Field } from '../clients/Field';
+import { CheckboxField, Field } from '../../ui/Field';
 import { EquipmentBadges } from './EquipmentBadges';
 import { RetireEquipmentDialog } from './RetireEquipmentDialog';
 import { emptyFormValues, equipmentFormSchema, toFormValues } from './equipment-form-schema';
 import type { EquipmentFormValues } from './equipment-form-schema';
 import { today as todayOf } from './today';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 /** /clients/:clientId/equipment/new and /clients/:clientId/equipment/:equipmentId */
 export function EquipmentFormPage() {
@@ -106,7 +108,7 @@ function EquipmentForm({
         setError('assetTag', { message: error.message }, { shouldFocus: true });
         return;
       }
-      setError('root', { message: error instanceof Error ? error.message : String(error) });
+      setError('root', { message: userMessage(error) });
     }
   });
 
@@ -121,7 +123,7 @@ function EquipmentForm({
       void navigate(back);
     } catch (error) {
       setConfirmingRetire(false);
-      setError('root', { message: error instanceof Error ? error.message : String(error) });
+      setError('root', { message: userMessage(error) });
     } finally {
       setRetiring(false);
     }
@@ -141,11 +143,7 @@ function EquipmentForm({
       </h1>
       {existing && <EquipmentBadges item={existing} today={today} />}
       <form onSubmit={(e) => void submit(e)} noValidate aria-label="Équipement" className="panel">
-        {errors.root?.message && (
-          <p className="field-error" role="alert">
-            {errors.root.message}
-          </p>
-        )}
+        <FormError message={errors.root?.message} />
         <div className="form-grid">
           <Field label="Catégorie" error={errors.category?.message}>
             {(p) => (

@@ -1,6 +1,6 @@
 import { equipmentToCsv } from '../../../shared/inventory/csv/export';
 import type { EquipmentDraft } from '../../../shared/inventory/equipment';
-import { downloadText } from './download';
+import { downloadText } from '../../ui/download-text';
 
 /** Downloads the client's inventory in the import's own format (Excel FR). */
 export function ExportCsvButton({

@@ -18,6 +18,8 @@ import { ImportPreviewPanel, RejectedRows } from './ImportPreviewPanel';
 import type { RowIdentity } from './ImportPreviewPanel';
 import { ImportReadingPanel } from './ImportReadingPanel';
 import { ValueMappingPanel } from './ValueMappingPanel';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 /** The file as read, and the user's choices so far (left out: guessed). */
 interface Loaded {
@@ -127,7 +129,7 @@ export function ImportPage() {
     } catch (error) {
       setStep({
         kind: 'file',
-        error: `Import annulé, rien n’a été enregistré : ${error instanceof Error ? error.message : String(error)}`,
+        error: `Import annulé, rien n’a été enregistré : ${userMessage(error)}`,
       });
     }
   };
@@ -162,11 +164,7 @@ export function ImportPage() {
               </label>
             </div>
           </div>
-          {step.error && (
-            <p className="field-error" role="alert">
-              {step.error}
-            </p>
-          )}
+          <FormError message={step.error} />
           <p className="muted">
             Export GLPI, tableau Excel (.xlsx ou CSV, quel que soit son encodage) ou export d’un
             autre outil d’inventaire. Voir docs/inventory.md pour les colonnes reconnues.

@@ -13,7 +13,7 @@ import { rejectedRowsCsv } from '../../../shared/inventory/csv/rejected-csv';
 import { STATUS_LABELS } from '../../../shared/inventory/equipment';
 import type { EquipmentStatus } from '../../../shared/inventory/equipment';
 import type { ImportMode } from '../../db/equipment-import';
-import { downloadText } from './download';
+import { downloadText } from '../../ui/download-text';
 import { NewSiteFromImport } from './NewSiteFromImport';
 import { importCounts } from '../../../shared/inventory/csv/import-counts';
 

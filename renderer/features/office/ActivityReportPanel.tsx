@@ -7,9 +7,10 @@ import type { SealedReport } from '../../../shared/report/model';
 import { getDb } from '../../db/database';
 import { listReportsOfClient } from '../../db/repositories/reports';
 import { desktop } from '../../platform/desktop';
+import { loadReportFonts } from '../visits';
+import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
 import { emailActivityReport } from './delivery-api';
-import { loadReportFonts } from '../visits/report-fonts';
 
 // re-exported: the month picker's test imports it from here
 export { monthBounds };
@@ -110,11 +111,7 @@ export function ActivityReportPanel() {
         </button>
       </div>
       {message && <p role="status">{message}</p>}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

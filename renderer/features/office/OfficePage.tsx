@@ -8,8 +8,8 @@ import type { Report } from '../../../shared/report/model';
 import { getDb } from '../../db/database';
 import { getReport } from '../../db/repositories/reports';
 import { readStoredSession } from '../../sync/session';
-import { downloadText } from '../inventory/download';
-import { saveReportPdf } from '../visits/report-pdf';
+import { downloadText } from '../../ui/download-text';
+import { saveReportPdf } from '../visits';
 import { SyntecRevisionPanel } from '../contracts';
 import { ActivityReportPanel } from './ActivityReportPanel';
 import { billableLinesCsv } from './billable-csv';
@@ -25,6 +25,8 @@ import {
   reviewRows,
 } from './review-rows';
 import type { ReportRowInput, ReviewFilters, ReviewRow, ReviewStatus } from './review-rows';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 /** A reports-table row as synced: the review only trusts rows that carry a report. */
 function asReportInput(row: Record<string, unknown>): ReportRowInput | null {
@@ -108,7 +110,7 @@ export function OfficePage() {
     try {
       await work();
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(userMessage(error));
     }
   };
   const openPdf = (row: ReviewRow) =>
@@ -185,11 +187,7 @@ export function OfficePage() {
           Exporter les lignes facturables (CSV)
         </button>
       </form>
-      {message && (
-        <p className="field-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <p className="muted" data-testid="office-count">
         {filtered.length} intervention(s)
       </p>

@@ -4,6 +4,8 @@ import { deliveryStatusLabel } from '../../../shared/report/delivery';
 import type { DeliveriesResponse } from '../../../shared/report/delivery';
 import { getDb } from '../../db/database';
 import { fetchDeliveries, resendReport } from './delivery-api';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 /**
  * For the office: each e-mailing of the client's copy (sent, failed and why, bounced, "non
@@ -18,7 +20,7 @@ export function ReportDeliveries({ reportId }: { reportId: string }) {
     let live = true;
     fetchDeliveries(db, reportId).then(
       (d) => live && setData(d),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(userMessage(e)),
     );
     return () => {
       live = false;
@@ -31,7 +33,7 @@ export function ReportDeliveries({ reportId }: { reportId: string }) {
       await resendReport(db, reportId);
       setRound((r) => r + 1);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Renvoi impossible.');
+      setError(userMessage(e, 'Renvoi impossible.'));
     }
   };
 
@@ -53,11 +55,7 @@ export function ReportDeliveries({ reportId }: { reportId: string }) {
       <button type="button" onClick={() => void resend()}>
         Renvoyer par e-mail
       </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

@@ -1,11 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
-import { getDb } from '../../db/database';
-import { getProvider, getTechnicianProfile } from '../../db/repositories/profile';
-import { readStoredSession } from '../../sync/session';
-
-/** settings key: the user closed the guide. */
-const DISMISSED_KEY = 'onboarding.dismissed';
+import { appDeps } from '../../use-cases/deps';
+import { dismissFirstRunGuide, useFirstRunState } from '../../use-cases/onboarding/first-run';
 
 /**
  * What to do first, on a new install: the company's identity and the technician's profile
@@ -13,20 +8,7 @@ const DISMISSED_KEY = 'onboarding.dismissed';
  * and after logging in. Disappears once everything is done, or when closed.
  */
 export function FirstRunGuide() {
-  const db = getDb();
-  const state = useLiveQuery(async () => {
-    const [dismissed, provider, profile, session] = await Promise.all([
-      db.settings.get(DISMISSED_KEY),
-      getProvider(db),
-      getTechnicianProfile(db),
-      readStoredSession(db),
-    ]);
-    return {
-      dismissed: dismissed?.value === true,
-      identity: provider !== null && profile !== null,
-      server: Boolean(session?.account),
-    };
-  }, [db]);
+  const state = useFirstRunState();
   if (!state || state.dismissed || (state.identity && state.server)) return null;
   return (
     <aside className="panel" aria-labelledby="first-run-title" data-testid="first-run-guide">
@@ -51,10 +33,7 @@ export function FirstRunGuide() {
         le bureau (en attendant, les tarifs par défaut s’appliquent). Une fois connecté, vous
         recevez les clients que le bureau vous attribue et vos bordereaux signés lui parviennent.
       </p>
-      <button
-        type="button"
-        onClick={() => void db.settings.put({ key: DISMISSED_KEY, value: true })}
-      >
+      <button type="button" onClick={() => void dismissFirstRunGuide(appDeps())}>
         Masquer ce guide
       </button>
     </aside>

@@ -6,7 +6,7 @@ import { appDeps } from '../../use-cases/deps';
 import { saveQuotePdf } from '../../use-cases/reports/report-files';
 import { signQuote } from '../../use-cases/visits/sign-quote';
 import { userMessage } from '../../ui/user-message';
-import { eurosToCents } from '../clients/euro-input';
+import { eurosToCents } from '../../../shared/format/euro-amount';
 import { SignaturePadField } from '../signature';
 import type { SignaturePadHandle } from '../signature';
 import type { VisitContext } from '../visits';

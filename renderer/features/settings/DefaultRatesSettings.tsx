@@ -1,11 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import type { DefaultRates } from '../../../shared/billing/default-contract';
-import { getDb } from '../../db/database';
-import { CheckboxField, Field } from '../clients/Field';
-import type { ContractFormValues } from '../contracts/contract-form-values';
+import { CheckboxField, Field } from '../../ui/Field';
+import type { ContractFormValues } from '../contracts';
 import { defaultRatesFormValues, defaultRatesFromForm } from './default-rates-form';
-import { getDefaultRates, hasDefaultRates, saveDefaultRates } from './default-rates-store';
+import { saveDefaultRates, useDefaultRates } from '../../use-cases/settings/default-rates';
+import { appDeps } from '../../use-cases/deps';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 type TextKey = 'hourlyRate' | 'remoteHourlyRate' | 'halfDayPrice' | 'dayPrice' | 'travelFee';
 
@@ -18,11 +20,7 @@ const AMOUNTS: readonly [TextKey, string, string | undefined][] = [
 
 /** Paramètres › Tarifs par défaut: what a client without contract is billed at. */
 export function DefaultRatesSettings() {
-  const db = getDb();
-  const data = useLiveQuery(
-    async () => ({ rates: await getDefaultRates(db), saved: await hasDefaultRates(db) }),
-    [db],
-  );
+  const data = useDefaultRates();
   // Held here: saving changes the rates, which remounts the form (its key) with them.
   const [message, setMessage] = useState<string | null>(null);
   if (!data) return null;
@@ -48,33 +46,33 @@ function DefaultRatesForm({
   message: string | null;
   setMessage: (message: string | null) => void;
 }) {
-  const [values, setValues] = useState<ContractFormValues>(() => defaultRatesFormValues(current));
-  const [errors, setErrors] = useState<Partial<Record<keyof ContractFormValues, string>>>({});
-  const text = (key: TextKey | 'outsideHoursSurcharge') => ({
-    value: values[key],
-    onChange: (e: { target: { value: string } }) => setValues({ ...values, [key]: e.target.value }),
+  // react-hook-form holds the typed text; the contract screen's schema (through
+  // defaultRatesFromForm) validates it, so both screens say the same thing.
+  const { register, handleSubmit, setError, clearErrors, formState } = useForm<ContractFormValues>({
+    defaultValues: defaultRatesFormValues(current),
   });
+  const errors = formState.errors;
+  const text = (key: TextKey | 'outsideHoursSurcharge') => register(key);
 
-  const save = async () => {
+  const save = handleSubmit(async (values) => {
+    clearErrors();
     const parsed = defaultRatesFromForm(values);
     if (!parsed.ok) {
       setMessage(null);
-      setErrors(parsed.errors);
+      for (const [key, message] of Object.entries(parsed.errors))
+        setError(key as keyof ContractFormValues, { message });
       return;
     }
-    await saveDefaultRates(getDb(), parsed.rates);
-    setErrors({});
-    setMessage('Tarifs par défaut enregistrés.');
-  };
+    try {
+      await saveDefaultRates(appDeps().db, parsed.rates);
+      setMessage('Tarifs par défaut enregistrés.');
+    } catch (error) {
+      setError('root', { message: userMessage(error) });
+    }
+  });
 
   return (
-    <form
-      aria-label="Tarifs par défaut"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <form aria-label="Tarifs par défaut" onSubmit={(e) => void save(e)} noValidate>
       <h2>Tarifs par défaut</h2>
       <p className="muted">
         Appliqués aux clients sans contrat : intervention en régie, au temps passé, chaque minute
@@ -83,62 +81,49 @@ function DefaultRatesForm({
       </p>
       <div className="form-grid">
         {AMOUNTS.map(([key, label, hint]) => (
-          <Field key={key} label={label} error={errors[key]} {...(hint ? { hint } : {})}>
+          <Field key={key} label={label} error={errors[key]?.message} {...(hint ? { hint } : {})}>
             {(p) => <input {...p} {...text(key)} inputMode="decimal" />}
           </Field>
         ))}
-        <Field label="Tolérance avant palier (minutes)" error={errors.toleranceMinutes}>
+        <Field label="Tolérance avant palier (minutes)" error={errors.toleranceMinutes?.message}>
           {(p) => (
             <input
               {...p}
               type="number"
               min={0}
               max={89}
-              value={Number.isNaN(values.toleranceMinutes) ? '' : values.toleranceMinutes}
-              onChange={(e) => setValues({ ...values, toleranceMinutes: e.target.valueAsNumber })}
+              {...register('toleranceMinutes', { valueAsNumber: true })}
             />
           )}
         </Field>
         <Field label="Déplacement">
           {(p) => (
-            <select
-              {...p}
-              value={values.travelFeeKind}
-              onChange={(e) =>
-                setValues({
-                  ...values,
-                  travelFeeKind: e.target.value as ContractFormValues['travelFeeKind'],
-                })
-              }
-            >
+            <select {...p} {...register('travelFeeKind')}>
               <option value="included">non facturé</option>
               <option value="flat">forfait</option>
               <option value="per-km">au kilomètre</option>
             </select>
           )}
         </Field>
-        <Field label="Prix du déplacement HT (€, forfait ou par km)" error={errors.travelFee}>
+        <Field
+          label="Prix du déplacement HT (€, forfait ou par km)"
+          error={errors.travelFee?.message}
+        >
           {(p) => <input {...p} {...text('travelFee')} inputMode="decimal" />}
         </Field>
         <Field
           label="Majoration hors heures d’ouverture (%)"
-          error={errors.outsideHoursSurcharge}
+          error={errors.outsideHoursSurcharge?.message}
           hint="Vide : aucune, signalé au bureau."
         >
           {(p) => <input {...p} {...text('outsideHoursSurcharge')} inputMode="numeric" />}
         </Field>
       </div>
       <CheckboxField label="Temps arrondi à l’euro supérieur (jamais les pièces)">
-        {(p) => (
-          <input
-            {...p}
-            type="checkbox"
-            checked={values.roundTimeUpToEuro}
-            onChange={(e) => setValues({ ...values, roundTimeUpToEuro: e.target.checked })}
-          />
-        )}
+        {(p) => <input {...p} type="checkbox" {...register('roundTimeUpToEuro')} />}
       </CheckboxField>
-      <button type="submit" className="primary">
+      <FormError message={errors.root?.message} />
+      <button type="submit" className="primary" disabled={formState.isSubmitting}>
         Enregistrer les tarifs
       </button>
       {message && (

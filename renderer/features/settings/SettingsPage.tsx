@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { desktop, isDesktopShell } from '../../platform/desktop';
 import { tokenProtectionWarning } from './token-protection';
-import { BackupPanel } from '../backup/BackupPanel';
+import { BackupPanel } from '../backup';
 import { StorageUsage } from './StorageUsage';
 import { UpdatePanel } from './UpdatePanel';
-import { ProfileSettings } from '../visits/ProfileSettings';
+import { ProfileSettings } from '../visits';
 import { DefaultRatesSettings } from './DefaultRatesSettings';
 
 export function SettingsPage() {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../../../shared/format/bytes';
 
 type Usage = { usage: number; quota: number; persisted: boolean };
 

@@ -1,16 +1,20 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { getDb } from '../../db/database';
-import { listUnfinishedVisits } from '../../db/repositories/interventions';
 import { desktop, isDesktopShell } from '../../platform/desktop';
-import { checkForUpdates, installUpdate, updateStatusText, type UpdateState } from './app-update';
+import {
+  checkForUpdates,
+  installUpdate,
+  updateStatusText,
+  useVisitUnderWay,
+  type UpdateState,
+} from '../../use-cases/settings/app-update';
+import { appDeps } from '../../use-cases/deps';
 
 /** Settings › Mises à jour (desktop only): releases come from the office server. */
 export function UpdatePanel() {
-  const db = getDb();
+  const { db } = appDeps();
   const [state, setState] = useState<UpdateState | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const visitRunning = useLiveQuery(async () => (await listUnfinishedVisits(db)).length > 0, [db]);
+  const visitRunning = useVisitUnderWay();
 
   useEffect(() => {
     if (!isDesktopShell) return;

@@ -1,11 +1,7 @@
 import { NO_CONTRACT_REFERENCE, defaultContract } from '../../../shared/billing/default-contract';
 import type { DefaultRates } from '../../../shared/billing/default-contract';
-import {
-  contractFormSchema,
-  contractFormValues,
-  contractFromForm,
-} from '../contracts/contract-form-values';
-import type { ContractFormValues } from '../contracts/contract-form-values';
+import { contractFormSchema, contractFormValues, contractFromForm } from '../contracts';
+import type { ContractFormValues } from '../contracts';
 
 /**
  * The "Tarifs par défaut" screen edits the contract screen's own values (same fields, same

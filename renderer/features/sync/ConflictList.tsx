@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { formatDateTime } from '../../../shared/format/date';
-import { getDb } from '../../db/database';
-import { CONFLICT_KIND_LABELS } from '../../sync/conflict-record';
-import type { ConflictRecord, FieldChoice } from '../../sync/conflict-record';
-import { resolveConflict } from '../../sync/resolve-conflict';
-import { syncNow } from '../../sync/sync-service';
+import { CONFLICT_KIND_LABELS, settleConflict } from '../../use-cases/sync/conflicts';
+import type { ConflictRecord, FieldChoice } from '../../use-cases/sync/conflicts';
+import { appSyncDeps } from '../../use-cases/sync/sync-deps';
 import { entityLabel, fieldLabel } from './entity-labels';
 import { displayValue } from './sync-age';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 /** Conflicts to settle: for each field, keep this side's value or the one the server kept. */
 export function ConflictList({
@@ -41,10 +41,9 @@ function ConflictItem({ conflict, ours }: { conflict: ConflictRecord; ours: bool
     setError(null);
     try {
       const chosen = all ? Object.fromEntries(conflict.fields.map((f) => [f.field, all])) : choices;
-      await resolveConflict(getDb(), conflict.id, chosen);
-      void syncNow();
+      await settleConflict(appSyncDeps(), { conflictId: conflict.id, choices: chosen });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(userMessage(e));
     } finally {
       setBusy(false);
     }
@@ -107,11 +106,7 @@ function ConflictItem({ conflict, ours }: { conflict: ConflictRecord; ours: bool
           ))}
         </tbody>
       </table>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => void apply('mine')}>
           {ours ? 'Garder tout le mien' : `Garder tout celui de ${author}`}

@@ -1,13 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Role } from '../../../shared/sync/protocol';
-import { getDb } from '../../db/database';
-import {
-  confirmFirstSync,
-  needsFirstSyncConfirmation,
-  readFirstSyncPreview,
-} from '../../sync/first-sync';
-import { syncNow } from '../../sync/sync-service';
+import { confirmFirstSync, useFirstSyncPreview } from '../../use-cases/sync/first-sync';
+import { appSyncDeps } from '../../use-cases/sync/sync-deps';
 import { entityLabel } from './entity-labels';
 
 /**
@@ -15,14 +9,9 @@ import { entityLabel } from './entity-labels';
  * the office validates, what stays here; then the user confirms.
  */
 export function FirstSyncConfirmation({ role }: { role: Role }) {
-  const db = getDb();
-  const needed = useLiveQuery(() => needsFirstSyncConfirmation(db), [db]);
-  const preview = useLiveQuery(
-    async () => (needed ? readFirstSyncPreview(db, role) : null),
-    [db, needed, role],
-  );
+  const preview = useFirstSyncPreview(role);
   const [busy, setBusy] = useState(false);
-  if (!needed || !preview) return null;
+  if (!preview) return null;
   return (
     <div
       className="panel"
@@ -48,9 +37,7 @@ export function FirstSyncConfirmation({ role }: { role: Role }) {
         disabled={busy}
         onClick={() => {
           setBusy(true);
-          void confirmFirstSync(db)
-            .then(() => syncNow())
-            .finally(() => setBusy(false));
+          void confirmFirstSync(appSyncDeps()).finally(() => setBusy(false));
         }}
       >
         Confirmer et synchroniser

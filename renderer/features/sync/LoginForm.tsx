@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { getDb } from '../../db/database';
-import { loginFormSchema, login } from '../../sync/session';
-import type { LoginForm as LoginValues } from '../../sync/session';
-import { syncNow } from '../../sync/sync-service';
-import { fetchTransport } from '../../sync/transport';
-import { Field } from '../clients/Field';
+import { loginFormSchema, signIn } from '../../use-cases/sync/sign-in';
+import type { LoginForm as LoginValues } from '../../use-cases/sync/sign-in';
+import { appSyncDeps } from '../../use-cases/sync/sync-deps';
+import { Field } from '../../ui/Field';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 /** Connects this laptop to the office server; the token goes to the shell's secure storage. */
 export function LoginForm({ serverUrl }: { serverUrl: string }) {
@@ -20,10 +20,9 @@ export function LoginForm({ serverUrl }: { serverUrl: string }) {
   const submit = handleSubmit(async (values) => {
     setFailure(null);
     try {
-      await login(getDb(), values, fetchTransport);
-      void syncNow();
+      await signIn(appSyncDeps(), values);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(userMessage(error));
     }
   });
   return (
@@ -49,11 +48,7 @@ export function LoginForm({ serverUrl }: { serverUrl: string }) {
           <input {...p} {...register('password')} type="password" autoComplete="current-password" />
         )}
       </Field>
-      {failure && (
-        <p className="field-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormError message={failure} />
       <button type="submit" className="primary" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? 'Connexion…' : 'Se connecter'}
       </button>

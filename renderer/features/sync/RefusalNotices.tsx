@@ -1,18 +1,17 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import {
   FIELD_CLIENT_PENDING_LABEL,
   isPendingFieldClient,
 } from '../../../shared/inventory/field-client';
-import { getDb } from '../../db/database';
-import type { RefusalMark } from '../../sync/refusal-marks';
+import { appDeps } from '../../use-cases/deps';
 import {
-  discardRefused,
-  readClientRefusalMarks,
-  readRefusalMarks,
+  discardRefusedRecord,
   refusalAdvice,
-  resendRefused,
-} from '../../sync/refusal-marks';
+  resendRefusedRecord,
+  useClientRefusals,
+  useRefusalCountsByClient,
+} from '../../use-cases/sync/refusals';
+import type { RefusalMark } from '../../use-cases/sync/refusals';
 import { entityLabel } from './entity-labels';
 
 /**
@@ -20,8 +19,7 @@ import { entityLabel } from './entity-labels';
  * reason, what to do, and the actions (send again, give up a record that exists here only).
  */
 export function ClientRefusalNotices({ clientId }: { clientId: string }) {
-  const db = getDb();
-  const marks = useLiveQuery(() => readClientRefusalMarks(db, clientId), [db, clientId]);
+  const marks = useClientRefusals(clientId);
   if (!marks || marks.length === 0) return null;
   return (
     <div className="panel sync-warning" role="status" data-testid="refusal-notices">
@@ -41,7 +39,6 @@ export function RefusalNotice({ mark }: { mark: RefusalMark }) {
     setBusy(true);
     void work().finally(() => setBusy(false));
   };
-  const db = getDb();
   return (
     <li data-testid="refusal-notice">
       {entityLabel(mark.entity)} : {mark.message}{' '}
@@ -49,7 +46,7 @@ export function RefusalNotice({ mark }: { mark: RefusalMark }) {
       <button
         type="button"
         disabled={busy}
-        onClick={() => act(() => resendRefused(db, mark.entity, mark.recordId, Date.now()))}
+        onClick={() => act(() => resendRefusedRecord(appDeps(), mark))}
       >
         Renvoyer
       </button>{' '}
@@ -60,7 +57,7 @@ export function RefusalNotice({ mark }: { mark: RefusalMark }) {
           disabled={busy}
           onClick={() => {
             if (window.confirm('Supprimer définitivement cet enregistrement de cet ordinateur ?'))
-              act(() => discardRefused(db, mark.entity, mark.recordId));
+              act(() => discardRefusedRecord(appDeps(), mark));
           }}
         >
           Supprimer de cet ordinateur
@@ -72,15 +69,7 @@ export function RefusalNotice({ mark }: { mark: RefusalMark }) {
 
 /** How many refused records each client has (one query for a whole list). */
 export function useRefusalCounts(): ReadonlyMap<string, number> {
-  const db = getDb();
-  const counts = useLiveQuery(async () => {
-    const map = new Map<string, number>();
-    for (const mark of await readRefusalMarks(db)) {
-      if (mark.clientId) map.set(mark.clientId, (map.get(mark.clientId) ?? 0) + 1);
-    }
-    return map;
-  }, [db]);
-  return counts ?? EMPTY;
+  return useRefusalCountsByClient() ?? EMPTY;
 }
 
 const EMPTY: ReadonlyMap<string, number> = new Map();

@@ -1,17 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/format/date';
-import { DEVICE_ID_KEY, getDb } from '../../db/database';
-import { useNow } from '../visits/useNow';
-import { parseConflicts } from '../../sync/conflict-record';
-import { SYNC_STATE_KEYS } from '../../sync/dexie-sync-store';
-import type { Rejection } from '../../sync/local-store';
-import { logout, readStoredSession } from '../../sync/session';
-import { syncNow, syncStatus } from '../../sync/sync-service';
-import type { SyncStatus } from '../../sync/sync-status';
-import { fetchTransport } from '../../sync/transport';
-import { readRefusalMarks, REFUSAL_PREFIX } from '../../sync/refusal-marks';
+import { useNow } from '../visits';
+import { signOut, useSyncStatus } from '../../use-cases/sync/sign-in';
+import type { SyncStatus } from '../../use-cases/sync/sign-in';
+import { appSyncDeps } from '../../use-cases/sync/sync-deps';
+import { dismissRejections, useSyncOverview } from '../../use-cases/sync/sync-overview';
+import type { Rejection } from '../../use-cases/sync/sync-overview';
 import { ConflictList } from './ConflictList';
 import { FirstSyncConfirmation } from './FirstSyncConfirmation';
 import { RefusalNotice } from './RefusalNotices';
@@ -24,34 +19,15 @@ import { ageLabel, isStuck } from './sync-age';
  * since when, the last success, errors in plain French, conflicts to settle and refused changes.
  */
 export function SyncPage() {
-  const db = getDb();
-  const status = useSyncExternalStore(syncStatus.subscribe, syncStatus.get);
+  const status = useSyncStatus();
   const now = useNow(true, 30_000);
-  const session = useLiveQuery(() => readStoredSession(db), [db]);
-  const deviceId = useLiveQuery(async () => {
-    const row = await db.settings.get(DEVICE_ID_KEY);
-    return typeof row?.value === 'string' ? row.value : null;
-  }, [db]);
-  const pending = useLiveQuery(() => db.outbox.count(), [db]);
-  const oldest = useLiveQuery(
-    async () => (await db.outbox.orderBy('mutationId').first())?.at ?? null,
-    [db],
-  );
-  const lastSuccessAt = useLiveQuery(async () => {
-    const row = await db.syncState.get(SYNC_STATE_KEYS.lastSuccessAt);
-    return typeof row?.value === 'number' ? row.value : null;
-  }, [db]);
-  const conflicts = useLiveQuery(
-    async () => parseConflicts(await db.conflicts.toArray()).filter((c) => !c.resolved),
-    [db],
-  );
-  const marks = useLiveQuery(() => readRefusalMarks(db), [db]);
-  const rejections = useLiveQuery(async () => {
-    const row = await db.syncState.get(SYNC_STATE_KEYS.rejections);
-    return Array.isArray(row?.value) ? (row.value as Rejection[]) : [];
-  }, [db]);
+  const overview = useSyncOverview();
 
-  if (session === undefined) return <p className="muted">Chargement…</p>;
+  if (overview === undefined) return <p className="muted">Chargement…</p>;
+  const { session, deviceId, pending, conflicts, rejections } = overview;
+  const marks = overview.refusals;
+  const oldest = overview.oldestPendingAt;
+  const lastSuccessAt = overview.lastSuccessAt;
   const account = session?.account ?? null;
   return (
     <section>
@@ -94,7 +70,7 @@ export function SyncPage() {
               type="button"
               className="primary"
               disabled={status.running}
-              onClick={() => void syncNow()}
+              onClick={() => void appSyncDeps().syncNow()}
             >
               {status.running ? 'Synchronisation en cours…' : 'Synchroniser maintenant'}
             </button>
@@ -184,7 +160,7 @@ function LogoutButton() {
       disabled={busy}
       onClick={() => {
         setBusy(true);
-        void logout(getDb(), fetchTransport).finally(() => setBusy(false));
+        void signOut(appSyncDeps()).finally(() => setBusy(false));
       }}
     >
       Se déconnecter
@@ -195,15 +171,7 @@ function LogoutButton() {
 function Rejections({ rejections }: { rejections: readonly Rejection[] }) {
   // The list of refused changes goes; the marks of records that exist here only stay until
   // the record is sent again or given up (refusal-marks.ts).
-  const dismiss = async () => {
-    const db = getDb();
-    await db.transaction('rw', db.syncState, async () => {
-      await db.syncState.delete(SYNC_STATE_KEYS.rejections);
-      const marks = await db.syncState.where('key').startsWith(REFUSAL_PREFIX).toArray();
-      const settled = marks.filter((m) => (m.value as { localOnly?: boolean }).localOnly === false);
-      await db.syncState.bulkDelete(settled.map((m) => m.key));
-    });
-  };
+  const dismiss = () => dismissRejections(appSyncDeps());
   return (
     <>
       <h2>Modifications refusées par le serveur</h2>

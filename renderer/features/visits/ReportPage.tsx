@@ -14,7 +14,7 @@ import {
 } from '../../use-cases/reports/report-files';
 import { useReport } from '../../use-cases/reports/use-report';
 import { userMessage } from '../../ui/user-message';
-import { ReportDeliveries } from '../office/ReportDeliveries';
+import { ReportDeliveries } from '../office';
 import { clientCopyText } from '../../../shared/report/pdf/section-notices';
 
 /** A bordereau as issued: read-only, its PDF saved or reopened, a correction is a new version. */

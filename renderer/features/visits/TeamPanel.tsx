@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { formatDuration } from '../../../shared/format/duration';
 import { formatTime } from '../../../shared/format/date';
@@ -11,15 +10,18 @@ import { visitTimeline } from '../../../shared/time/segments';
 import type { VisitState } from '../../../shared/time/segments';
 import type { TeamMember } from '../../../shared/visit/team';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
-import { getDb } from '../../db/database';
 import { userMessage } from '../../ui/user-message';
-import { addTechnician, signTechnician, tapTechnician } from '../../use-cases/team/record-team';
-import { SignaturePadField } from '../signature/SignaturePadField';
-import type { SignaturePadHandle } from '../signature/SignaturePadField';
-import { clock } from './clock';
+import {
+  addTechnician,
+  appTeamDeps,
+  signTechnician,
+  tapTechnician,
+} from '../../use-cases/team/record-team';
+import { SignaturePadField } from '../signature';
+import type { SignaturePadHandle } from '../signature';
 import { useNow } from './useNow';
 
-const deps = () => ({ db: getDb(), now: () => clock.now(), newId: uuidv7 });
+const deps = appTeamDeps;
 
 const BUTTONS: Record<VisitState, readonly (readonly [TimerAction, string])[]> = {
   'not-started': [['start', 'Arrivée']],

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatMoney } from '../../../shared/format/money';
 import type { VisitWork } from '../../../shared/visit/visit-record';
 // The one euro parser of the forms (digit by digit, never through a float).
-import { eurosToCents } from '../clients/euro-input';
+import { eurosToCents } from '../../../shared/format/euro-amount';
 import type { VisitContext } from './useVisitContext';
 
 /** Parts and flat fees: from the catalogue or the contract's flat tasks, or a part typed by hand. */

@@ -2,13 +2,20 @@ import { contractSchema } from '../../../shared/billing/contract';
 import type { Contract } from '../../../shared/billing/contract';
 import { applySyntecRevision } from '../../../shared/billing/syntec';
 import { syntecRevisionInputSchema } from '../../../shared/billing/syntec-due';
+import { getDb } from '../../db/database';
 import type { BordereauDb } from '../../db/database';
+import { clock } from '../../platform/clock';
 import { saveContract } from '../../db/repositories/contracts';
 
 export interface ApplySyntecRevisionDeps {
   readonly db: BordereauDb;
   /** The device clock (ms). */
   readonly now: () => number;
+}
+
+/** The app's own: its database and the device clock. */
+export function appSyntecDeps(): ApplySyntecRevisionDeps {
+  return { db: getDb(), now: () => clock.now() };
 }
 
 /**

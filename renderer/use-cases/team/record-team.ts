@@ -6,7 +6,10 @@ import { visitRecordSchema } from '../../../shared/visit/visit-record';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { putRecord, RecordNotFoundError } from '../../db/changes';
 import type { BordereauDb, LooseRecord } from '../../db/database';
+import { getDb } from '../../db/database';
 import { getTechnicianProfile } from '../../db/repositories/profile';
+import { clock } from '../../platform/clock';
+import { uuidv7 } from 'uuidv7';
 
 export interface TeamDeps {
   readonly db: BordereauDb;
@@ -14,6 +17,11 @@ export interface TeamDeps {
   readonly now: () => number;
   /** A fresh id (UUIDv7 in the app). */
   readonly newId: () => string;
+}
+
+/** The app's own: its database, the device clock, UUIDv7 ids. */
+export function appTeamDeps(): TeamDeps {
+  return { db: getDb(), now: () => clock.now(), newId: uuidv7 };
 }
 
 /** A signed visit is frozen, its team too (the same rule as the visit's repository). */

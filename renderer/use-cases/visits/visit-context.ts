@@ -9,7 +9,7 @@ import type { BordereauDb, StoredEquipment } from '../../db/database';
 import { getVisit, listVisits } from '../../db/repositories/interventions';
 // The default rates are a local setting the settings screen edits; read here, where a visit
 // without contract is priced.
-import { getDefaultRates } from '../../features/settings/default-rates-store';
+import { getDefaultRates } from '../settings/default-rates';
 
 /** Everything a visit's screens and its signature read: the visit and the records it names. */
 export interface VisitContext {

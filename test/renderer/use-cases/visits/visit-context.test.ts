@@ -16,7 +16,7 @@ import {
 } from '../../../../renderer/db/repositories/interventions';
 import { billableLinesCsv } from '../../../../renderer/features/office/billable-csv';
 import { reviewRows } from '../../../../renderer/features/office/review-rows';
-import { saveDefaultRates } from '../../../../renderer/features/settings/default-rates-store';
+import { saveDefaultRates } from '../../../../renderer/use-cases/settings/default-rates';
 import { buildReportContent, reportContentIssues } from '../../../../shared/visit/build-report';
 import { visitContract } from '../../../../renderer/use-cases/visits/visit-context';
 import { priceVisit } from '../../../../shared/visit/visit-pricing';

@@ -1,47 +1,22 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { instantOf } from '../../../shared/calendar/local-date';
 import { formatDateTime } from '../../../shared/format/date';
-import { getDb } from '../../db/database';
-import { listVisits } from '../../db/repositories/interventions';
-import { reportClosures } from '../../db/repositories/reports';
+import { useVisitList } from '../../use-cases/visits/visit-list';
 import { visitListStatus, VISIT_LIST_STATUS_LABELS } from '../../../shared/visit/visit-labels';
 import type { VisitListStatus } from '../../../shared/visit/visit-labels';
 
 /** Every visit on this laptop, by status, client and period. */
-export function InterventionsPage() {
-  const db = getDb();
+export function VisitListPage() {
   const [status, setStatus] = useState<VisitListStatus | ''>('');
   const [clientId, setClientId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const rows = useLiveQuery(async () => {
-    const [visits, clients, pending] = await Promise.all([
-      listVisits(db),
-      db.clients.toArray(),
-      db.outbox.where('entity').anyOf('interventions', 'reports').toArray(),
-    ]);
-    const pendingIds = new Set(pending.map((m) => m.recordId));
-    const names = new Map(clients.map((c) => [c.id, c.name]));
-    const closures = await reportClosures(
-      db,
-      visits.flatMap((v) => (v.reportId ? [v.reportId] : [])),
-    );
-    return visits.map((visit) => {
-      const unsynced =
-        pendingIds.has(visit.id) || (visit.reportId !== null && pendingIds.has(visit.reportId));
-      return {
-        visit,
-        clientName: names.get(visit.clientId) ?? 'Client inconnu',
-        status: visitListStatus(visit, unsynced),
-        closure: visit.reportId ? (closures.get(visit.reportId) ?? null) : null,
-      };
-    });
-  }, [db]);
-  const clients = useLiveQuery(() => db.clients.toArray(), [db]);
+  const list = useVisitList();
 
-  if (!rows) return <p>Chargement…</p>;
+  if (!list) return <p>Chargement…</p>;
+  const { clients } = list;
+  const rows = list.rows.map((r) => ({ ...r, status: visitListStatus(r.visit, r.unsynced) }));
   const fromMs = from ? instantOf(from, 0) : null;
   const toMs = to ? instantOf(to, 24 * 60) : null;
   const shown = rows.filter((r) => {
@@ -81,7 +56,7 @@ export function InterventionsPage() {
           Client
           <select value={clientId} onChange={(e) => setClientId(e.target.value)}>
             <option value="">Tous</option>
-            {(clients ?? []).map((c) => (
+            {clients.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>

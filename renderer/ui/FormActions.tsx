@@ -1,4 +1,4 @@
-/** The save and cancel buttons that end each form of the client page. */
+/** The save and cancel buttons that end a form. */
 export function FormActions({
   submitLabel,
   submitting,

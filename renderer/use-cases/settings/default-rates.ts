@@ -3,6 +3,8 @@ import {
   defaultRatesSchema,
 } from '../../../shared/billing/default-contract';
 import type { DefaultRates } from '../../../shared/billing/default-contract';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../db/database';
 import type { BordereauDb } from '../../db/database';
 
 /**
@@ -28,4 +30,13 @@ export async function saveDefaultRates(db: BordereauDb, rates: unknown): Promise
   const valid = defaultRatesSchema.parse(rates);
   await db.settings.put({ key: DEFAULT_RATES_KEY, value: valid });
   return valid;
+}
+
+/** The rates in force and whether the office saved them, live (Paramètres › Tarifs par défaut). */
+export function useDefaultRates(): { rates: DefaultRates; saved: boolean } | undefined {
+  const db = getDb();
+  return useLiveQuery(
+    async () => ({ rates: await getDefaultRates(db), saved: await hasDefaultRates(db) }),
+    [db],
+  );
 }

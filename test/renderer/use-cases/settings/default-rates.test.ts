@@ -1,17 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FALLBACK_DEFAULT_RATES } from '../../../shared/billing/default-contract';
-import type { BordereauDb } from '../../../renderer/db/database';
+import { FALLBACK_DEFAULT_RATES } from '../../../../shared/billing/default-contract';
+import type { BordereauDb } from '../../../../renderer/db/database';
 import {
   defaultRatesFormValues,
   defaultRatesFromForm,
-} from '../../../renderer/features/settings/default-rates-form';
+} from '../../../../renderer/features/settings/default-rates-form';
 import {
   getDefaultRates,
   hasDefaultRates,
   saveDefaultRates,
-} from '../../../renderer/features/settings/default-rates-store';
-import { freshDb } from '../db/fresh-db';
+} from '../../../../renderer/use-cases/settings/default-rates';
+import { freshDb } from '../../db/fresh-db';
 
 let db: BordereauDb;
 afterEach(() => db?.close());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsToEuroText, eurosToCents } from '../../../renderer/features/clients/euro-input';
+import { centsToEuroText, eurosToCents } from '../../../shared/format/euro-amount';
 
 describe('eurosToCents', () => {
   it('reads French amounts digit by digit', () => {

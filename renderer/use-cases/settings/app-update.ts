@@ -1,4 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { DesktopApi, IpcResponse, IpcResult } from '../../../shared/ipc';
+import { getDb } from '../../db/database';
 import type { BordereauDb } from '../../db/database';
 import { listUnfinishedVisits } from '../../db/repositories/interventions';
 import { readStoredSession } from '../../sync/session';
@@ -41,4 +43,10 @@ export function updateStatusText(state: UpdateState): string {
     case 'error':
       return `Recherche de mise à jour impossible : ${state.message ?? 'erreur inconnue'}`;
   }
+}
+
+/** Whether a visit is under way on this laptop, live (the install button waits for it). */
+export function useVisitUnderWay(): boolean | undefined {
+  const db = getDb();
+  return useLiveQuery(async () => (await listUnfinishedVisits(db)).length > 0, [db]);
 }

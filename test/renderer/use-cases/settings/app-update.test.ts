@@ -3,7 +3,7 @@ import {
   checkForUpdates,
   installUpdate,
   updateStatusText,
-} from '../../../../renderer/features/settings/app-update';
+} from '../../../../renderer/use-cases/settings/app-update';
 import type { BordereauDb } from '../../../../renderer/db/database';
 import { SESSION_SETTING_KEY } from '../../../../renderer/sync/session';
 import { updateHandlers, type Updater } from '../../../../electron/updates';

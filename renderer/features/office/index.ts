@@ -1,0 +1,2 @@
+// What other features use of the office feature.
+export { ReportDeliveries } from './ReportDeliveries';

@@ -1,0 +1,2 @@
+// What other features use of the onboarding feature.
+export { FirstRunGuide } from './FirstRunGuide';
