@@ -49,15 +49,15 @@ export function PlanRequestForm({
           {t.name}
         </label>
       ))}
-      <label>
+      <label className="field">
         Jour
         <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </label>
-      <label>
+      <label className="field">
         De
         <input type="time" value={from} onChange={(e) => setFrom(e.target.value)} />
       </label>
-      <label>
+      <label className="field">
         À
         <input type="time" value={to} onChange={(e) => setTo(e.target.value)} />
       </label>

@@ -35,15 +35,15 @@ function NeedsLogForm({ job, now }: { job: PlannedJob; now: number }) {
         Visite du {formatLocalDate(job.date)} {job.slot.from}–{job.slot.to}
       </legend>
       <p>{check.message}</p>
-      <label>
+      <label className="field">
         Besoins (un par ligne)
         <textarea value={items} onChange={(e) => setItems(e.target.value)} />
       </label>
-      <label>
+      <label className="field">
         Validé par (correspondant informatique)
         <input value={validatedBy} onChange={(e) => setValidatedBy(e.target.value)} />
       </label>
-      <label>
+      <label className="field">
         Validé le
         <input type="date" value={validatedOn} onChange={(e) => setValidatedOn(e.target.value)} />
       </label>
@@ -101,7 +101,7 @@ export function RecurringVisitsPanel({
   return (
     <section aria-label="Visites planifiées des contrats">
       <h2>Visites d’infogérance</h2>
-      <label>
+      <label className="field">
         Contrat
         <select value={contractId} onChange={(e) => setContractId(e.target.value)}>
           <option value="">—</option>
@@ -113,7 +113,7 @@ export function RecurringVisitsPanel({
           ))}
         </select>
       </label>
-      <label>
+      <label className="field">
         Site
         <select value={siteId} onChange={(e) => setSiteId(e.target.value)}>
           <option value="">—</option>

@@ -96,7 +96,7 @@ export function RequestForm({ data }: { data: PlanningData }) {
   return (
     <form onSubmit={(e) => void onSubmit(e)} aria-label="Nouvel appel" className="card">
       <h2>Nouvel appel</h2>
-      <label>
+      <label className="field">
         Client
         <select {...register('clientId')} aria-invalid={Boolean(err.clientId)}>
           <option value="">—</option>
@@ -108,7 +108,7 @@ export function RequestForm({ data }: { data: PlanningData }) {
         </select>
       </label>
       {err.clientId && <p role="alert">{err.clientId.message}</p>}
-      <label>
+      <label className="field">
         Site
         <select {...register('siteId')} aria-invalid={Boolean(err.siteId)}>
           <option value="">—</option>
@@ -121,7 +121,7 @@ export function RequestForm({ data }: { data: PlanningData }) {
       </label>
       {err.siteId && <p role="alert">{err.siteId.message}</p>}
       {equipment.length > 0 && (
-        <label>
+        <label className="field">
           Équipements
           <select multiple {...register('equipmentIds')}>
             {equipment.map((e) => (
@@ -132,12 +132,12 @@ export function RequestForm({ data }: { data: PlanningData }) {
           </select>
         </label>
       )}
-      <label>
+      <label className="field">
         Description
         <textarea {...register('description')} aria-invalid={Boolean(err.description)} />
       </label>
       {err.description && <p role="alert">{err.description.message}</p>}
-      <label>
+      <label className="field">
         Canal
         <select {...register('channel')}>
           {REQUEST_CHANNELS.map((c) => (
@@ -147,15 +147,15 @@ export function RequestForm({ data }: { data: PlanningData }) {
           ))}
         </select>
       </label>
-      <label>
+      <label className="field">
         Jour de l’appel
         <input type="date" {...register('day')} />
       </label>
-      <label>
+      <label className="field">
         Heure de l’appel
         <input type="time" {...register('time')} />
       </label>
-      <label>
+      <label className="field">
         Type
         <select {...register('kind')}>
           {REQUEST_KINDS.map((k) => (
@@ -165,7 +165,7 @@ export function RequestForm({ data }: { data: PlanningData }) {
           ))}
         </select>
       </label>
-      <label>
+      <label className="field">
         Classe de délai
         <select {...register('slaClass')}>
           {SLA_CLASSES.map((c) => (
@@ -175,7 +175,7 @@ export function RequestForm({ data }: { data: PlanningData }) {
           ))}
         </select>
       </label>
-      <label>
+      <label className="field">
         Urgence
         <select {...register('urgency')}>
           <option value="normal">Normale</option>
@@ -183,7 +183,7 @@ export function RequestForm({ data }: { data: PlanningData }) {
         </select>
       </label>
       {values.urgency === 'urgent' && (
-        <label>
+        <label className="field">
           Intervention urgente
           <select {...register('urgentMode')}>
             <option value="onsite">Sur site (2 jours ouvrés)</option>

@@ -84,7 +84,7 @@ export function useTechnicians(): TechnicianList {
           if (live) {
             setList({
               technicians: [],
-              error: `Liste des techniciens indisponible (${reason}).`,
+              error: `Liste des techniciens indisponible : ${reason}`,
             });
           }
         },
