@@ -3,6 +3,7 @@ import { SYNCED_ENTITIES } from '../../shared/sync/entity-registry';
 import { ENTITY_NAMES } from '../../shared/sync/mutation';
 import { equipmentIndexFieldsV2 } from './equipment-index';
 import { ChunksBuilder, SEARCH_KEYS_TABLE } from './equipment-search-keys';
+import { SYNC_STATE_KEYS } from './sync-state-keys';
 
 /**
  * The local database's schema, one entry per version, oldest first. Never edit a released
@@ -100,6 +101,24 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       const keys = tx.table(SEARCH_KEYS_TABLE);
       await keys.clear();
       await keys.bulkPut(builder.chunks());
+    },
+  },
+  {
+    // Planning (issue 15): the office's requests and planned jobs, synced. Jobs are read by
+    // technician and day (the week view, « Aujourd'hui »), requests by client and call time.
+    // The previous version skipped these entities in pulls (it did not know them) while its
+    // cursor moved past them: the cursor goes back to the start so the next pull brings them
+    // (every record comes again and replaces its copy; local changes stay in the outbox).
+    version: 5,
+    stores: {
+      requests: 'id, clientId, calledAt',
+      jobs: 'id, clientId, requestId, date, *technicianIds',
+    },
+    upgrade: async (tx) => {
+      const syncState = tx.table('syncState');
+      if (await syncState.get(SYNC_STATE_KEYS.cursor)) {
+        await syncState.put({ key: SYNC_STATE_KEYS.cursor, value: '0' });
+      }
     },
   },
 ];

@@ -7,6 +7,8 @@ import { contactFieldsSchema } from '../inventory/contact';
 import { equipmentFieldsSchema } from '../inventory/equipment';
 import { siteFieldsSchema } from '../inventory/site';
 import { subscriptionFieldsSchema } from '../inventory/subscription';
+import { jobFieldsSchema } from '../planning/job';
+import { requestFieldsSchema } from '../planning/request';
 import { visitRecordSchema } from '../visit/visit-record';
 import { attachmentRecordSchema } from './attachment-record';
 import { CONFLICT_RESOLUTION_FIELDS, syncConflictDataSchema } from './conflict-record';
@@ -205,6 +207,30 @@ export const SYNCED_ENTITIES = {
     writers: ANYONE,
     blobReferences: [['sha256']],
     labels: { singular: 'Pièce jointe', plural: 'Pièces jointes' },
+  },
+  requests: {
+    name: 'request',
+    schema: requestFieldsSchema,
+    table: 'requests',
+    indexes: 'id, clientId, calledAt',
+    scope: 'client',
+    // The office records calls; a technician may record one on site.
+    writers: ANYONE,
+    blobReferences: [],
+    labels: { singular: 'Demande d’intervention', plural: 'Demandes d’intervention' },
+  },
+  jobs: {
+    name: 'job',
+    schema: jobFieldsSchema,
+    table: 'jobs',
+    indexes: 'id, clientId, requestId, date, *technicianIds',
+    scope: 'client',
+    // Finer than its kind says: the office owns the assignment, the technician only the work
+    // (status, visits, round), and a technician pulls only the jobs assigned to them
+    // (server/sync/job-ownership.ts, server/sync/pull.ts).
+    writers: ANYONE,
+    blobReferences: [],
+    labels: { singular: 'Intervention planifiée', plural: 'Interventions planifiées' },
   },
   syncConflicts: {
     name: 'syncConflict',
