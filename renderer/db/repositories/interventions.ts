@@ -41,6 +41,8 @@ export interface NewVisit {
   readonly contractId: string;
   readonly header: VisitHeaderInput;
   readonly equipmentIds?: readonly string[];
+  /** The planned job the visit is started from (use-cases/today). */
+  readonly jobId?: string | null;
 }
 
 function parseVisit(record: unknown): VisitRecord {
@@ -92,6 +94,7 @@ export async function createVisit(
     header: visitHeaderSchema.parse(input.header),
     events: [],
     work: { equipment: (input.equipmentIds ?? []).map((equipmentId) => ({ equipmentId })) },
+    jobId: input.jobId ?? null,
   });
   return db.transaction('rw', db.interventions, db.outbox, () => save(db, visit, now));
 }
