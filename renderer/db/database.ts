@@ -7,6 +7,8 @@ import type { Contact } from '../../shared/inventory/contact';
 import type { Equipment } from '../../shared/inventory/equipment';
 import type { SyncedRecord } from '../../shared/inventory/record';
 import type { Site } from '../../shared/inventory/site';
+import type { InterventionRequest } from '../../shared/planning/request';
+import type { PlannedJob } from '../../shared/planning/job';
 import type { Subscription } from '../../shared/inventory/subscription';
 import type { Mutation } from '../../shared/sync/mutation';
 import type { EquipmentIndexFields } from './equipment-index';
@@ -35,6 +37,8 @@ export class BordereauDb extends Dexie {
   interventions!: Table<LooseRecord, string>;
   reports!: Table<LooseRecord, string>;
   attachments!: Table<{ id: string } & Record<string, unknown>, string>;
+  requests!: Table<InterventionRequest, string>;
+  jobs!: Table<PlannedJob, string>;
   outbox!: Table<OutboxEntry, number>;
   conflicts!: Table<{ id: string } & Record<string, unknown>, string>;
   syncState!: Table<KeyValue, string>;

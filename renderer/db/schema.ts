@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { equipmentIndexFieldsV2 } from './equipment-index';
+import { SYNC_STATE_KEYS } from './sync-state-keys';
 
 /**
  * The local database's schema, one entry per version, oldest first. Never edit a released
@@ -65,6 +66,24 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     stores: {
       equipment: 'id, clientId, siteId, [clientId+serialKey]',
+    },
+  },
+  {
+    // Planning (issue 15): the office's requests and planned jobs, synced. Jobs are read by
+    // technician and day (the week view, « Aujourd'hui »), requests by client and call time.
+    // The previous version skipped these entities in pulls (it did not know them) while its
+    // cursor moved past them: the cursor goes back to the start so the next pull brings them
+    // (every record comes again and replaces its copy; local changes stay in the outbox).
+    version: 4,
+    stores: {
+      requests: 'id, clientId, calledAt',
+      jobs: 'id, clientId, requestId, date, *technicianIds',
+    },
+    upgrade: async (tx) => {
+      const syncState = tx.table('syncState');
+      if (await syncState.get(SYNC_STATE_KEYS.cursor)) {
+        await syncState.put({ key: SYNC_STATE_KEYS.cursor, value: '0' });
+      }
     },
   },
 ];

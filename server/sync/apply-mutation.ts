@@ -18,6 +18,8 @@ import { writeRecord } from './record-store';
 import { conflictTooLarge } from './conflict-size';
 import { reportAuthorshipRefusal } from './report-authorship';
 import { checkReportSeal } from './report-seal';
+import type { JobEditDecision } from './job-ownership';
+import { mergeJobWork, sortJobEdit } from './job-ownership';
 import { serverWrittenEditRefusal } from './server-written';
 
 export type ApplyContext = {
@@ -104,10 +106,19 @@ export async function applyMutation(
     );
   }
 
+  let jobWork: JobEditDecision & { kind: 'proceed' } = { kind: 'proceed', mutation: m, work: null };
+  if (m.entity === 'jobs') {
+    // The office owns a job's assignment, the field its work (job-ownership.ts).
+    const sorted = sortJobEdit(isOffice, m, existing);
+    if (sorted.kind === 'refuse') return sorted.outcome;
+    jobWork = sorted;
+    m = sorted.mutation;
+  }
+
   const base = m.baseRevision ?? 0;
   return m.op === 'delete'
     ? applyDelete(tx, ctx, m, existing, base)
-    : applyUpsert(tx, ctx, m, existing, clientId, base);
+    : applyUpsert(tx, ctx, m, existing, clientId, base, jobWork.work);
 }
 
 async function applyDelete(
@@ -141,6 +152,8 @@ async function applyUpsert(
   existing: StoredRecord | null,
   clientId: string | null,
   base: number,
+  /** A job's work fields, merged by mergeJob rather than field by field (job-ownership.ts). */
+  jobWork: Parameters<typeof mergeJobWork>[2] | null = null,
 ): Promise<MutationOutcome> {
   // Checked on the edit itself, before anything (merge, conflict record) walks or stores it.
   const unstorable = unstorableData(m.changes);
@@ -158,9 +171,12 @@ async function applyUpsert(
     return { status: 'conflict', revision: existing.revision, conflictId, fields };
   }
   const live = existing && !existing.deleted ? existing : null;
-  const merge = live
+  let merge = live
     ? mergeChanges(live.data, live.fieldRevisions, m.changes, base)
     : { data: { ...m.changes }, appliedFields: Object.keys(m.changes), conflicts: [] };
+  if (live && jobWork) {
+    merge = mergeJobWork(live.data, merge, jobWork, ctx.account.role === 'office');
+  }
 
   if (merge.conflicts.length > 0) {
     const tooLarge = conflictTooLarge(merge.conflicts);

@@ -26,6 +26,16 @@ type Row = {
 const IN_SCOPE = '($1::uuid[] IS NULL OR client_id IS NULL OR client_id = ANY($1::uuid[]))';
 
 /**
+ * A planned job of one of the technician's clients that is not assigned to them ($6: the
+ * technician's id, null for the office). It is served as a tombstone: a job reassigned while
+ * its first technician was offline thus leaves that laptop at the next pull (the reassignment
+ * rewrote it, so it comes again at the head of the stream), and other technicians of the
+ * client learn nothing of it but its id.
+ */
+const NOT_THEIRS = `(entity = 'jobs' AND $6::text IS NOT NULL AND NOT deleted
+  AND NOT coalesce(data->'technicianIds' ? $6::text, false))`;
+
+/**
  * One page of the change stream after `cursor`, in (transaction id, sequence) order, within
  * the account's scope.
  *
@@ -75,15 +85,16 @@ export async function pullChanges(
 
     const scope = await accountScope(tx, account);
     const scopeIds = scope === null ? null : [...scope];
+    const technicianId = account.role === 'office' ? null : account.id;
     // A tombstone is served without its data: it weighs nothing.
     const positions = await tx.query<PositionRow>(
       `SELECT txid::text AS position_txid, seq,
-              CASE WHEN deleted THEN 0 ELSE octet_length(data::text) END AS bytes
+              CASE WHEN deleted OR ${NOT_THEIRS} THEN 0 ELSE octet_length(data::text) END AS bytes
          FROM records
         WHERE ${IN_SCOPE} AND (txid, seq) > ($2::xid8, $3::bigint) AND txid < $4::xid8
         ORDER BY records.txid, records.seq
         LIMIT $5`,
-      [scopeIds, from.txid, from.seq, xmin, query.limit + 1],
+      [scopeIds, from.txid, from.seq, xmin, query.limit + 1, technicianId],
     );
     let taken = 0;
     let bytes = 0;
@@ -97,13 +108,14 @@ export async function pullChanges(
     // The same snapshot (repeatable read): exactly the records counted above, up to the last.
     const page = lastRow
       ? await tx.query<Row>(
-          `SELECT entity, id, client_id, CASE WHEN deleted THEN NULL ELSE data END AS data,
-                  revision, deleted, updated_at, created_by, updated_by
+          `SELECT entity, id, client_id,
+                  CASE WHEN deleted OR ${NOT_THEIRS} THEN NULL ELSE data END AS data,
+                  revision, deleted OR ${NOT_THEIRS} AS deleted, updated_at, created_by, updated_by
              FROM records
             WHERE ${IN_SCOPE} AND (txid, seq) > ($2::xid8, $3::bigint)
               AND (txid, seq) <= ($4::xid8, $5::bigint)
             ORDER BY records.txid, records.seq`,
-          [scopeIds, from.txid, from.seq, lastRow.position_txid, lastRow.seq],
+          [scopeIds, from.txid, from.seq, lastRow.position_txid, lastRow.seq, technicianId],
         )
       : { rows: [] as Row[] };
     const next: CursorPosition = lastRow

@@ -39,6 +39,8 @@ export const jobVisitSchema = z.object({
 export type JobVisit = z.infer<typeof jobVisitSchema>;
 
 const jobShape = z.object({
+  /** The client company, as on its request: decides who may see the job (sync scope). */
+  clientId: z.uuid({ error: 'Client invalide.' }),
   requestId: z.uuid({ error: 'Demande invalide.' }),
   technicianIds: z
     .array(z.uuid({ error: 'Technicien invalide.' }))

@@ -6,6 +6,8 @@ import { contactFieldsSchema } from '../inventory/contact';
 import { equipmentFieldsSchema } from '../inventory/equipment';
 import { siteFieldsSchema } from '../inventory/site';
 import { subscriptionFieldsSchema } from '../inventory/subscription';
+import { jobFieldsSchema } from '../planning/job';
+import { requestFieldsSchema } from '../planning/request';
 import { visitRecordSchema } from '../visit/visit-record';
 import { attachmentRecordSchema } from './attachment-record';
 import { syncConflictDataSchema } from './conflict-record';
@@ -35,6 +37,8 @@ export const ENTITY_DATA_SCHEMAS: Record<EntityName, z.ZodType> = {
   interventions: visitRecordSchema.omit({ id: true, revision: true, updatedAt: true }),
   reports: reportRecordSchema,
   attachments: attachmentRecordSchema,
+  requests: requestFieldsSchema,
+  jobs: jobFieldsSchema,
   syncConflicts: syncConflictDataSchema,
 };
 

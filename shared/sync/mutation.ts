@@ -18,6 +18,10 @@ export const ENTITY_NAMES = [
   'interventions',
   'reports',
   'attachments',
+  /** Requests (demandes d'intervention): the office's, or a technician's on site. */
+  'requests',
+  /** Planned jobs: the office owns the assignment, the technician the work (job-merge.ts). */
+  'jobs',
   /** Written by the server when a stale edit overlaps another one; the user resolves it in the app. */
   'syncConflicts',
 ] as const;

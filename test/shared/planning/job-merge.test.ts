@@ -10,6 +10,7 @@ import type { JobFields, JobVisit } from '../../../shared/planning/index';
 import { ids } from './fixtures';
 
 const planned = jobFieldsSchema.parse({
+  clientId: ids.client,
   requestId: ids.request,
   technicianIds: [ids.alice],
   date: '2026-12-01',

@@ -8,6 +8,7 @@ import {
 import { ids } from './fixtures';
 
 const base = jobFieldsSchema.parse({
+  clientId: ids.client,
   requestId: ids.request,
   technicianIds: [ids.alice],
   date: '2026-12-01',

@@ -3,6 +3,7 @@ import { jobFieldsSchema, jobSchema, needsLogSchema } from '../../../shared/plan
 import { ids } from './fixtures';
 
 const valid = {
+  clientId: ids.client,
   requestId: ids.request,
   technicianIds: [ids.alice],
   date: '2026-12-01',
