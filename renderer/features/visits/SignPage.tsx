@@ -24,6 +24,7 @@ import {
   sealStoredReport,
   updateDraftReport,
 } from '../../db/repositories/reports';
+import { followSealing } from '../../use-cases/today/follow-sealing';
 import { SignaturePadField } from '../signature/SignaturePadField';
 import type { SignaturePadHandle } from '../signature/SignaturePadField';
 import { buildReportContent, reportContentIssues } from './build-report';
@@ -272,6 +273,7 @@ export function SignPage() {
           },
         },
         signedAt,
+        await followSealing({ db, clock }, visit.id), // its planned job follows, same transaction
       );
       await reportPdfBytes(db, sealed);
       // A copy on disk with the signed report in it, not awaited: the client is waiting.

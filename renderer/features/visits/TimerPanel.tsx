@@ -5,7 +5,7 @@ import { formatMoney } from '../../../shared/format/money';
 import { formatTime } from '../../../shared/format/date';
 import { visitTimeline } from '../../../shared/time/segments';
 import { getDb } from '../../db/database';
-import { recordTimerTap } from '../../db/repositories/interventions';
+import { tapTimer } from '../../use-cases/today/tap-timer';
 import { clock } from './clock';
 import type { VisitContext } from './useVisitContext';
 import { notBeforeLastTap, useNow } from './useNow';
@@ -27,7 +27,7 @@ export function TimerPanel({ context }: { context: VisitContext }) {
   const tap = async (action: TimerAction) => {
     setError(null);
     try {
-      await recordTimerTap(getDb(), visit.id, action, clock.now());
+      await tapTimer({ db: getDb(), clock }, visit.id, action); // its planned job follows
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Action du minuteur refusée.');
     }
