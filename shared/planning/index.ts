@@ -13,3 +13,4 @@ export * from './job-progress';
 export * from './job-merge';
 export * from './job-replanning';
 export * from './schedule-conflicts';
+export * from './request-labels';
