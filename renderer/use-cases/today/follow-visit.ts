@@ -19,7 +19,8 @@ export const FOLLOW_TABLES = ['interventions', 'outbox', 'jobs', 'requests'] as 
  * planned → in progress → done → signed, or « à poursuivre » (back to the office's queue)
  * when the bordereau is sealed unresolved. Call it inside the transaction that writes the
  * visit change. Only what the field owns is written and synced: the job's status and its
- * `visits` (the office owns technicians, day and slot; the server merges with job-merge.ts).
+ * `visits`, with the `round` they belong to (the office owns technicians, day and slot; the
+ * server merges with job-merge.ts).
  *
  * The visit never fails because of its job: a job no longer on this laptop (reassigned, the
  * pull removed it) leaves the visit alone, and a move the job cannot make (a colleague's
@@ -54,7 +55,9 @@ export async function followVisit(
     db,
     'jobs',
     job.id,
-    { status, visits },
+    // The round says which planning this work belongs to: the office's replanning since
+    // (a newer round) wins over it on the server (job-merge.ts).
+    { status, visits, round: job.round },
     { now, validate: (merged) => jobSchema.parse(merged) },
   );
   if (event.kind === 'started') await recordArrival(db, job.requestId, visit.startedAt, now);

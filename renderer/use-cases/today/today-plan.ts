@@ -10,7 +10,8 @@ import type { Site } from '../../../shared/inventory/site';
 import type { PlannedJob } from '../../../shared/planning/job';
 import { JOB_STATUS_LABELS } from '../../../shared/planning/job-status';
 import type { JobStatus } from '../../../shared/planning/job-status';
-import type { InterventionRequest, RequestKind } from '../../../shared/planning/request';
+import type { InterventionRequest } from '../../../shared/planning/request';
+import { REQUEST_KIND_LABELS } from '../../../shared/planning/request-labels';
 import { DEADLINE_BASIS_LABELS, requestDeadline } from '../../../shared/planning/request-deadline';
 import { SLA_STATUS_LABELS, requestSlaStatus } from '../../../shared/planning/request-sla-status';
 import type { SlaStatus } from '../../../shared/planning/request-sla-status';
@@ -21,12 +22,6 @@ import type { VisitRecord, VisitResult } from '../../../shared/visit/visit-recor
  * sync brought the jobs, their requests, the clients' sites, equipment and past visits):
  * today's jobs by slot, then the next days'. Pure: the clock and every record come in.
  */
-
-export const REQUEST_KIND_LABELS: Record<RequestKind, string> = {
-  incident: 'Incident',
-  'planned-visit': 'Visite planifiée',
-  complementary: 'Prestation complémentaire',
-};
 
 const RESULT_LABELS: Record<VisitResult['status'], string> = {
   resolved: 'Résolu',

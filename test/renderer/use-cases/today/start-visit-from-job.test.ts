@@ -60,11 +60,11 @@ describe('starting a visit from a planned job', () => {
     // The request is answered at the arrival: what the office's SLA list reads.
     expect((await db.requests.get(ids.request))?.respondedAt).toBe(ARRIVAL);
 
-    // Queued for the office: the job as a progress update (status and visits only: the
+    // Queued for the office: the job as a progress update (status, visits and their round: the
     // assignment is the office's), the request's arrival, the visit.
     const queued = (await db.outbox.toArray()).slice(outboxBefore);
     const jobChanges = queued.filter((m) => m.entity === 'jobs').map((m) => Object.keys(m.changes));
-    expect(jobChanges).toEqual([['status', 'visits', 'updatedAt']]);
+    expect(jobChanges).toEqual([['status', 'visits', 'round', 'updatedAt']]);
     expect(queued.find((m) => m.entity === 'requests')?.changes).toMatchObject({
       respondedAt: ARRIVAL,
     });
