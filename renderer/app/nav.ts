@@ -5,6 +5,7 @@ export const NAV_ITEMS = [
   { to: '/inventaire', label: 'Inventaire' },
   { to: '/interventions', label: 'Interventions' },
   { to: '/synchronisation', label: 'Synchronisation' },
+  { to: '/planning', label: 'Planning' },
   { to: '/bureau', label: 'Bureau' },
   { to: '/parametres', label: 'Paramètres' },
 ] as const;

@@ -69,6 +69,10 @@ export const featureRoutes: RouteObject[] = [
     lazy: page(() => import('../features/visits/ReportPage'), 'ReportPage'),
   },
   { path: 'synchronisation', lazy: page(() => import('../features/sync/SyncPage'), 'SyncPage') },
+  {
+    path: 'planning',
+    lazy: page(() => import('../features/planning/PlanningPage'), 'PlanningPage'),
+  },
   { path: 'bureau', lazy: page(() => import('../features/office/OfficePage'), 'OfficePage') },
   {
     path: 'administration',
