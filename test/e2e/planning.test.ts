@@ -261,6 +261,21 @@ describe('a call planned by the office becomes the technician’s day, offline',
       status: string;
     };
     expect(visit).toMatchObject({ jobId, status: 'signed' });
+    // And on the office's own laptop, in its Planning screen's list of requests.
+    const officeContext = await newFrenchContext(browser);
+    const office = await officeContext.newPage();
+    const officeErrors = collectPageErrors(office);
+    await office.clock.setFixedTime(ARRIVAL + 6 * 60 * MINUTE);
+    await logIn(office, url, server.url, server.office.email);
+    await office.goto(`${url}#/planning`);
+    const row = office
+      .getByRole('row')
+      .filter({ hasText: 'Le serveur de fichiers ne répond plus.' });
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    expect(await row.textContent()).toContain('Délai respecté');
+    await screenshot(office, 'planning-office-sla');
+    expect(officeErrors).toEqual([]);
+    await officeContext.close();
     expect(onlyOfflineNoise(errors)).toEqual([]);
     await context.close();
   });
