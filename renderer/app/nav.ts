@@ -1,5 +1,6 @@
 /** The main navigation, in display order. */
 export const NAV_ITEMS = [
+  { to: '/aujourdhui', label: 'Aujourd’hui' },
   { to: '/clients', label: 'Clients' },
   { to: '/inventaire', label: 'Inventaire' },
   { to: '/interventions', label: 'Interventions' },

@@ -1,4 +1,4 @@
-import { createHashRouter, Navigate } from 'react-router';
+import { createHashRouter } from 'react-router';
 import { Layout } from './Layout';
 import { RouteError } from './RouteError';
 import { featureRoutes } from './routes';
@@ -11,7 +11,7 @@ export function createAppRouter() {
       path: '/',
       element: <Layout />,
       errorElement: <RouteError />,
-      children: [{ index: true, element: <Navigate to="/clients" replace /> }, ...featureRoutes],
+      children: featureRoutes,
     },
   ]);
 }

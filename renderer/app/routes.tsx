@@ -24,6 +24,9 @@ export async function preloadScreens(): Promise<void> {
 
 /** Each feature contributes its routes here; the navigation lives in nav.ts. */
 export const featureRoutes: RouteObject[] = [
+  // The landing screen: « Aujourd'hui » when jobs are planned today, the clients otherwise.
+  { index: true, lazy: page(() => import('../features/today'), 'TodayLanding') },
+  { path: 'aujourdhui', lazy: page(() => import('../features/today'), 'TodayPage') },
   { path: 'clients', lazy: page(() => import('../features/clients/ClientsPage'), 'ClientsPage') },
   {
     path: 'clients/:clientId',

@@ -11,5 +11,7 @@ export const newVisitInputSchema = z.object({
   contractId: z.string({ error: 'Choisissez le contrat.' }).min(1, 'Choisissez le contrat.'),
   header: visitHeaderSchema,
   equipmentIds: z.array(z.uuid()).max(1_000).default([]),
+  /** The planned job the visit is started from (renderer/use-cases/today). */
+  jobId: z.uuid().nullable().optional(),
 });
 export type NewVisitInput = z.input<typeof newVisitInputSchema>;

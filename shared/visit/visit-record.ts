@@ -162,5 +162,7 @@ export const visitRecordSchema = z.object({
   reportId: z.string().nullable().default(null),
   /** Its number, indexed for the list. */
   number: z.string().nullable().default(null),
+  /** The planned job it was started from (shared/planning/job.ts); null for a walk-in visit. */
+  jobId: z.uuid({ error: 'Intervention planifiée invalide.' }).nullable().default(null),
 });
 export type VisitRecord = z.output<typeof visitRecordSchema>;

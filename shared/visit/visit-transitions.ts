@@ -49,6 +49,7 @@ export function createdVisit(
     header: valid.header,
     events: [],
     work: { equipment: valid.equipmentIds.map((equipmentId) => ({ equipmentId })) },
+    ...(valid.jobId ? { jobId: valid.jobId } : {}),
   });
 }
 

@@ -135,7 +135,8 @@ describe('a technician’s first walk through the app (1024 × 700)', () => {
     }
 
     // Back to the nav link of the inventory, then Enter opens the fleet-wide search.
-    for (let i = NAV_ITEMS.length - 1; i > 1; i--) await page.keyboard.press('Shift+Tab');
+    const inventory = NAV_ITEMS.findIndex((item) => item.label === 'Inventaire');
+    for (let i = NAV_ITEMS.length - 1; i > inventory; i--) await page.keyboard.press('Shift+Tab');
     expect((await focused()).text).toBe('Inventaire');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Recherche dans tout le parc');

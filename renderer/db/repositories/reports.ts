@@ -180,6 +180,15 @@ export async function updateDraftReport(
 }
 
 /**
+ * More writes for the sealing transaction, from another part of the app (the planned job
+ * following its visit, use-cases/today): saved with the sealed report, or nothing is.
+ */
+export interface SealFollowUp {
+  readonly tables: readonly string[];
+  readonly write: (sealed: StoredReport) => Promise<void>;
+}
+
+/**
  * Signs and seals a draft (shared/report seal). Hashing is asynchronous WebCrypto, which
  * cannot run inside an IndexedDB transaction, so the draft is sealed first and stored only
  * if it has not changed in between; the visit is marked signed in the same transaction.
@@ -189,11 +198,13 @@ export async function sealStoredReport(
   id: string,
   signatures: ReportSignatures,
   now: number,
+  followUp?: SealFollowUp,
 ): Promise<StoredReport> {
   const before = await getReport(db, id);
   if (!before) throw new RecordNotFoundError('reports', id);
   const sealed: SealedReport = await sealReport(before.report, signatures, now);
-  return db.transaction('rw', [db.reports, db.outbox, db.interventions], async () => {
+  const tables = [db.reports, db.outbox, db.interventions, ...(followUp?.tables ?? [])];
+  return db.transaction('rw', tables, async () => {
     const current = await getReport(db, id);
     if (!current) throw new RecordNotFoundError('reports', id);
     if (current.report.status === 'sealed') {
@@ -211,6 +222,7 @@ export async function sealStoredReport(
       { reportId: id, number: current.number, status: 'signed' },
       now,
     );
+    await followUp?.write(stored);
     return stored;
   });
 }

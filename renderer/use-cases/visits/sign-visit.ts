@@ -23,6 +23,7 @@ import type { StoredReport } from '../../db/repositories/reports';
 import type { BlobFetcher } from '../../sync/blob-fetcher';
 import type { DesktopDeps } from '../deps';
 import { reportPdfBytes } from '../reports/report-pdf';
+import { followSealing } from '../today/follow-sealing';
 import { loadVisitContext } from './visit-context';
 
 /** What the signature screen hands over: who signs (or why nobody does) and the copy. */
@@ -136,6 +137,8 @@ export async function signVisit(deps: SignVisitDeps, input: SignVisitInput): Pro
       technician: { name: profile.name, signedAt, imagePngDataUrl: profile.signaturePngDataUrl },
     },
     signedAt,
+    // Its planned job, if any, follows in the same transaction (« Signée », « À poursuivre »).
+    await followSealing({ db, clock: deps.clock }, valid.visitId),
   );
 
   let pdfError: string | null = null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TIMER_ACTIONS } from '../../../shared/time/events';
 import type { TimerAction } from '../../../shared/time/events';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
-import { recordTimerTap } from '../../db/repositories/interventions';
+import { tapTimerFollowingJob } from '../today/tap-timer';
 import type { UseCaseDeps } from '../deps';
 
 const tapInputSchema = z.object({
@@ -12,12 +12,13 @@ const tapInputSchema = z.object({
 
 /**
  * One tap on the timer (start, pause, resume, stop), written before anything is shown: a
- * tap that cannot happen is refused with a French message and nothing is written.
+ * tap that cannot happen is refused with a French message and nothing is written. The
+ * visit's planned job, if any, follows in the same transaction (« En cours », « Terminée »).
  */
 export async function tapTimer(
   deps: UseCaseDeps,
   input: { readonly visitId: string; readonly action: TimerAction },
 ): Promise<VisitRecord> {
   const { visitId, action } = tapInputSchema.parse(input);
-  return recordTimerTap(deps.db, visitId, action, deps.clock.now());
+  return tapTimerFollowingJob(deps, visitId, action);
 }

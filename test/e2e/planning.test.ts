@@ -1,0 +1,356 @@
+import type { Browser, Page } from 'playwright-core';
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractSchema } from '../../shared/billing/contract';
+import { jobSchema } from '../../shared/planning/job';
+import { mergeJob } from '../../shared/planning/job-merge';
+import { requestSchema } from '../../shared/planning/request';
+import { requestDeadline } from '../../shared/planning/request-deadline';
+import { requestSlaStatus } from '../../shared/planning/request-sla-status';
+import { siteSchema } from '../../shared/inventory/site';
+import { sampleDraft } from '../fixtures/report/sample-report';
+import { PASSWORD, startTestServer, TestDevice } from '../server/helpers';
+import type { TestServer } from '../server/helpers';
+import {
+  collectPageErrors,
+  drawOn,
+  launchChromium,
+  newFrenchContext,
+  screenshot,
+  startRendererServer,
+} from './harness';
+import {
+  CLIENT_ID,
+  CONTRACT_ID,
+  EQUIPMENT_ID,
+  lefevreClient,
+  lefevreContract,
+  lefevreServer,
+  lefevreSite,
+  MINUTE,
+  SITE_ID,
+  T0,
+} from './lefevre-office';
+
+/**
+ * The technician's day from the office's plan, end to end, in real Chromium with two
+ * profiles and the real server (PGlite): the office records a client's call and plans it for
+ * a technician; the technician syncs in the morning, goes offline, finds the job in
+ * « Aujourd'hui », starts the visit from it, and the client signs; back online, the office
+ * sees the request answered within its deadline and the job signed.
+ *
+ * The office records the call and plans it through the sync API, as the office's app does
+ * (one push of the request and the job).
+ */
+
+const ACCESS_NOTES = 'Badge à demander à l’accueil ; baie au sous-sol, code 4512.';
+/** Monday 23 November 2026, 08:30 in Paris: the client calls, the server is down. */
+const CALLED_AT = T0 - 30 * MINUTE;
+/** 10:05: the technician arrives, well within 4 working hours (due at 14:30: 9:00–12:30, then 14:00–14:30). */
+const ARRIVAL = T0 + 65 * MINUTE;
+
+async function seedOffice(server: TestServer): Promise<void> {
+  const contract = lefevreContract();
+  const { id: _id, ...contractData } = contract;
+  const office = new TestDevice(server.office.api);
+  const res = await office.push([
+    office.upsert('clients', CLIENT_ID, lefevreClient),
+    office.upsert('sites', SITE_ID, { ...lefevreSite(contract), accessNotes: ACCESS_NOTES }),
+    office.upsert('contracts', CONTRACT_ID, contractData),
+    office.upsert('equipment', EQUIPMENT_ID, lefevreServer),
+  ]);
+  expect(res.body.results.map((r) => r.status)).toEqual(Array(4).fill('applied'));
+  await server.assign(server.tech1, CLIENT_ID);
+}
+
+/** The office records the call and plans it for a technician today (10:00–12:00 unless said). */
+async function planCall(
+  server: TestServer,
+  technicianId: string,
+  slot = { from: '10:00', to: '12:00' },
+): Promise<{ requestId: string; jobId: string }> {
+  const requestId = uuidv7();
+  const jobId = uuidv7();
+  const office = new TestDevice(server.office.api);
+  const res = await office.push([
+    office.upsert('requests', requestId, {
+      clientId: CLIENT_ID,
+      siteId: SITE_ID,
+      equipmentIds: [EQUIPMENT_ID],
+      description: 'Le serveur de fichiers ne répond plus.',
+      channel: 'phone',
+      calledAt: CALLED_AT,
+      kind: 'incident',
+      urgency: 'normal',
+      urgentMode: 'onsite',
+      slaClass: 'server-network',
+      quoteId: null,
+      respondedAt: null,
+    }),
+    office.upsert('jobs', jobId, {
+      clientId: CLIENT_ID,
+      requestId,
+      technicianIds: [technicianId],
+      date: '2026-11-23',
+      slot,
+      status: 'planned',
+      round: 0,
+      visits: [],
+      needsLog: null,
+    }),
+  ]);
+  expect(res.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+  return { requestId, jobId };
+}
+
+async function logIn(page: Page, url: string, apiUrl: string, email: string): Promise<void> {
+  await page.goto(`${url}#/synchronisation`);
+  await page.getByLabel('Adresse du serveur').fill(apiUrl);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect.poll(() => page.getByTestId('sync-account').textContent()).toContain(email);
+  await expect.poll(() => page.getByTestId('sync-result').count(), { timeout: 30_000 }).toBe(1);
+}
+
+async function seedProvider(page: Page): Promise<void> {
+  await page.evaluate(async (provider) => {
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const request = indexedDB.open('bordereau');
+      request.onsuccess = () => ok(request.result);
+      request.onerror = () => ko(request.error);
+    });
+    const tx = db.transaction('settings', 'readwrite');
+    tx.objectStore('settings').put({ key: 'provider', value: provider });
+    await new Promise((ok, ko) => {
+      tx.oncomplete = ok;
+      tx.onerror = () => ko(tx.error);
+    });
+    db.close();
+  }, sampleDraft().content.provider);
+}
+
+/** The office's view of a record, as its app pulls it. */
+async function officeRecord(server: TestServer, entity: string, id: string): Promise<unknown> {
+  const { records } = await server.office.api.pullAll(uuidv7());
+  const found = records.find((r) => r.entity === entity && r.recordId === id);
+  if (!found) throw new Error(`${entity} ${id} absent du serveur`);
+  return { ...found.data, id, revision: found.revision, updatedAt: 0 };
+}
+
+const onlyOfflineNoise = (errors: string[]) =>
+  errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e));
+
+describe('a call planned by the office becomes the technician’s day, offline', () => {
+  let renderer: Awaited<ReturnType<typeof startRendererServer>>;
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    renderer = await startRendererServer();
+    server = await startTestServer('pglite', { allowedOrigins: [new URL(renderer.url).origin] });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await renderer?.close();
+    await server?.close();
+  });
+
+  it('the technician works the planned job offline; the office sees the request met in time', async () => {
+    const url = renderer.url;
+    await seedOffice(server);
+    const { requestId, jobId } = await planCall(server, server.tech1.id);
+
+    // The morning sync, online.
+    const context = await newFrenchContext(browser);
+    const tech = await context.newPage();
+    const errors = collectPageErrors(tech);
+    await tech.clock.setFixedTime(T0 - 20 * MINUTE);
+    await logIn(tech, url, server.url, server.tech1.email);
+    await seedProvider(tech);
+
+    // On the road, no network: the app opens on « Aujourd'hui ».
+    await context.setOffline(true);
+    await tech.goto(`${url}#/`);
+    await expect.poll(() => tech.url()).toContain('#/aujourdhui');
+    const card = tech.getByTestId('job-card');
+    await expect.poll(() => card.count()).toBe(1);
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('10:00–12:00 · Cabinet Lefèvre & Associés');
+    expect(text).toContain('8 avenue du Château, 94300 Vincennes');
+    expect(text).toContain('Le serveur de fichiers ne répond plus.');
+    expect(await card.getByTestId('access-notes').textContent()).toBe(ACCESS_NOTES);
+    expect(await card.getByTestId('job-equipment').textContent()).toContain(
+      'Serveur Dell PowerEdge T350',
+    );
+    expect(await card.getByTestId('job-deadline').textContent()).toMatch(
+      /Dans les délais.*Échéance le 23\/11\/2026 à 14:30/,
+    );
+    expect(await card.getByTestId('job-status').textContent()).toBe('Planifiée');
+    await screenshot(tech, 'planning-today');
+
+    // Arrival: the visit starts from the job, filled from the request.
+    await card.getByLabel('Représentant du client présent').fill('Hélène Lefèvre');
+    await card.getByLabel('Fonction', { exact: true }).fill('Gérante');
+    await card.getByLabel(/Le client confirme disposer d’une sauvegarde/).check();
+    await tech.clock.setFixedTime(ARRIVAL);
+    await card.getByRole('button', { name: 'Démarrer l’intervention' }).click();
+    await expect.poll(() => tech.getByTestId('timer-state').textContent()).toBe('En cours');
+    const visitUrl = tech.url();
+    await tech.getByRole('link', { name: 'Aujourd’hui' }).click();
+    await expect.poll(() => tech.getByTestId('job-status').textContent()).toBe('En cours');
+    expect(await tech.getByTestId('job-deadline').textContent()).toContain('Délai respecté');
+
+    // The work, then the client's signature.
+    await tech.goto(visitUrl);
+    await tech.clock.setFixedTime(ARRIVAL + 80 * MINUTE);
+    await tech.getByRole('button', { name: 'Terminer la visite' }).click();
+    await expect.poll(() => tech.getByTestId('timer-state').textContent()).toBe('Terminée');
+    await tech.getByLabel('Travaux réalisés').fill('Alimentation remplacée, serveur redémarré.');
+    await tech.getByRole('button', { name: 'Enregistrer le compte rendu' }).click();
+    await expect
+      .poll(() => tech.getByRole('status').filter({ hasText: 'Enregistré.' }).count())
+      .toBe(1);
+    await tech.getByRole('link', { name: 'Passer à la signature' }).click();
+    await tech.getByLabel('Nom du technicien').fill('Jean Dupont');
+    await tech.getByLabel('Code technicien (2 à 4 lettres)').fill('JDU');
+    await drawOn(tech, 'Signature du technicien');
+    await tech.getByRole('button', { name: 'Enregistrer le profil' }).click();
+    await expect
+      .poll(() => tech.getByLabel('Nom du signataire').inputValue())
+      .toBe('Hélène Lefèvre');
+    await drawOn(tech, 'Signature du client');
+    await tech.clock.setFixedTime(ARRIVAL + 85 * MINUTE);
+    await tech.getByRole('button', { name: 'Signer et sceller le bordereau' }).click();
+    await expect
+      .poll(() => tech.getByTestId('report-status').textContent(), { timeout: 20_000 })
+      .toContain('Signé par le client et le technicien');
+    await tech.goto(`${url}#/aujourdhui`);
+    await expect.poll(() => tech.getByTestId('job-status').textContent()).toBe('Signée');
+    await screenshot(tech, 'planning-today-signed');
+
+    // Back online: the app syncs on its own.
+    await context.setOffline(false);
+    await tech.goto(`${url}#/synchronisation`);
+    await expect
+      .poll(() => tech.getByTestId('sync-pending').textContent(), { timeout: 60_000 })
+      .toBe('0');
+
+    // The office: the request answered at the arrival, within its deadline; the job signed.
+    const request = requestSchema.parse(await officeRecord(server, 'requests', requestId));
+    expect(request.respondedAt).toBe(ARRIVAL);
+    const site = siteSchema.parse(await officeRecord(server, 'sites', SITE_ID));
+    const deadline = requestDeadline(request, {
+      openingHours: site.openingHours,
+      contract: contractSchema.parse(lefevreContract()),
+    });
+    expect(requestSlaStatus(deadline, request.respondedAt, ARRIVAL + 6 * 60 * MINUTE)).toEqual({
+      status: 'met',
+      message:
+        'Intervention le 23/11/2026 à 10:05, délai respecté (échéance le 23/11/2026 à 14:30).',
+    });
+    const job = jobSchema.parse(await officeRecord(server, 'jobs', jobId));
+    expect(job.status).toBe('signed');
+    expect(job.technicianIds).toEqual([server.tech1.id]);
+    expect(job.visits).toEqual([
+      { visitId: expect.any(String), technicianId: server.tech1.id, status: 'signed' },
+    ]);
+    const visit = (await officeRecord(server, 'interventions', job.visits[0]!.visitId)) as {
+      jobId: string;
+      status: string;
+    };
+    expect(visit).toMatchObject({ jobId, status: 'signed' });
+    // And on the office's own laptop, in its Planning screen's list of requests.
+    const officeContext = await newFrenchContext(browser);
+    const office = await officeContext.newPage();
+    const officeErrors = collectPageErrors(office);
+    await office.clock.setFixedTime(ARRIVAL + 6 * 60 * MINUTE);
+    await logIn(office, url, server.url, server.office.email);
+    await office.goto(`${url}#/planning`);
+    const row = office
+      .getByRole('row')
+      .filter({ hasText: 'Le serveur de fichiers ne répond plus.' });
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    expect(await row.textContent()).toContain('Délai respecté');
+    await screenshot(office, 'planning-office-sla');
+    expect(officeErrors).toEqual([]);
+    await officeContext.close();
+    expect(onlyOfflineNoise(errors)).toEqual([]);
+    await context.close();
+  });
+
+  it('a job reassigned while its technician was offline ends on the new one’s laptop only, the first one’s work kept for the office', async () => {
+    const url = renderer.url;
+    await server.assign(server.tech2, CLIENT_ID);
+    // The afternoon: the morning's job (the test above) stays on Jean's list, signed.
+    const { jobId } = await planCall(server, server.tech1.id, { from: '14:00', to: '16:00' });
+    const afternoon = (page: Page) =>
+      page.getByTestId('job-card').filter({ hasText: '14:00–16:00' });
+
+    // Jean syncs in the morning and works the job offline.
+    const jeanContext = await newFrenchContext(browser);
+    const jean = await jeanContext.newPage();
+    const jeanErrors = collectPageErrors(jean);
+    await jean.clock.setFixedTime(T0 - 20 * MINUTE);
+    await logIn(jean, url, server.url, server.tech1.email);
+    await jeanContext.setOffline(true);
+    await jean.goto(`${url}#/aujourdhui`);
+    const card = afternoon(jean);
+    await expect.poll(() => card.count()).toBe(1);
+    await card.getByLabel(/Le client confirme disposer d’une sauvegarde/).check();
+    await jean.clock.setFixedTime(ARRIVAL);
+    await card.getByRole('button', { name: 'Démarrer l’intervention' }).click();
+    await expect.poll(() => jean.getByTestId('timer-state').textContent()).toBe('En cours');
+    const visitUrl = jean.url();
+    await jean.clock.setFixedTime(ARRIVAL + 30 * MINUTE);
+    await jean.getByRole('button', { name: 'Terminer la visite' }).click();
+    await expect.poll(() => jean.getByTestId('timer-state').textContent()).toBe('Terminée');
+
+    // Meanwhile the office gives the job to Marie, who syncs.
+    const stored = jobSchema.parse(await officeRecord(server, 'jobs', jobId));
+    const office = new TestDevice(server.office.api);
+    const moved = await office.push([
+      office.upsert('jobs', jobId, { technicianIds: [server.tech2.id] }, stored.revision),
+    ]);
+    expect(moved.body.results.map((r) => r.status)).toEqual(['applied']);
+    const marieContext = await newFrenchContext(browser);
+    const marie = await marieContext.newPage();
+    const marieErrors = collectPageErrors(marie);
+    await marie.clock.setFixedTime(ARRIVAL + 40 * MINUTE);
+    await logIn(marie, url, server.url, server.tech2.email);
+    await marie.goto(`${url}#/aujourdhui`);
+    await expect.poll(() => afternoon(marie).count()).toBe(1);
+
+    // Jean back online: his work goes up, the job leaves his laptop.
+    await jeanContext.setOffline(false);
+    await jean.goto(`${url}#/synchronisation`);
+    await jean.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+    await expect
+      .poll(() => jean.getByTestId('sync-pending').textContent(), { timeout: 60_000 })
+      .toBe('0');
+    await jean.goto(`${url}#/aujourdhui`);
+    await expect.poll(() => jean.getByTestId('job-card').count()).toBe(1);
+    expect(await afternoon(jean).count()).toBe(0);
+    // His visit stays on his laptop, linked to the job, and reached the office.
+    await jean.goto(visitUrl);
+    await expect.poll(() => jean.getByTestId('timer-state').textContent()).toBe('Terminée');
+    const visitId = /#\/interventions\/([0-9a-f-]{36})/.exec(visitUrl)![1]!;
+    expect(await officeRecord(server, 'interventions', visitId)).toMatchObject({ jobId });
+
+    // The office: Marie's job, with Jean's work kept in it.
+    const job = jobSchema.parse(await officeRecord(server, 'jobs', jobId));
+    expect(job.technicianIds).toEqual([server.tech2.id]);
+    expect(job.visits).toEqual([{ visitId, technicianId: server.tech1.id, status: 'done' }]);
+    expect(mergeJob(job, job).keptWork).toEqual([
+      expect.objectContaining({ technicianId: server.tech1.id, visitId }),
+    ]);
+    // Marie has only her job: Jean's morning job is not hers and never reached her laptop.
+    await marie.goto(`${url}#/aujourdhui`);
+    await expect.poll(() => marie.getByTestId('job-card').count()).toBe(1);
+    expect(onlyOfflineNoise(jeanErrors)).toEqual([]);
+    expect(marieErrors).toEqual([]);
+    await jeanContext.close();
+    await marieContext.close();
+  });
+});
