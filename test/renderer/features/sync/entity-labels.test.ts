@@ -17,7 +17,8 @@ describe('the sync screens’ labels', () => {
     expect(entityPluralLabel('reports')).toBe('Bordereaux');
     expect(entityLabel('syncConflicts')).toBe('Conflit');
     // An entity of a newer server: its technical name rather than nothing.
-    expect(entityLabel('requests')).toBe('requests');
+    expect(entityLabel('timesheets')).toBe('timesheets');
+    expect(entityLabel('requests')).toBe('Demande d’intervention');
   });
 
   it('names equipment fields as the CSV export’s headers do', () => {
