@@ -1,16 +1,12 @@
 /**
- * Pricing throughput: 1,000,000 interventions through `priceIntervention` (ladder, opening
+ * Pricing throughput: 1,000,000 interventions through `priceVisitFacts` (ladder, opening
  * hours in Europe/Paris, travel zone, parts, flat tasks, VAT). Run: `npx tsx bench/billing.bench.ts`
  * (or `npm run bench -- billing`). Facts are generated up front from a
  * fixed seed — 100,000 distinct interventions priced 10 times each, so memory stays small —
  * and generation is not timed.
  */
-import {
-  contractSchema,
-  interventionFactsSchema,
-  priceIntervention,
-} from '../shared/billing/index';
-import type { InterventionFacts } from '../shared/billing/index';
+import { contractSchema, visitFactsSchema, priceVisitFacts } from '../shared/billing/index';
+import type { VisitFacts } from '../shared/billing/index';
 
 const TOTAL = 1_000_000;
 const DISTINCT = 100_000;
@@ -52,14 +48,14 @@ const random = seeded(20261123);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const postcodes = ['75011', '92100', '69003', '13008', '94200', '33000', '2A004'.replace('A', '0')];
 const base = Date.UTC(2024, 0, 1);
-const facts: InterventionFacts[] = [];
+const facts: VisitFacts[] = [];
 for (let i = 0; i < DISTINCT; i += 1) {
   const onsite = random() < 0.7;
   const worked = Math.floor(random() * 600);
   const startedAt =
     base + Math.floor(random() * 3 * 365) * 86_400_000 + Math.floor(random() * 86_400_000);
   facts.push(
-    interventionFactsSchema.parse({
+    visitFactsSchema.parse({
       mode: onsite ? 'onsite' : 'remote',
       workedMinutes: worked,
       startedAt,
@@ -78,7 +74,7 @@ for (let i = 0; i < DISTINCT; i += 1) {
 let checksum = 0;
 const started = performance.now();
 for (let i = 0; i < TOTAL; i += 1)
-  checksum += priceIntervention(contract, facts[i % DISTINCT]!).ttcCents;
+  checksum += priceVisitFacts(contract, facts[i % DISTINCT]!).ttcCents;
 const ms = performance.now() - started;
 
 console.log(

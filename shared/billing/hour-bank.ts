@@ -76,7 +76,7 @@ export function hourBankStatement(bank: HourBank, draws: readonly BankDraw[]): B
 }
 
 /**
- * The bank's balance just before an intervention (what `priceIntervention` needs), from the
+ * The bank's balance just before an intervention (what `priceVisitFacts` needs), from the
  * interventions already recorded; the intervention itself may or may not be in `draws`.
  */
 export function hourBankBalanceBefore(

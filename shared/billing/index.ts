@@ -6,7 +6,7 @@ export * from './contract';
 export * from './contract-presets';
 export * from './contract-checks';
 export * from './rounding-clause';
-export * from './intervention';
+export * from './visit-facts';
 export * from './travel-zone';
 export * from './inclusion';
 export * from './pricing';

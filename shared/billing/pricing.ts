@@ -6,7 +6,7 @@ import { formatDuration } from '../format/duration';
 import type { Contract } from './contract';
 import { isIncluded } from './inclusion';
 import type { Inclusion } from './inclusion';
-import type { ComplementaryWork, InterventionFacts } from './intervention';
+import type { ComplementaryWork, VisitFacts } from './visit-facts';
 import { DAY_MINUTES, HALF_DAY_MINUTES, ladderStep } from './ladder';
 import type { LadderStep } from './ladder';
 import { assertSafe, ceilToEuroCents, roundHalfUpDiv } from './money';
@@ -71,7 +71,7 @@ export interface HourBankUse {
   readonly balanceAfterMinutes: number;
 }
 
-export interface PricedIntervention {
+export interface PricedVisit {
   readonly lines: readonly PricedLine[];
   readonly totalHtCents: number;
   /** 2000 = 20 %. */
@@ -147,7 +147,7 @@ export interface TimeToBill {
   readonly flatQuoted: readonly ComplementaryWork[];
 }
 
-export function timeToBill(contract: Contract, facts: InterventionFacts): TimeToBill {
+export function timeToBill(contract: Contract, facts: VisitFacts): TimeToBill {
   const inclusion = isIncluded(contract, {
     underSubscription: facts.includedInSubscription,
     purpose: facts.purpose,
@@ -236,7 +236,7 @@ function timeValue(
   return { centMinutes, units, unitHtCents: atRate ? rate : null };
 }
 
-function modeLabel(facts: InterventionFacts): string {
+function modeLabel(facts: VisitFacts): string {
   return facts.mode === 'onsite' ? 'Intervention sur site' : 'Intervention à distance';
 }
 
@@ -258,10 +258,7 @@ const INCLUSION_LABEL: Record<Inclusion['reason'], string> = {
  * at the rate in force that day and rounded half-up to the cent, TTC = HT + VAT. Pure:
  * everything it needs is in its arguments.
  */
-export function priceIntervention(
-  contract: Contract,
-  facts: InterventionFacts,
-): PricedIntervention {
+export function priceVisitFacts(contract: Contract, facts: VisitFacts): PricedVisit {
   const time = timeToBill(contract, facts);
   const { inclusion, step } = time;
   const label = stepLabel(step);
@@ -506,7 +503,7 @@ function exact(cents: number): number {
 
 function priceTravel(
   contract: Contract,
-  facts: InterventionFacts,
+  facts: VisitFacts,
   lines: PricedLine[],
   flag: (code: PricingFlagCode, message: string) => void,
 ): void {

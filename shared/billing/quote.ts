@@ -5,10 +5,10 @@ import { canonicalJson } from '../report/canonical-json';
 import { pngDataUrlSchema } from '../report/model';
 import { technicianCodeSchema } from '../report/number';
 import type { Contract } from './contract';
-import { interventionFactsSchema } from './intervention';
+import { visitFactsSchema } from './visit-facts';
 import { BILLING_MODES } from './ladder';
 import type { BillingMode } from './ladder';
-import { priceIntervention } from './pricing';
+import { priceVisitFacts } from './pricing';
 
 /**
  * The on-site quote (devis) for complementary work: "Chaque prestation complémentaire fait
@@ -110,7 +110,7 @@ export type SealedQuote = z.output<typeof sealedQuoteSchema>;
 
 /**
  * What the ladder would bill for the estimated duration, with its explanation: the time
- * lines of `priceIntervention` on a visit of that length (travel and parts apart).
+ * lines of `priceVisitFacts` on a visit of that length (travel and parts apart).
  */
 export function quoteLadderEstimate(
   contract: Contract,
@@ -118,9 +118,9 @@ export function quoteLadderEstimate(
   estimatedMinutes: number,
   at: number,
 ): Extract<QuotePricing, { kind: 'ladder' }> {
-  const priced = priceIntervention(
+  const priced = priceVisitFacts(
     { ...contract, travel: { ...contract.travel, fee: { kind: 'included' } } },
-    interventionFactsSchema.parse({ mode, workedMinutes: estimatedMinutes, startedAt: at }),
+    visitFactsSchema.parse({ mode, workedMinutes: estimatedMinutes, startedAt: at }),
   );
   const labour = priced.lines.filter((l) => l.kind === 'labour');
   return {

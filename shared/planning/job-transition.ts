@@ -1,4 +1,4 @@
-import type { InterventionResult } from '../report/model';
+import type { ReportResult } from '../report/model';
 import type { JobStatus } from './job-status';
 import { JOB_STATUS_LABELS } from './job-status';
 
@@ -8,7 +8,7 @@ export type VisitEvent =
   | { readonly kind: 'stopped' }
   /** The timer restarted before signature (a forgotten task). */
   | { readonly kind: 'resumed' }
-  | { readonly kind: 'sealed'; readonly result: InterventionResult['status'] };
+  | { readonly kind: 'sealed'; readonly result: ReportResult['status'] };
 
 export type JobTransition =
   | { readonly ok: true; readonly status: JobStatus }

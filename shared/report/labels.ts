@@ -1,15 +1,15 @@
 import type {
   ClientAbsenceReason,
   InterruptionReason,
-  InterventionMode,
-  InterventionType,
+  VisitMode,
+  VisitType,
   Urgency,
 } from './model';
 import type { TimerAction } from '../time/events';
 
 /** The French wording the bordereau prints for each coded value. */
 
-export const INTERVENTION_TYPE_LABELS: Readonly<Record<InterventionType, string>> = {
+export const INTERVENTION_TYPE_LABELS: Readonly<Record<VisitType, string>> = {
   curative: 'Curative (dépannage)',
   preventive: 'Préventive',
   'planned-visit': 'Visite planifiée d’infogérance',
@@ -17,7 +17,7 @@ export const INTERVENTION_TYPE_LABELS: Readonly<Record<InterventionType, string>
   audit: 'Audit',
 };
 
-export const INTERVENTION_MODE_LABELS: Readonly<Record<InterventionMode, string>> = {
+export const INTERVENTION_MODE_LABELS: Readonly<Record<VisitMode, string>> = {
   onsite: 'Sur site',
   remote: 'À distance',
 };

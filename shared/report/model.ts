@@ -104,9 +104,9 @@ export const INTERVENTION_TYPES = [
   'installation',
   'audit',
 ] as const;
-export type InterventionType = (typeof INTERVENTION_TYPES)[number];
+export type VisitType = (typeof INTERVENTION_TYPES)[number];
 export const INTERVENTION_MODES = ['onsite', 'remote'] as const;
-export type InterventionMode = (typeof INTERVENTION_MODES)[number];
+export type VisitMode = (typeof INTERVENTION_MODES)[number];
 export const URGENCIES = ['normal', 'urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
@@ -236,7 +236,7 @@ export const resultSchema = z.discriminatedUnion('status', [
     detail: optionalText(2000),
   }),
 ]);
-export type InterventionResult = z.infer<typeof resultSchema>;
+export type ReportResult = z.infer<typeof resultSchema>;
 
 export const hourBankSchema = z.object({
   deductedMinutes: minutes,

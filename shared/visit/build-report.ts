@@ -8,7 +8,7 @@ import { instantOf } from '../calendar/local-date';
 import { teamMemberReport } from './team-report';
 import type {
   BillingSummary,
-  InterventionResult,
+  ReportResult,
   Provider,
   ReportContent,
   ReportEquipment,
@@ -88,7 +88,7 @@ function reportClient(client: Client): ReportContent['client'] {
   };
 }
 
-function reportResult(result: VisitResult): InterventionResult {
+function reportResult(result: VisitResult): ReportResult {
   switch (result.status) {
     case 'resolved':
       return { status: 'resolved' };

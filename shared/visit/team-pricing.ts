@@ -1,8 +1,8 @@
 import type { Contract } from '../billing/contract';
-import type { InterventionFacts } from '../billing/intervention';
+import type { VisitFacts } from '../billing/visit-facts';
 import { roundHalfUpDiv } from '../billing/money';
-import { priceIntervention } from '../billing/pricing';
-import type { PricedIntervention, PricedLine } from '../billing/pricing';
+import { priceVisitFacts } from '../billing/pricing';
+import type { PricedVisit, PricedLine } from '../billing/pricing';
 import type { VisitTimeline } from '../time/segments';
 import { teamTimelines } from './team';
 import type { TeamMember } from './team';
@@ -28,14 +28,14 @@ export interface TeamMemberBilling {
  */
 export function teamBilling(
   contract: Contract,
-  facts: InterventionFacts,
+  facts: VisitFacts,
   team: readonly TeamMember[],
   now?: number,
 ): TeamMemberBilling[] {
   return teamTimelines(team, now)
     .filter(({ timeline }) => timeline.arrival !== null)
     .map(({ member, timeline }) => {
-      const priced = priceIntervention(contract, {
+      const priced = priceVisitFacts(contract, {
         ...facts,
         workedMinutes: timeline.workedMinutes,
         startedAt: timeline.arrival!,
@@ -67,11 +67,11 @@ export function teamBilling(
  */
 export function withTeamLines(
   contract: Contract,
-  priced: PricedIntervention,
-  facts: InterventionFacts,
+  priced: PricedVisit,
+  facts: VisitFacts,
   team: readonly TeamMember[] | undefined,
   now?: number,
-): PricedIntervention {
+): PricedVisit {
   if (team === undefined || team.length === 0) return priced;
   const extra = teamBilling(contract, facts, team, now).flatMap((b) => b.lines);
   if (extra.length === 0) return priced;

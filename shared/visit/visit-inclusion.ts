@@ -2,7 +2,7 @@ import type { Contract } from '../billing/contract';
 import { isDefaultContract } from '../billing/default-contract';
 import { countsAgainstQuota } from '../billing/inclusion';
 import type { VisitPurpose } from '../billing/inclusion';
-import type { InterventionType } from '../report/model';
+import type { VisitType } from '../report/model';
 import type { VisitRecord } from './visit-record';
 
 /**
@@ -12,7 +12,7 @@ import type { VisitRecord } from './visit-record';
  */
 
 /** What the inclusion rule reads from the visit's type. */
-export function purposeOf(type: InterventionType): VisitPurpose {
+export function purposeOf(type: VisitType): VisitPurpose {
   switch (type) {
     case 'curative':
       return 'incident';

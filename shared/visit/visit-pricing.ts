@@ -2,12 +2,12 @@ import { localDateOf } from '../calendar/local-date';
 import type { Contract } from '../billing/contract';
 import { hourBankBalanceBefore } from '../billing/hour-bank';
 import type { BankDraw } from '../billing/hour-bank';
-import { interventionFactsSchema } from '../billing/intervention';
-import { priceIntervention, timeToBill } from '../billing/pricing';
+import { visitFactsSchema } from '../billing/visit-facts';
+import { priceVisitFacts, timeToBill } from '../billing/pricing';
 import { quoteFlatPrice } from '../billing/quote';
 import type { WeeklySchedule } from '../calendar/weekly-schedule';
 import type { Site } from '../inventory/site';
-import type { PricedIntervention } from '../billing/pricing';
+import type { PricedVisit } from '../billing/pricing';
 import type { TimerError } from '../time/errors';
 import { visitTimeline } from '../time/segments';
 import type { VisitTimeline } from '../time/segments';
@@ -75,7 +75,7 @@ export interface VisitPricingInput {
 
 export interface VisitPricing {
   readonly timeline: VisitTimeline;
-  readonly priced: PricedIntervention;
+  readonly priced: PricedVisit;
   /** The other technicians' time, each through the ladder (shared/visit/team-pricing.ts). */
   readonly team: readonly TeamMemberBilling[];
 }
@@ -156,7 +156,7 @@ export function hourBankDraws(
     if (v.contractId !== contract.id || v.status === 'in-progress') continue;
     const timeline = safeTimeline(v, undefined);
     if (!timeline || timeline.arrival === null) continue;
-    const parsed = interventionFactsSchema.safeParse({
+    const parsed = visitFactsSchema.safeParse({
       mode: v.header.mode,
       workedMinutes: timeline.workedMinutes,
       startedAt: timeline.arrival,
@@ -201,7 +201,7 @@ export function priceVisit(input: VisitPricingInput): VisitPricing {
             at: startedAt,
           },
         );
-  const facts = interventionFactsSchema.parse({
+  const facts = visitFactsSchema.parse({
     mode: visit.header.mode,
     workedMinutes: timeline.workedMinutes,
     startedAt,
@@ -234,7 +234,7 @@ export function priceVisit(input: VisitPricingInput): VisitPricing {
   const team = teamBilling(contract, facts, visit.team ?? [], now);
   return {
     timeline,
-    priced: withTeamLines(contract, priceIntervention(contract, facts), facts, visit.team, now),
+    priced: withTeamLines(contract, priceVisitFacts(contract, facts), facts, visit.team, now),
     team,
   };
 }

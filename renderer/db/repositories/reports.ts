@@ -27,7 +27,7 @@ import type { SyncedRecord } from '../../../shared/inventory/record';
 import { putRecord, RecordNotFoundError } from '../changes';
 import type { BordereauDb, LooseRecord } from '../database';
 import { SYNC_STATE_KEYS } from '../sync-state-keys';
-import { linkVisitReport } from './interventions';
+import { linkVisitReport } from './visits';
 
 /**
  * Bordereaux as stored on the laptop (the `reports` table): the report itself (shared/report

@@ -9,7 +9,7 @@ import type { BordereauDb, StoredContract, StoredEquipment } from '../../db/data
 import { listContacts } from '../../db/repositories/contacts';
 import { listContracts } from '../../db/repositories/contracts';
 import { listEquipment } from '../../db/repositories/equipment';
-import { listVisits } from '../../db/repositories/interventions';
+import { listVisits } from '../../db/repositories/visits';
 import { listSites } from '../../db/repositories/sites';
 import { listSubscriptions } from '../../db/repositories/subscriptions';
 

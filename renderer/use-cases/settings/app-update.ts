@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { DesktopApi, IpcResponse, IpcResult } from '../../../shared/ipc';
 import { getDb } from '../../db/database';
 import type { BordereauDb } from '../../db/database';
-import { listUnfinishedVisits } from '../../db/repositories/interventions';
+import { listUnfinishedVisits } from '../../db/repositories/visits';
 import { readStoredSession } from '../../sync/session';
 
 export type UpdateState = IpcResponse<'checkForUpdates'>;

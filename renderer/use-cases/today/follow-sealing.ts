@@ -1,5 +1,5 @@
 import type { SealFollowUp, StoredReport } from '../../db/repositories/reports';
-import { getVisit } from '../../db/repositories/interventions';
+import { getVisit } from '../../db/repositories/visits';
 import type { TodayDeps } from './deps';
 import { followVisit } from './follow-visit';
 import { currentTechnicianId } from './technician';

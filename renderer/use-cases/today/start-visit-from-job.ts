@@ -1,7 +1,7 @@
 import { jobSchema } from '../../../shared/planning/job';
 import { jobTransition } from '../../../shared/planning/job-transition';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
-import { createVisit, getVisit, recordTimerTap } from '../../db/repositories/interventions';
+import { createVisit, getVisit, recordTimerTap } from '../../db/repositories/visits';
 import type { TodayDeps } from './deps';
 import { FOLLOW_TABLES, followVisit } from './follow-visit';
 import { currentTechnicianId } from './technician';

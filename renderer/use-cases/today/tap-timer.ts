@@ -1,7 +1,7 @@
 import type { TimerAction } from '../../../shared/time/events';
 import type { VisitEvent } from '../../../shared/planning/job-transition';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
-import { recordTimerTap } from '../../db/repositories/interventions';
+import { recordTimerTap } from '../../db/repositories/visits';
 import type { TodayDeps } from './deps';
 import { FOLLOW_TABLES, followVisit } from './follow-visit';
 import { currentTechnicianId } from './technician';

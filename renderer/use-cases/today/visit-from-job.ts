@@ -3,8 +3,8 @@ import type { Contract } from '../../../shared/billing/contract';
 import { defaultContractId } from '../../../shared/billing/default-contract';
 import type { PlannedJob } from '../../../shared/planning/job';
 import type { InterventionRequest, RequestKind } from '../../../shared/planning/request';
-import type { InterventionType } from '../../../shared/report/model';
-import type { NewVisit } from '../../db/repositories/interventions';
+import type { VisitType } from '../../../shared/report/model';
+import type { NewVisit } from '../../db/repositories/visits';
 
 /**
  * What the technician confirms on arrival before starting a visit from a job: who of the
@@ -23,7 +23,7 @@ export type JobArrival = z.infer<typeof jobArrivalSchema>;
  * subscription on a quote (002 art. III.2): the closest type is an installation; the
  * technician changes it in the visit's header if the work is something else.
  */
-export const VISIT_TYPE_OF_REQUEST: Record<RequestKind, InterventionType> = {
+export const VISIT_TYPE_OF_REQUEST: Record<RequestKind, VisitType> = {
   incident: 'curative',
   'planned-visit': 'planned-visit',
   complementary: 'installation',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
-import { correctTimerEvent } from '../../db/repositories/interventions';
+import { correctTimerEvent } from '../../db/repositories/visits';
 import type { UseCaseDeps } from '../deps';
 
 const correctionInputSchema = z.object({

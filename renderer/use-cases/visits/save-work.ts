@@ -5,7 +5,7 @@ import type {
   VisitRecord,
   VisitWorkInput,
 } from '../../../shared/visit/visit-record';
-import { updateVisitHeader, updateVisitWork } from '../../db/repositories/interventions';
+import { updateVisitHeader, updateVisitWork } from '../../db/repositories/visits';
 import type { UseCaseDeps } from '../deps';
 
 const visitIdSchema = z.string().min(1, 'Intervention introuvable.');

@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import type { SealedQuote } from '../../../shared/billing/quote';
 import { newSealedQuote } from '../../../shared/visit/new-quote';
-import { addVisitQuote, listVisits } from '../../db/repositories/interventions';
+import { addVisitQuote, listVisits } from '../../db/repositories/visits';
 import { getTechnicianProfile } from '../../db/repositories/profile';
 import type { UseCaseDeps } from '../deps';
 import { loadVisitContext } from './visit-context';

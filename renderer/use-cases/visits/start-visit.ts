@@ -3,7 +3,7 @@ import { newVisitInputSchema } from '../../../shared/visit/new-visit-input';
 import type { NewVisitInput } from '../../../shared/visit/new-visit-input';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { startedVisit } from '../../../shared/visit/visit-transitions';
-import { insertVisit } from '../../db/repositories/interventions';
+import { insertVisit } from '../../db/repositories/visits';
 import type { UseCaseDeps } from '../deps';
 
 /**

@@ -4,7 +4,7 @@ import type { Site } from '../../../shared/inventory/site';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { getDb } from '../../db/database';
 import type { StoredContract, StoredEquipment } from '../../db/database';
-import { listUnfinishedVisits } from '../../db/repositories/interventions';
+import { listUnfinishedVisits } from '../../db/repositories/visits';
 
 export interface NewVisitChoices {
   /** Active clients, by name. */

@@ -6,7 +6,7 @@ import type { Client } from '../../../shared/inventory/client';
 import type { Site } from '../../../shared/inventory/site';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
 import type { BordereauDb, StoredEquipment } from '../../db/database';
-import { getVisit, listVisits } from '../../db/repositories/interventions';
+import { getVisit, listVisits } from '../../db/repositories/visits';
 // The default rates are a local setting the settings screen edits; read here, where a visit
 // without contract is priced.
 import { getDefaultRates } from '../settings/default-rates';

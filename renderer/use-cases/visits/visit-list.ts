@@ -3,7 +3,7 @@ import type { Client } from '../../../shared/inventory/client';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { getDb } from '../../db/database';
 import type { BordereauDb } from '../../db/database';
-import { listVisits } from '../../db/repositories/interventions';
+import { listVisits } from '../../db/repositories/visits';
 import { reportClosures } from '../../db/repositories/reports';
 import type { ReportClosure } from '../../../shared/report/status';
 

@@ -8,7 +8,7 @@ import {
   listAttachments,
   saveAttachment,
 } from '../../db/repositories/attachments';
-import { addVisitPhoto, removeVisitPhoto } from '../../db/repositories/interventions';
+import { addVisitPhoto, removeVisitPhoto } from '../../db/repositories/visits';
 import type { UseCaseDeps } from '../deps';
 import { bytesToDataUrl } from '../reports/data-url';
 

@@ -9,7 +9,7 @@ import { toPdfText } from './pdf-text';
 import { MissingPhotosError, missingPhotos, writePhotoAnnex } from './photo-annex';
 import { writeBackup } from './section-backup';
 import { writeBilling } from './section-billing';
-import { writeIntervention, writeTimeline } from './section-intervention';
+import { writeVisitSection, writeTimeline } from './section-visit';
 import { writeParties, writeStatusBanners } from './section-parties';
 import { writeClientCopy, writeDataNotice, writeNotAnInvoice } from './section-notices';
 import { writeSignatures } from './section-signatures';
@@ -83,7 +83,7 @@ export async function renderBordereauPdf(
   const cursor = new PageCursor(doc);
   writeParties(cursor, report);
   writeStatusBanners(cursor, report);
-  writeIntervention(cursor, report);
+  writeVisitSection(cursor, report);
   writeTimeline(cursor, report);
   writeTeam(cursor, report);
   writeEquipment(cursor, report);

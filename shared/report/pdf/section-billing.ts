@@ -100,7 +100,7 @@ export function writeBilling(cursor: PageCursor, report: Report): void {
       `Prestations complémentaires réalisées sur devis accepté : ${billing.quoteNumbers.join(', ')}.`,
     );
   }
-  // Out-of-hours work is already printed with the times (section-intervention.ts).
+  // Out-of-hours work is already printed with the times (section-visit.ts).
   for (const flag of (billing.flags ?? []).filter((f) => f !== 'outside-opening-hours')) {
     writeParagraph(cursor, FLAG_TEXT[flag], { colour: COLOUR.warning });
   }

@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { BordereauDb } from '../../../renderer/db/database';
-import { createVisit } from '../../../renderer/db/repositories/interventions';
+import { createVisit } from '../../../renderer/db/repositories/visits';
 import type { NewDraftReport } from '../../../renderer/db/repositories/reports';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { sampleDraft } from '../../fixtures/report/sample-report';

@@ -5,7 +5,7 @@ import {
   contractPreset,
   contractSchema,
   contractWarnings,
-  priceIntervention,
+  priceVisitFacts,
   slaClock,
 } from '../../../shared/billing/index';
 import type { ContractInput } from '../../../shared/billing/index';
@@ -45,18 +45,18 @@ const inforezLike = () =>
 
 describe('preset 002-like (infogérance + prestations complémentaires)', () => {
   it('002 art. IV.2.2: 2 h 45 on site → half-day 3 h 30 × 65 € = 227,50 € → 228 € HT', () => {
-    const p = priceIntervention(allanceLike(), onsite(165));
+    const p = priceVisitFacts(allanceLike(), onsite(165));
     expect(p.totalHtCents).toBe(22800);
   });
   it('002 art. IV.2.2: remote 31 min → 2 half-hours = 65 € HT', () => {
-    expect(priceIntervention(allanceLike(), remote(31)).totalHtCents).toBe(6500);
+    expect(priceVisitFacts(allanceLike(), remote(31)).totalHtCents).toBe(6500);
   });
   it('002 art. III-1 §6: an incident on covered equipment is 0 € whatever its length', () => {
-    const p = priceIntervention(allanceLike(), onsite(400, { includedInSubscription: true }));
+    const p = priceVisitFacts(allanceLike(), onsite(400, { includedInSubscription: true }));
     expect(p.totalHtCents).toBe(0);
   });
   it('002 art. IV.2.2: Lyon (69) is outside the zone: travel per km and meal, exact to the cent', () => {
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       allanceLike(),
       onsite(165, { sitePostcode: '69003', travelKm: 463, meals: 1 }),
     );
@@ -80,7 +80,7 @@ describe('preset 004-like (maintenance: visits, SLA, age surcharge)', () => {
   it('004 art. V–VI: four planned visits a year included, the fifth billed and flagged', () => {
     const c = imriLike();
     const planned = (earlier: number) =>
-      priceIntervention(
+      priceVisitFacts(
         c,
         onsite(150, {
           includedInSubscription: true,
@@ -94,7 +94,7 @@ describe('preset 004-like (maintenance: visits, SLA, age surcharge)', () => {
     expect(planned(4).flags.map((f) => f.code)).toContain('beyond-quota');
   });
   it('004 art. XI: travel included, even in Lyon', () => {
-    const p = priceIntervention(imriLike(), onsite(60, { sitePostcode: '69003', travelKm: 463 }));
+    const p = priceVisitFacts(imriLike(), onsite(60, { sitePostcode: '69003', travelKm: 463 }));
     expect(p.lines.find((l) => l.kind === 'travel')?.htCents).toBe(0);
   });
   it('004 art. VI: a server down on Monday 9:00 is due 4 working hours later, at 14:30', () => {
@@ -136,7 +136,7 @@ describe('preset 004-like (maintenance: visits, SLA, age surcharge)', () => {
 
 describe('preset 000/001-like (time and materials)', () => {
   it('000 art. 6: every visit billed, travel billed apart, no rounding up', () => {
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       inforezLike(),
       onsite(125, { includedInSubscription: true, sitePostcode: '75011' }),
     );

@@ -6,7 +6,7 @@ import {
   defaultRatesSchema,
   isDefaultContract,
 } from '../../../shared/billing/default-contract';
-import { isIncluded, priceIntervention } from '../../../shared/billing/index';
+import { isIncluded, priceVisitFacts } from '../../../shared/billing/index';
 import { onsite } from './fixtures';
 
 describe('defaultContract — a client without contract at the default rates', () => {
@@ -38,7 +38,7 @@ describe('defaultContract — a client without contract at the default rates', (
 
   it('prices every minute through the ladder: 2 h 45 at 90 €/h → half-day 315 €', () => {
     const c = defaultContract({ hourlyRateCents: 9000 }, 'cl-1', '2026-11-23');
-    const p = priceIntervention(c, onsite(165));
+    const p = priceVisitFacts(c, onsite(165));
     expect(p.billedMinutes).toBe(210);
     expect(p.totalHtCents).toBe(31500);
   });
@@ -53,7 +53,7 @@ describe('defaultContract — a client without contract at the default rates', (
       'cl-1',
       '2026-11-23',
     );
-    const p = priceIntervention(c, onsite(165));
+    const p = priceVisitFacts(c, onsite(165));
     expect(p.lines.find((l) => l.kind === 'labour')?.htCents).toBe(28000);
     expect(p.lines.find((l) => l.kind === 'travel')?.htCents).toBe(4000);
     expect(p.totalHtCents).toBe(32000);

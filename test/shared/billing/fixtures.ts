@@ -1,14 +1,10 @@
 import { instantOf } from '../../../shared/calendar/index';
-import {
-  contractPreset,
-  contractSchema,
-  interventionFactsSchema,
-} from '../../../shared/billing/index';
+import { contractPreset, contractSchema, visitFactsSchema } from '../../../shared/billing/index';
 import type {
   Contract,
   ContractInput,
-  InterventionFacts,
-  InterventionFactsInput,
+  VisitFacts,
+  VisitFactsInput,
 } from '../../../shared/billing/index';
 
 /** A Paris wall-clock time as ms. */
@@ -46,10 +42,10 @@ export function allance(overrides: Partial<ContractInput> = {}): Contract {
 /** On site on Monday 23 November 2026 from 9:00 in Paris (11th arrondissement) unless told otherwise. */
 export function onsite(
   workedMinutes: number,
-  overrides: Partial<InterventionFactsInput> = {},
-): InterventionFacts {
+  overrides: Partial<VisitFactsInput> = {},
+): VisitFacts {
   const start = paris('2026-11-23', '09:00');
-  return interventionFactsSchema.parse({
+  return visitFactsSchema.parse({
     mode: 'onsite',
     workedMinutes,
     startedAt: start,
@@ -61,9 +57,9 @@ export function onsite(
 
 export function remote(
   workedMinutes: number,
-  overrides: Partial<InterventionFactsInput> = {},
-): InterventionFacts {
-  return interventionFactsSchema.parse({
+  overrides: Partial<VisitFactsInput> = {},
+): VisitFacts {
+  return visitFactsSchema.parse({
     mode: 'remote',
     workedMinutes,
     startedAt: paris('2026-11-23', '09:00'),

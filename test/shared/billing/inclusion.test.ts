@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractPreset, isIncluded, priceIntervention } from '../../../shared/billing/index';
+import { contractPreset, isIncluded, priceVisitFacts } from '../../../shared/billing/index';
 import type { InclusionInput } from '../../../shared/billing/index';
 import { NBSP } from '../../../shared/format/index';
 import { allance, onsite } from './fixtures';
@@ -13,7 +13,7 @@ const visit = (over: Partial<InclusionInput> = {}): InclusionInput => ({
 });
 const imri = (perYear = 4) =>
   allance({ ...contractPreset('maintenance'), subscriptionVisitsPerYear: perYear });
-const codes = (p: ReturnType<typeof priceIntervention>) => p.flags.map((f) => f.code);
+const codes = (p: ReturnType<typeof priceVisitFacts>) => p.flags.map((f) => f.code);
 
 describe('isIncluded — the one inclusion rule (domain-rules §3)', () => {
   it.each([
@@ -70,7 +70,7 @@ describe('isIncluded — the one inclusion rule (domain-rules §3)', () => {
       subscriptionVisitsPerYear: 2,
       coverage: { beyondQuota: 'include' },
     });
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       c,
       onsite(90, {
         includedInSubscription: true,
@@ -86,10 +86,7 @@ describe('isIncluded — the one inclusion rule (domain-rules §3)', () => {
   it('000 art. 6: a time-and-materials contract includes no incident', () => {
     const c = allance(contractPreset('regie'));
     expect(isIncluded(c, visit()).included).toBe(false);
-    const p = priceIntervention(
-      c,
-      onsite(60, { includedInSubscription: true, sitePostcode: null }),
-    );
+    const p = priceVisitFacts(c, onsite(60, { includedInSubscription: true, sitePostcode: null }));
     expect(p.totalHtCents).toBe(13000);
     expect(codes(p)).toContain('not-included');
   });
@@ -98,7 +95,7 @@ describe('isIncluded — the one inclusion rule (domain-rules §3)', () => {
 describe('fixed readings that change amounts', () => {
   it('002 art. III-1 §6: an incident touching one uncovered device stays included; only the complementary time recorded apart is billed, through the ladder', () => {
     // 3 h on site: 2 h 15 on the covered server (incident), 45 min on an uncovered printer.
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       allance(),
       onsite(180, {
         includedInSubscription: true,
@@ -132,7 +129,7 @@ describe('fixed readings that change amounts', () => {
   });
 
   it('002 art. III.2: complementary work without an accepted quote is flagged for the office', () => {
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       allance(),
       onsite(180, {
         includedInSubscription: true,
@@ -146,7 +143,7 @@ describe('fixed readings that change amounts', () => {
   });
 
   it('domain-rules §3: a quote with a flat price is billed at its price, its minutes out of the ladder', () => {
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       allance(),
       onsite(300, {
         complementary: [
@@ -174,7 +171,7 @@ describe('fixed readings that change amounts', () => {
   });
 
   it('004 art. V last §: the quota counts planned visits only; beyond it the visit is flagged and billed', () => {
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       imri(4),
       onsite(90, {
         includedInSubscription: true,
@@ -191,7 +188,7 @@ describe('fixed readings that change amounts', () => {
     ['002 art. IV.2.2 on: 1 × 89,90 € part stays 89,90 €, time 2 h × 60,01 € → 121 €', true, 12100],
     ['004 (no clause): 2 h × 60,01 € → 120,02 €, part 89,90 €', false, 12002],
   ])('%s', (_name, round, labour) => {
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       allance({ hourlyRateCents: 6001, roundTimeUpToEuro: round }),
       onsite(60, { parts: [{ label: 'Disque', quantity: 1, unitPriceCents: 8990 }] }),
     );
@@ -210,9 +207,9 @@ describe('fixed readings that change amounts', () => {
       saturday: [],
       sunday: [],
     };
-    const siteHours = priceIntervention(allance(), onsite(60, { openingHours: closedMonday }));
+    const siteHours = priceVisitFacts(allance(), onsite(60, { openingHours: closedMonday }));
     expect(siteHours.openingHours?.outside).toBe(true);
-    const fallback = priceIntervention(allance(), onsite(60, { openingHours: null }));
+    const fallback = priceVisitFacts(allance(), onsite(60, { openingHours: null }));
     expect(fallback.openingHours?.outside).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { billableMinutes, priceIntervention } from '../../../shared/billing/index';
+import { billableMinutes, priceVisitFacts } from '../../../shared/billing/index';
 import { allance, onsite, remote } from './fixtures';
 
 const cents = fc.integer({ min: 0, max: 500_000 });
@@ -67,7 +67,7 @@ describe('pricing properties', () => {
                 segments: [{ start: base, end: base + f.worked * 60_000 }],
               })
             : remote(f.worked, common);
-        const p = priceIntervention(contract, facts);
+        const p = priceVisitFacts(contract, facts);
         for (const l of p.lines) {
           expect(Number.isSafeInteger(l.htCents)).toBe(true);
           if (c.round && TIME_KINDS.has(l.kind)) expect(l.htCents % 100).toBe(0);
@@ -92,7 +92,7 @@ describe('pricing properties', () => {
   it('the time line never costs less than the billed time at the hourly rate (no flat prices)', () => {
     fc.assert(
       fc.property(cents, fc.integer({ min: 0, max: 3_000 }), (rate, worked) => {
-        const p = priceIntervention(allance({ hourlyRateCents: rate }), onsite(worked));
+        const p = priceVisitFacts(allance({ hourlyRateCents: rate }), onsite(worked));
         const labour = p.lines.find((l) => l.kind === 'labour')!.htCents;
         expect(labour * 60).toBeGreaterThanOrEqual(rate * p.billedMinutes);
         expect(labour * 60 - rate * p.billedMinutes).toBeLessThan(100 * 60);
@@ -109,7 +109,7 @@ describe('pricing properties', () => {
         fc.array(fc.integer({ min: 1, max: 400 }), { maxLength: 3 }),
         (rate, round, main, apart) => {
           const worked = main + apart.reduce((a, b) => a + b, 0);
-          const p = priceIntervention(
+          const p = priceVisitFacts(
             allance({ hourlyRateCents: rate, roundTimeUpToEuro: round }),
             onsite(worked, {
               includedInSubscription: true,

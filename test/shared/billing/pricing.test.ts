@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { PricingError, priceIntervention } from '../../../shared/billing/index';
-import type { PricedIntervention } from '../../../shared/billing/index';
+import { PricingError, priceVisitFacts } from '../../../shared/billing/index';
+import type { PricedVisit } from '../../../shared/billing/index';
 import { NBSP } from '../../../shared/format/index';
 import { allance, onsite, paris, remote } from './fixtures';
 
-const codes = (p: PricedIntervention) => p.flags.map((f) => f.code);
-const line = (p: PricedIntervention, kind: string) => p.lines.filter((l) => l.kind === kind);
+const codes = (p: PricedVisit) => p.flags.map((f) => f.code);
+const line = (p: PricedVisit, kind: string) => p.lines.filter((l) => l.kind === kind);
 
-describe('priceIntervention — the domain example (domain-rules §4)', () => {
+describe('priceVisitFacts — the domain example (domain-rules §4)', () => {
   it('2 h 45 on site at 65 €/h → 3 h 30 billed → 228 € HT, TVA 45,60 €, TTC 273,60 €', () => {
-    const p = priceIntervention(allance(), onsite(165));
+    const p = priceVisitFacts(allance(), onsite(165));
     expect(p.billedMinutes).toBe(210);
     expect(p.stepLabel).toBe(`Demi-journée (3${NBSP}h${NBSP}30)`);
     expect(line(p, 'labour')).toEqual([
@@ -42,12 +42,12 @@ describe('time', () => {
     [421, 58500], // 455 + 130
     [631, 91000], // 2 days
   ])('on site %i min → %i cents HT', (worked, ht) => {
-    expect(line(priceIntervention(allance(), onsite(worked)), 'labour')[0]!.htCents).toBe(ht);
+    expect(line(priceVisitFacts(allance(), onsite(worked)), 'labour')[0]!.htCents).toBe(ht);
   });
 
   it('flat half-day and day prices win over the hourly rate; 2 h stays at the rate', () => {
     const c = allance({ halfDayPriceCents: 21000, dayPriceCents: 40000 });
-    const ht = (w: number) => line(priceIntervention(c, onsite(w)), 'labour')[0]!.htCents;
+    const ht = (w: number) => line(priceVisitFacts(c, onsite(w)), 'labour')[0]!.htCents;
     expect(ht(100)).toBe(13000);
     expect(ht(200)).toBe(21000);
     expect(ht(400)).toBe(40000);
@@ -58,32 +58,32 @@ describe('time', () => {
   it('rounds a line up to the whole euro, never down', () => {
     const c = allance({ hourlyRateCents: 6001 });
     // 2 h × 60,01 € = 120,02 € → 121 €
-    expect(line(priceIntervention(c, onsite(60)), 'labour')[0]!.htCents).toBe(12100);
+    expect(line(priceVisitFacts(c, onsite(60)), 'labour')[0]!.htCents).toBe(12100);
   });
 
   it('remote: per started half-hour, at the remote rate when set', () => {
-    expect(line(priceIntervention(allance(), remote(31)), 'labour')[0]).toMatchObject({
+    expect(line(priceVisitFacts(allance(), remote(31)), 'labour')[0]).toMatchObject({
       label: 'Intervention à distance — 2 demi-heures',
       htCents: 6500,
     });
     const c = allance({ remoteHourlyRateCents: 5500 });
     // 3 half-hours × 27,50 € = 82,50 € → 83 €
-    expect(line(priceIntervention(c, remote(61)), 'labour')[0]!.htCents).toBe(8300);
+    expect(line(priceVisitFacts(c, remote(61)), 'labour')[0]!.htCents).toBe(8300);
     // No travel line and no opening-hours check for remote work.
-    const p = priceIntervention(c, remote(61));
+    const p = priceVisitFacts(c, remote(61));
     expect(line(p, 'travel')).toEqual([]);
     expect(p.openingHours).toBeNull();
   });
 
   it('uses the contract tolerance', () => {
-    const p = priceIntervention(allance({ toleranceMinutes: 10 }), onsite(128));
+    const p = priceVisitFacts(allance({ toleranceMinutes: 10 }), onsite(128));
     expect(p.billedMinutes).toBe(120);
   });
 });
 
 describe('subscription and coverage', () => {
   it('an included visit keeps its time and prices the time at 0', () => {
-    const p = priceIntervention(allance(), onsite(165, { includedInSubscription: true }));
+    const p = priceVisitFacts(allance(), onsite(165, { includedInSubscription: true }));
     expect(p.workedMinutes).toBe(165);
     expect(p.billedMinutes).toBe(0);
     expect(line(p, 'labour')[0]!.htCents).toBe(0);
@@ -96,7 +96,7 @@ describe('subscription and coverage', () => {
   });
 
   it('parts are billed even in an included visit, exact to the cent (002 art. IV.2.2 rounds time lines only)', () => {
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       allance(),
       onsite(60, {
         includedInSubscription: true,
@@ -120,7 +120,7 @@ describe('subscription and coverage', () => {
   });
 
   it('equipment not covered is billed as a complementary service even in a subscription visit', () => {
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       allance(),
       onsite(165, { includedInSubscription: true, equipmentCovered: false }),
     );
@@ -131,7 +131,7 @@ describe('subscription and coverage', () => {
 
 describe('travel (002 art. IV.2.2)', () => {
   it('inside the zone: included line at 0, no meals or lodging billed', () => {
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       allance(),
       onsite(165, { sitePostcode: '92100', meals: 1, lodgingNights: 1 }),
     );
@@ -151,7 +151,7 @@ describe('travel (002 art. IV.2.2)', () => {
   });
 
   it('outside the zone: per km, meals and lodging, exact to the cent', () => {
-    const p = priceIntervention(
+    const p = priceVisitFacts(
       allance(),
       onsite(165, { sitePostcode: '69003', travelKm: 463, meals: 2, lodgingNights: 1 }),
     );
@@ -167,10 +167,10 @@ describe('travel (002 art. IV.2.2)', () => {
       travel: { zone: { postcodes: ['78000'] }, fee: { kind: 'flat', amountCents: 4950 } },
     });
     expect(
-      line(priceIntervention(c, onsite(60, { sitePostcode: '78000' })), 'travel')[0]!.htCents,
+      line(priceVisitFacts(c, onsite(60, { sitePostcode: '78000' })), 'travel')[0]!.htCents,
     ).toBe(0);
     expect(
-      line(priceIntervention(c, onsite(60, { sitePostcode: '78100' })), 'travel')[0],
+      line(priceVisitFacts(c, onsite(60, { sitePostcode: '78100' })), 'travel')[0],
     ).toMatchObject({
       label: 'Déplacement (forfait)',
       htCents: 4950,
@@ -178,17 +178,14 @@ describe('travel (002 art. IV.2.2)', () => {
   });
 
   it('an unknown postcode bills no travel and is flagged', () => {
-    const p = priceIntervention(allance(), onsite(60, { sitePostcode: null }));
+    const p = priceVisitFacts(allance(), onsite(60, { sitePostcode: null }));
     expect(line(p, 'travel')).toEqual([]);
     expect(codes(p)).toEqual(['site-postcode-missing']);
   });
 
   it('meals without a price in the contract are flagged, not invented', () => {
     const c = allance({ travel: { fee: { kind: 'flat', amountCents: 3000 } } });
-    const p = priceIntervention(
-      c,
-      onsite(60, { sitePostcode: '69003', meals: 1, lodgingNights: 1 }),
-    );
+    const p = priceVisitFacts(c, onsite(60, { sitePostcode: '69003', meals: 1, lodgingNights: 1 }));
     expect(line(p, 'meals')).toEqual([]);
     expect(codes(p)).toEqual(['outside-travel-zone', 'meals-not-priced', 'lodging-not-priced']);
   });
@@ -196,10 +193,7 @@ describe('travel (002 art. IV.2.2)', () => {
 
 describe('flat-fee tasks (004 art. VI)', () => {
   it('prices catalogue tasks exactly (the rounding clause is for time lines)', () => {
-    const p = priceIntervention(
-      allance(),
-      remote(0, { flatTasks: [{ code: 'MAIL', quantity: 3 }] }),
-    );
+    const p = priceVisitFacts(allance(), remote(0, { flatTasks: [{ code: 'MAIL', quantity: 3 }] }));
     expect(line(p, 'flat-task')).toEqual([
       {
         kind: 'flat-task',
@@ -217,7 +211,7 @@ describe('flat-fee tasks (004 art. VI)', () => {
 
   it('rejects a task missing from the catalogue', () => {
     expect(() =>
-      priceIntervention(allance(), remote(10, { flatTasks: [{ code: 'VPN', quantity: 1 }] })),
+      priceVisitFacts(allance(), remote(10, { flatTasks: [{ code: 'VPN', quantity: 1 }] })),
     ).toThrow(PricingError);
   });
 });
@@ -229,7 +223,7 @@ describe('opening hours', () => {
       startedAt: start,
       segments: [{ start, end: start + 165 * 60_000 }],
     });
-    const plain = priceIntervention(allance(), facts);
+    const plain = priceVisitFacts(allance(), facts);
     expect(codes(plain)).toEqual(['outside-opening-hours', 'no-outside-hours-surcharge']);
     expect(plain.openingHours).toEqual({
       outside: true,
@@ -238,7 +232,7 @@ describe('opening hours', () => {
     });
     expect(plain.totalHtCents).toBe(22800);
 
-    const surcharged = priceIntervention(allance({ outsideHoursSurchargePercent: 25 }), facts);
+    const surcharged = priceVisitFacts(allance({ outsideHoursSurchargePercent: 25 }), facts);
     // 25 % of 228 € = 57 €
     expect(line(surcharged, 'surcharge')).toEqual([
       {
@@ -267,7 +261,7 @@ describe('opening hours', () => {
         sunday: [],
       },
     });
-    const p = priceIntervention(c, onsite(165)); // 9:00–11:45
+    const p = priceVisitFacts(c, onsite(165)); // 9:00–11:45
     expect(p.openingHours).toEqual({
       outside: true,
       outsideMinutes: 105,
@@ -281,7 +275,7 @@ describe('hour bank', () => {
     allance({ hourBank: { unit: 'hours', quantity: 10, startsOn: '2026-01-01' } });
 
   it('deducts the billed time and prints the balance', () => {
-    const p = priceIntervention(banked(), onsite(165, { hourBankBalanceMinutes: 600 }));
+    const p = priceVisitFacts(banked(), onsite(165, { hourBankBalanceMinutes: 600 }));
     expect(p.hourBank).toEqual({
       balanceBeforeMinutes: 600,
       deductedMinutes: 210,
@@ -294,7 +288,7 @@ describe('hour bank', () => {
   });
 
   it('bills the excess beyond the balance at the hourly rate', () => {
-    const p = priceIntervention(banked(), onsite(165, { hourBankBalanceMinutes: 60 }));
+    const p = priceVisitFacts(banked(), onsite(165, { hourBankBalanceMinutes: 60 }));
     expect(p.hourBank).toEqual({
       balanceBeforeMinutes: 60,
       deductedMinutes: 60,
@@ -307,7 +301,7 @@ describe('hour bank', () => {
   });
 
   it('needs the balance when the contract has a bank', () => {
-    expect(() => priceIntervention(banked(), onsite(60))).toThrow(PricingError);
+    expect(() => priceVisitFacts(banked(), onsite(60))).toThrow(PricingError);
   });
 });
 
@@ -319,9 +313,9 @@ describe('VAT', () => {
         { from: '2026-11-24', basisPoints: 2100 },
       ],
     });
-    expect(priceIntervention(c, onsite(165)).vatRateBasisPoints).toBe(2000);
+    expect(priceVisitFacts(c, onsite(165)).vatRateBasisPoints).toBe(2000);
     const late = paris('2026-11-24', '00:30'); // still 23 Nov in UTC
-    const p = priceIntervention(c, onsite(165, { startedAt: late, segments: [] }));
+    const p = priceVisitFacts(c, onsite(165, { startedAt: late, segments: [] }));
     expect(p.vatRateBasisPoints).toBe(2100);
     expect(p.vatCents).toBe(4788);
   });
@@ -329,8 +323,8 @@ describe('VAT', () => {
   it('rounds VAT half-up to the cent', () => {
     const c = allance({ vatRates: [{ from: '2014-01-01', basisPoints: 550 }] });
     // 130 € × 5,5 % = 7,15 exactly; 228 € × 5,5 % = 12,54; 129 € (from a part) → 7,095 → 7,10
-    expect(priceIntervention(c, onsite(60)).vatCents).toBe(715);
-    const p = priceIntervention(
+    expect(priceVisitFacts(c, onsite(60)).vatCents).toBe(715);
+    const p = priceVisitFacts(
       c,
       remote(0, { parts: [{ label: 'Câble', quantity: 1, unitPriceCents: 12900 }] }),
     );
@@ -339,6 +333,6 @@ describe('VAT', () => {
 
   it('fails clearly when no rate is in force', () => {
     const c = allance({ vatRates: [{ from: '2030-01-01', basisPoints: 2000 }] });
-    expect(() => priceIntervention(c, onsite(60))).toThrow(/TVA/);
+    expect(() => priceVisitFacts(c, onsite(60))).toThrow(/TVA/);
   });
 });

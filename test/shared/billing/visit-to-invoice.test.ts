@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { interventionFactsSchema, priceIntervention } from '../../../shared/billing/index';
+import { visitFactsSchema, priceVisitFacts } from '../../../shared/billing/index';
 import { visitTimeline } from '../../../shared/time/index';
 import { allance, paris } from './fixtures';
 
 // From the recorded events to the priced lines, as the app chains them.
 function price(events: Parameters<typeof visitTimeline>[0], contractOverrides = {}) {
   const t = visitTimeline(events);
-  const facts = interventionFactsSchema.parse({
+  const facts = visitFactsSchema.parse({
     mode: 'onsite',
     workedMinutes: t.workedMinutes,
     startedAt: t.arrival,
     segments: t.segments,
     sitePostcode: '75011',
   });
-  return { timeline: t, priced: priceIntervention(allance(contractOverrides), facts) };
+  return { timeline: t, priced: priceVisitFacts(allance(contractOverrides), facts) };
 }
 
 describe('visit → invoice', () => {

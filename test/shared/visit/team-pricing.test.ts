@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contractPreset, priceIntervention } from '../../../shared/billing/index';
+import { contractPreset, priceVisitFacts } from '../../../shared/billing/index';
 import { addTeamMember, tapTeamMember } from '../../../shared/visit/team';
 import type { TeamMember } from '../../../shared/visit/team';
 import { teamBilling, withTeamLines } from '../../../shared/visit/team-pricing';
@@ -50,7 +50,7 @@ describe('several technicians: each one’s time through the contract’s ladder
   it('002 art. IV.2.2: lead 2 h 45 and second 1 h 30 → 228 € + 130 €; TVA on the new total; travel once', () => {
     const contract = allance();
     const facts = onsite(165, { sitePostcode: '69003', travelKm: 463 });
-    const lead = priceIntervention(contract, facts);
+    const lead = priceVisitFacts(contract, facts);
     const both = withTeamLines(contract, lead, facts, second(90));
     const labour = both.lines.filter((l) => l.kind === 'labour');
     expect(labour.map((l) => l.htCents)).toEqual([22800, 13000]);
@@ -70,7 +70,7 @@ describe('several technicians: each one’s time through the contract’s ladder
       purpose: 'incident',
       equipmentCovered: true,
     });
-    const both = withTeamLines(contract, priceIntervention(contract, facts), facts, second(90));
+    const both = withTeamLines(contract, priceVisitFacts(contract, facts), facts, second(90));
     expect(both.totalHtCents).toBe(0);
   });
 
@@ -92,7 +92,7 @@ describe('several technicians: each one’s time through the contract’s ladder
           expect(b!.billedMinutes).toBeGreaterThanOrEqual(other);
           const both = withTeamLines(
             contract,
-            priceIntervention(contract, facts),
+            priceVisitFacts(contract, facts),
             facts,
             second(other, '08:00'),
           );

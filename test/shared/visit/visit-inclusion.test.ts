@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contractSchema } from '../../../shared/billing/contract';
 import { defaultContract } from '../../../shared/billing/default-contract';
 import { INTERVENTION_TYPES } from '../../../shared/report/model';
-import type { InterventionType } from '../../../shared/report/model';
+import type { VisitType } from '../../../shared/report/model';
 import {
   purposeOf,
   visitCountsAgainstQuota,
@@ -20,7 +20,7 @@ const contract = contractSchema.parse({
 });
 const withoutContract = defaultContract({ hourlyRateCents: 9_000 }, CLIENT_ID, '2026-11-23');
 
-function visit(type: InterventionType, includedInSubscription: boolean) {
+function visit(type: VisitType, includedInSubscription: boolean) {
   return {
     header: visitHeaderSchema.parse({
       mode: 'onsite',
@@ -35,7 +35,7 @@ function visit(type: InterventionType, includedInSubscription: boolean) {
 }
 
 describe('what the inclusion rule reads from a visit', () => {
-  it.each<[InterventionType, string]>([
+  it.each<[VisitType, string]>([
     ['curative', 'incident'],
     ['planned-visit', 'planned-visit'],
     ['preventive', 'planned-visit'],
@@ -49,7 +49,7 @@ describe('what the inclusion rule reads from a visit', () => {
     expect(INTERVENTION_TYPES.map(purposeOf)).not.toContain(undefined);
   });
 
-  it.each<[string, InterventionType, boolean, boolean, boolean]>([
+  it.each<[string, VisitType, boolean, boolean, boolean]>([
     ['planned, under the subscription', 'planned-visit', true, true, true],
     ['preventive, under the subscription', 'preventive', true, true, true],
     ['planned, not under the subscription', 'planned-visit', false, false, false],

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BordereauDb } from '../../../../renderer/db/database';
 import { deleteRecord, putRecord, updateRecord } from '../../../../renderer/db/changes';
-import { getVisit } from '../../../../renderer/db/repositories/interventions';
+import { getVisit } from '../../../../renderer/db/repositories/visits';
 import {
   createDraftReport,
   getReport,

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { listVisits } from '../../../../renderer/db/repositories/interventions';
+import { listVisits } from '../../../../renderer/db/repositories/visits';
 import { NewVisitPage } from '../../../../renderer/features/visits/NewVisitPage';
 import { T0 } from '../../use-cases/visits/visit-world';
 import type { VisitWorld } from '../../use-cases/visits/visit-world';

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getVisit } from '../../../../renderer/db/repositories/interventions';
+import { getVisit } from '../../../../renderer/db/repositories/visits';
 import { getReport } from '../../../../renderer/db/repositories/reports';
 import { SignPage } from '../../../../renderer/features/visits/SignPage';
 import { saveWork } from '../../../../renderer/use-cases/visits/save-work';

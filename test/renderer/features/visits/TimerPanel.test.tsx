@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getVisit } from '../../../../renderer/db/repositories/interventions';
+import { getVisit } from '../../../../renderer/db/repositories/visits';
 import { TimerPanel } from '../../../../renderer/features/visits/TimerPanel';
 import { useVisitContext } from '../../../../renderer/features/visits/useVisitContext';
 import { startVisit } from '../../../../renderer/use-cases/visits/start-visit';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getVisit } from '../../../../renderer/db/repositories/interventions';
+import { getVisit } from '../../../../renderer/db/repositories/visits';
 import { useVisitContext } from '../../../../renderer/features/visits/useVisitContext';
 import { WorkRecordForm } from '../../../../renderer/features/visits/WorkRecordForm';
 import { saveWork } from '../../../../renderer/use-cases/visits/save-work';

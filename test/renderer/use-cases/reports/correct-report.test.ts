@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getVisit } from '../../../../renderer/db/repositories/interventions';
+import { getVisit } from '../../../../renderer/db/repositories/visits';
 import {
   createDraftReport,
   getReport,

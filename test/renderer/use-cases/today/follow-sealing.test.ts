@@ -5,7 +5,7 @@ import { followSealing } from '../../../../renderer/use-cases/today/follow-seali
 import { startVisitFromJob } from '../../../../renderer/use-cases/today/start-visit-from-job';
 import { tapTimerFollowingJob as tapTimer } from '../../../../renderer/use-cases/today/tap-timer';
 import { isInOfficeQueue } from '../../../../shared/planning/job-transition';
-import type { InterventionResult } from '../../../../shared/report/model';
+import type { ReportResult } from '../../../../shared/report/model';
 import { SEALED_AT, sampleSignatures } from '../../../fixtures/report/sample-report';
 import { freshDb } from '../../db/fresh-db';
 import { draftFor } from '../../visits/visit-fixtures';
@@ -27,7 +27,7 @@ const arrival = {
 };
 
 /** Alice starts the job, stops, and the client signs a bordereau with `result`. */
-async function signVisit(result: InterventionResult) {
+async function signVisit(result: ReportResult) {
   const db = freshDb();
   dbs.push(db);
   await seedMorning(db);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BordereauDb } from '../../../../renderer/db/database';
-import { getVisit } from '../../../../renderer/db/repositories/interventions';
+import { getVisit } from '../../../../renderer/db/repositories/visits';
 import { startVisitFromJob } from '../../../../renderer/use-cases/today/start-visit-from-job';
 import { tapTimerFollowingJob as tapTimer } from '../../../../renderer/use-cases/today/tap-timer';
 import { newVisit } from '../../visits/visit-fixtures';

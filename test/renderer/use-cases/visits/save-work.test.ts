@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getVisit, linkVisitReport } from '../../../../renderer/db/repositories/interventions';
+import { getVisit, linkVisitReport } from '../../../../renderer/db/repositories/visits';
 import { saveHeader, saveWork } from '../../../../renderer/use-cases/visits/save-work';
 import { startVisit } from '../../../../renderer/use-cases/visits/start-visit';
 import { tapTimer } from '../../../../renderer/use-cases/visits/tap-timer';

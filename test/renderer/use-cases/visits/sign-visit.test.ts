@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifySeal } from '../../../../shared/report/seal';
 import { SYNC_STATE_KEYS } from '../../../../renderer/db/sync-state-keys';
 import { attachmentBytes, listAttachments } from '../../../../renderer/db/repositories/attachments';
-import { addVisitPhoto, getVisit } from '../../../../renderer/db/repositories/interventions';
+import { addVisitPhoto, getVisit } from '../../../../renderer/db/repositories/visits';
 import { getReport } from '../../../../renderer/db/repositories/reports';
 import type { StoredReport } from '../../../../renderer/db/repositories/reports';
 import type { DesktopDeps } from '../../../../renderer/use-cases/deps';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { visitTimeline } from '../../../../shared/time/segments';
-import { getVisit } from '../../../../renderer/db/repositories/interventions';
+import { getVisit } from '../../../../renderer/db/repositories/visits';
 import { correctTimer } from '../../../../renderer/use-cases/visits/correct-timer';
 import { startVisit } from '../../../../renderer/use-cases/visits/start-visit';
 import { tapTimer } from '../../../../renderer/use-cases/visits/tap-timer';

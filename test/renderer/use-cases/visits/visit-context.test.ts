@@ -9,11 +9,7 @@ import { clientSchema } from '../../../../shared/inventory/client';
 import { siteSchema } from '../../../../shared/inventory/site';
 import type { Report } from '../../../../shared/report/model';
 import type { BordereauDb } from '../../../../renderer/db/database';
-import {
-  createVisit,
-  getVisit,
-  recordTimerTap,
-} from '../../../../renderer/db/repositories/interventions';
+import { createVisit, getVisit, recordTimerTap } from '../../../../renderer/db/repositories/visits';
 import { billableLinesCsv } from '../../../../renderer/features/office/billable-csv';
 import { reviewRows } from '../../../../renderer/features/office/review-rows';
 import { saveDefaultRates } from '../../../../renderer/use-cases/settings/default-rates';

@@ -14,7 +14,7 @@ import { COLOUR, SIZE } from './page-layout';
 import { writeTable } from './table';
 import { writeFields, writeHeading, writeParagraph } from './text';
 
-export function writeIntervention(cursor: PageCursor, report: Report): void {
+export function writeVisitSection(cursor: PageCursor, report: Report): void {
   const { intervention, technician } = report.content;
   writeHeading(cursor, 'Intervention');
   writeFields(

@@ -8,7 +8,7 @@ import {
   recordTimerTap,
   SignedVisitError,
   updateVisitWork,
-} from '../../../../renderer/db/repositories/interventions';
+} from '../../../../renderer/db/repositories/visits';
 import { createDraftReport, sealStoredReport } from '../../../../renderer/db/repositories/reports';
 import { TimerError } from '../../../../shared/time/errors';
 import { visitTimeline } from '../../../../shared/time/segments';

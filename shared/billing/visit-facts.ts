@@ -52,9 +52,9 @@ export type ComplementaryWork = z.output<typeof complementaryWorkSchema>;
 
 /**
  * The facts of one intervention the price depends on. Parse with this schema at the edge
- * (form, API, database) and hand the result to `priceIntervention`.
+ * (form, API, database) and hand the result to `priceVisitFacts`.
  */
-export const interventionFactsSchema = z
+export const visitFactsSchema = z
   .object({
     mode: z.enum(BILLING_MODES),
     /** From `visitTimeline(...).workedMinutes`. */
@@ -108,5 +108,5 @@ export const interventionFactsSchema = z
       });
     }
   });
-export type InterventionFacts = z.output<typeof interventionFactsSchema>;
-export type InterventionFactsInput = z.input<typeof interventionFactsSchema>;
+export type VisitFacts = z.output<typeof visitFactsSchema>;
+export type VisitFactsInput = z.input<typeof visitFactsSchema>;
