@@ -165,7 +165,7 @@ export function TeamPanel({ visit }: { visit: VisitRecord }) {
       {editable && (
         <form onSubmit={(e) => void submit(e)} noValidate aria-label="Ajouter un technicien">
           <div className="field">
-            <label htmlFor="team-name">Nom du technicien</label>
+            <label htmlFor="team-name">Technicien à ajouter (nom)</label>
             <input
               id="team-name"
               {...register('name')}
