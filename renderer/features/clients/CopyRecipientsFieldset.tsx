@@ -28,7 +28,8 @@ export function CopyRecipientsFieldset({
       <p className="muted">
         Contrat : 004 art. VI, le prestataire « en remettra un exemplaire au client » ; 002 art.
         III-1 §6, « un rapport d’activité peut être adressé au Client ». Les contacts cochés
-        reçoivent chaque bordereau signé et le rapport d’activité, en plus du signataire.
+        reçoivent chaque bordereau signé, en plus du signataire, et le rapport d’activité que le
+        bureau envoie.
       </p>
       {choices === undefined ? (
         <p className="muted">Chargement des contacts…</p>
