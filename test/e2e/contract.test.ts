@@ -26,6 +26,8 @@ import {
 } from './lefevre-office';
 
 const PRINTER_ID = '0192b3c4-0000-7000-8000-0000000000e2';
+const IT_CONTACT_ID = '0192b3c4-0000-7000-8000-0000000000c1';
+const MANAGER_CONTACT_ID = '0192b3c4-0000-7000-8000-0000000000c2';
 
 /** The client with a site in Lyon (outside the 002 zone), a covered server, an uncovered printer; no contract yet. */
 function seedRecords() {
@@ -64,6 +66,31 @@ function seedRecords() {
           sunday: [],
         },
         accessNotes: '',
+      },
+    ],
+    // The IT correspondent receives the client's copies; the manager has no address yet.
+    contacts: [
+      {
+        id: IT_CONTACT_ID,
+        ...meta,
+        clientId: CLIENT_ID,
+        siteId: null,
+        role: 'it-correspondent',
+        name: 'Paul Martin',
+        jobTitle: '',
+        phone: '',
+        email: 'informatique@lefevre-avocats.fr',
+      },
+      {
+        id: MANAGER_CONTACT_ID,
+        ...meta,
+        clientId: CLIENT_ID,
+        siteId: null,
+        role: 'signatory',
+        name: 'Hélène Lefèvre',
+        jobTitle: 'Gérante',
+        phone: '',
+        email: '',
       },
     ],
     equipment: [
@@ -152,11 +179,34 @@ describe('a 002-like contract priced as written, in real Chromium', () => {
     await expect
       .poll(() => page.getByRole('status', { name: 'Vérifications du contrat' }).count())
       .toBe(0);
+    // Who receives the client's copies (004 art. VI): a contact without an address says why.
+    const manager = page.getByLabel(
+      'Hélène Lefèvre — Signataire, Gérante — pas d’adresse e-mail dans sa fiche',
+    );
+    expect(await manager.isDisabled()).toBe(true);
+    await page
+      .getByLabel('Paul Martin — Correspondant informatique — informatique@lefevre-avocats.fr')
+      .check();
     await screenshot(page, 'contract-002-preset');
     await page.getByRole('button', { name: 'Enregistrer le contrat' }).click();
     await expect
       .poll(() => page.getByRole('button', { name: 'Modifier le contrat' }).count())
       .toBe(1);
+    const stored = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const request = indexedDB.open('bordereau');
+        request.onsuccess = () => ok(request.result);
+        request.onerror = () => ko(request.error);
+      });
+      const all = db.transaction('contracts').objectStore('contracts').getAll();
+      const rows = await new Promise<{ copyRecipientContactIds?: string[] }[]>((ok, ko) => {
+        all.onsuccess = () => ok(all.result as { copyRecipientContactIds?: string[] }[]);
+        all.onerror = () => ko(all.error);
+      });
+      db.close();
+      return rows.map((r) => r.copyRecipientContactIds);
+    });
+    expect(stored).toEqual([[IT_CONTACT_ID]]);
 
     // The technician: an incident under the subscription, in Lyon.
     await page.goto(`${server.url}#/interventions/nouvelle?client=${CLIENT_ID}`);

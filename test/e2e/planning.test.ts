@@ -39,8 +39,9 @@ import {
  * « Aujourd'hui », starts the visit from it, and the client signs; back online, the office
  * sees the request answered within its deadline and the job signed.
  *
- * The office records the call and plans it through the sync API, as the office's app does
- * (one push of the request and the job).
+ * The first test drives the office's own app (its Planning screen: the call's form, then the
+ * request planned for a technician on a day and slot); the reassignment test plans through the
+ * sync API, as the office's app does (one push of the request and the job).
  */
 
 const ACCESS_NOTES = 'Badge à demander à l’accueil ; baie au sous-sol, code 4512.';
@@ -63,6 +64,57 @@ async function seedOffice(server: TestServer): Promise<void> {
   await server.assign(server.tech1, CLIENT_ID);
 }
 
+const DESCRIPTION = 'Le serveur de fichiers ne répond plus.';
+
+/**
+ * In the office's app, logged in: the call recorded in the Planning screen's form, then the
+ * request planned for Jean Dupont today, 10:00–12:00, and sent to the server.
+ */
+async function recordAndPlanInApp(office: Page, url: string): Promise<void> {
+  await office.goto(`${url}#/planning`);
+  const call = office.getByRole('form', { name: 'Nouvel appel' });
+  // A label wrapping its control also names it with the control's value: hence /^Client/.
+  await call.getByLabel(/^Client/).selectOption({ label: lefevreClient.name });
+  await call.getByLabel(/^Site/).selectOption({ label: 'Siège – Vincennes — Vincennes' });
+  await call
+    .getByLabel('Équipements')
+    .selectOption({ label: 'PowerEdge T350 — SRV-FICHIERS — CN7J8K3' });
+  await call.getByLabel('Description').fill(DESCRIPTION);
+  await call.getByLabel('Canal').selectOption({ label: 'Téléphone' });
+  await call.getByLabel('Jour de l’appel').fill('2026-11-23');
+  await call.getByLabel('Heure de l’appel').fill('08:30');
+  await call.getByLabel('Type').selectOption({ label: 'Incident' });
+  await call
+    .getByLabel('Classe de délai')
+    .selectOption({ label: 'Serveurs et réseau (4 h ouvrées)' });
+  // The deadline the office reads while the client is on the phone: 4 working hours.
+  await expect
+    .poll(() => call.getByTestId('request-deadline').textContent())
+    .toContain('Échéance : 23/11/2026 à 14:30');
+  await call.getByRole('button', { name: 'Enregistrer la demande' }).click();
+  await expect.poll(() => call.getByRole('status').textContent()).toBe('Demande enregistrée.');
+
+  // The request waits in the queue; the office gives it to Jean today, 10:00–12:00.
+  const queued = office.getByRole('listitem').filter({ hasText: DESCRIPTION });
+  const plan = queued.getByRole('group', { name: 'Planifier la demande' });
+  await plan.getByLabel('Jean Dupont').check();
+  await plan.getByLabel(/^Jour/).fill('2026-11-23');
+  await plan.getByLabel(/^De\b/).fill('10:00');
+  await plan.getByLabel(/^À/).fill('12:00');
+  await plan.getByRole('button', { name: 'Planifier' }).click();
+  await expect
+    .poll(() => office.getByRole('row').filter({ hasText: DESCRIPTION }).textContent())
+    .toContain('Planifiée');
+  await expect.poll(() => queued.count()).toBe(0);
+  await screenshot(office, 'planning-office-planned');
+
+  await office.goto(`${url}#/synchronisation`);
+  await office.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await expect
+    .poll(() => office.getByTestId('sync-pending').textContent(), { timeout: 60_000 })
+    .toBe('0');
+}
+
 /** The office records the call and plans it for a technician today (10:00–12:00 unless said). */
 async function planCall(
   server: TestServer,
@@ -77,7 +129,7 @@ async function planCall(
       clientId: CLIENT_ID,
       siteId: SITE_ID,
       equipmentIds: [EQUIPMENT_ID],
-      description: 'Le serveur de fichiers ne répond plus.',
+      description: DESCRIPTION,
       channel: 'phone',
       calledAt: CALLED_AT,
       kind: 'incident',
@@ -130,6 +182,16 @@ async function seedProvider(page: Page): Promise<void> {
   }, sampleDraft().content.provider);
 }
 
+/** The id of the one record of an entity on the server, as the office's app pulls it. */
+async function onlyRecordId(server: TestServer, entity: string): Promise<string> {
+  const { records } = await server.office.api.pullAll(uuidv7());
+  const [id, ...others] = records.filter((r) => r.entity === entity).map((r) => r.recordId);
+  if (id === undefined || others.length > 0) {
+    throw new Error(`${others.length + (id ? 1 : 0)} ${entity} sur le serveur, 1 attendu`);
+  }
+  return id;
+}
+
 /** The office's view of a record, as its app pulls it. */
 async function officeRecord(server: TestServer, entity: string, id: string): Promise<unknown> {
   const { records } = await server.office.api.pullAll(uuidv7());
@@ -160,7 +222,36 @@ describe('a call planned by the office becomes the technician’s day, offline',
   it('the technician works the planned job offline; the office sees the request met in time', async () => {
     const url = renderer.url;
     await seedOffice(server);
-    const { requestId, jobId } = await planCall(server, server.tech1.id);
+
+    // The office, in its app: the client's call recorded and planned, then synced.
+    const officeContext = await newFrenchContext(browser);
+    const office = await officeContext.newPage();
+    const officeErrors = collectPageErrors(office);
+    await office.clock.setFixedTime(CALLED_AT + 5 * MINUTE);
+    await logIn(office, url, server.url, server.office.email);
+    await recordAndPlanInApp(office, url);
+    const requestId = await onlyRecordId(server, 'requests');
+    const jobId = await onlyRecordId(server, 'jobs');
+    expect(requestSchema.parse(await officeRecord(server, 'requests', requestId))).toMatchObject({
+      clientId: CLIENT_ID,
+      siteId: SITE_ID,
+      equipmentIds: [EQUIPMENT_ID],
+      description: DESCRIPTION,
+      channel: 'phone',
+      calledAt: CALLED_AT,
+      kind: 'incident',
+      urgency: 'normal',
+      slaClass: 'server-network',
+      respondedAt: null,
+    });
+    expect(jobSchema.parse(await officeRecord(server, 'jobs', jobId))).toMatchObject({
+      clientId: CLIENT_ID,
+      requestId,
+      technicianIds: [server.tech1.id],
+      date: '2026-11-23',
+      slot: { from: '10:00', to: '12:00' },
+      status: 'planned',
+    });
 
     // The morning sync, online.
     const context = await newFrenchContext(browser);
@@ -261,18 +352,14 @@ describe('a call planned by the office becomes the technician’s day, offline',
       status: string;
     };
     expect(visit).toMatchObject({ jobId, status: 'signed' });
-    // And on the office's own laptop, in its Planning screen's list of requests.
-    const officeContext = await newFrenchContext(browser);
-    const office = await officeContext.newPage();
-    const officeErrors = collectPageErrors(office);
+    // And on the office's laptop that planned it, in its Planning screen's list of requests.
     await office.clock.setFixedTime(ARRIVAL + 6 * 60 * MINUTE);
-    await logIn(office, url, server.url, server.office.email);
+    await office.goto(`${url}#/synchronisation`);
+    await office.getByRole('button', { name: 'Synchroniser maintenant' }).click();
     await office.goto(`${url}#/planning`);
-    const row = office
-      .getByRole('row')
-      .filter({ hasText: 'Le serveur de fichiers ne répond plus.' });
+    const row = office.getByRole('row').filter({ hasText: DESCRIPTION });
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
-    expect(await row.textContent()).toContain('Délai respecté');
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('Délai respecté');
     await screenshot(office, 'planning-office-sla');
     expect(officeErrors).toEqual([]);
     await officeContext.close();

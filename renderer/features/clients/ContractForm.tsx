@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { UseFormRegister } from 'react-hook-form';
 import { contractSchema } from '../../../shared/billing/contract';
 import type { ContractArticles } from '../../../shared/billing/contract';
@@ -21,6 +21,7 @@ import { CheckboxField, Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
+import { CopyRecipientsFieldset } from './CopyRecipientsFieldset';
 
 type Register = UseFormRegister<ContractFormValues>;
 
@@ -448,6 +449,19 @@ export function ContractForm({
           </Field>
         </div>
       </fieldset>
+
+      <Controller
+        control={control}
+        name="copyRecipientContactIds"
+        render={({ field, fieldState }) => (
+          <CopyRecipientsFieldset
+            clientId={clientId}
+            value={field.value}
+            onChange={field.onChange}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
 
       {warnings.length > 0 && (
         <div className="warning" role="status" aria-label="Vérifications du contrat">

@@ -115,6 +115,11 @@ export const contractFormSchema = z
     // SLA, in working hours.
     slaServerHours: wholeNumber(1, 200),
     slaWorkstationHours: wholeNumber(1, 200),
+
+    // Who receives the client's copies: ids of the client's contacts (the contract schema's bounds).
+    copyRecipientContactIds: z
+      .array(z.string().min(1))
+      .max(20, 'Au plus 20 contacts destinataires des exemplaires du client.'),
   })
   .superRefine((v, ctx) => {
     if (v.travelFeeKind !== 'included' && v.travelFee === '') {
@@ -208,6 +213,7 @@ export function contractFormValues(c: ContractInputLike | null): ContractFormVal
     syntecInitialIndex: syntec?.initialIndex ?? '',
     slaServerHours: Math.round((c?.sla?.serverNetworkMinutes ?? 240) / 60),
     slaWorkstationHours: Math.round((c?.sla?.workstationMinutes ?? 480) / 60),
+    copyRecipientContactIds: [...(c?.copyRecipientContactIds ?? [])],
   };
 }
 
@@ -319,6 +325,7 @@ export function contractFromForm(
       serverNetworkMinutes: v.slaServerHours * 60,
       workstationMinutes: v.slaWorkstationHours * 60,
     },
+    copyRecipientContactIds: v.copyRecipientContactIds,
     ...(base.articles ? { articles: base.articles } : {}),
   };
 }

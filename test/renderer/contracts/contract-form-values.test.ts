@@ -45,6 +45,7 @@ const stored = contractSchema.parse({
   roundTimeUpToEuro: true,
   coverage: { subscriptionPriceCents: 44925, perDeviceFeeCents: 3000, ageSurcharge: true },
   articles: { ladder: '002 art. IV.2.2' },
+  copyRecipientContactIds: ['contact-it', 'contact-dg'],
 });
 
 describe('the contract screen’s values', () => {
@@ -107,6 +108,36 @@ describe('the contract screen’s values', () => {
       ageSurcharge: true,
       syntecWhen: 'january-1',
     });
+  });
+
+  it('the contacts chosen for the client’s copies (004 art. VI) are saved, a preset keeps them, more than 20 are refused in French', () => {
+    const values = contractFormValues(stored);
+    expect(values.copyRecipientContactIds).toEqual(['contact-it', 'contact-dg']);
+    const chosen = { ...values, copyRecipientContactIds: ['contact-compta'] };
+    const saved = contractSchema.parse(
+      contractFromForm(contractFormSchema.parse(chosen), stored, {
+        clientId: stored.clientId,
+        articles: stored.articles,
+      }),
+    );
+    expect(saved.copyRecipientContactIds).toEqual(['contact-compta']);
+    // None chosen: none stored, not the stored contract's list.
+    const none = contractFromForm(
+      contractFormSchema.parse({ ...values, copyRecipientContactIds: [] }),
+      stored,
+      { clientId: stored.clientId, articles: stored.articles },
+    );
+    expect(none.copyRecipientContactIds).toEqual([]);
+    expect(withPreset(chosen, 'maintenance').copyRecipientContactIds).toEqual(['contact-compta']);
+    // A new contract starts with nobody chosen.
+    expect(contractFormValues(null).copyRecipientContactIds).toEqual([]);
+    const tooMany = contractFormSchema.safeParse({
+      ...values,
+      copyRecipientContactIds: Array.from({ length: 21 }, (_, i) => `contact-${i}`),
+    });
+    expect(tooMany.error?.issues.map((i) => i.message)).toEqual([
+      'Au plus 20 contacts destinataires des exemplaires du client.',
+    ]);
   });
 
   it('the time-and-materials preset includes no incident', () => {
