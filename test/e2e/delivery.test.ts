@@ -7,7 +7,7 @@ import { verificationUrl } from '../../shared/report/pdf/qr-code';
 import { verifyReportPdf } from '../../scripts/report-verify';
 import { startDeliveryWorker } from '../../server/delivery/worker';
 import { sampleDraft } from '../fixtures/report/sample-report';
-import { PASSWORD, startTestServer, TestDevice } from '../server/helpers';
+import { PASSWORD, startTestServer } from '../server/helpers';
 import type { TestServer } from '../server/helpers';
 import { received, startSink, stopSink } from '../server/smtp-sink-process';
 import type { Sink } from '../server/smtp-sink-process';
@@ -18,30 +18,10 @@ import {
   newFrenchContext,
   startRendererServer,
 } from './harness';
-import {
-  CLIENT_ID,
-  CONTRACT_ID,
-  EQUIPMENT_ID,
-  lefevreClient,
-  lefevreContract,
-  lefevreServer,
-  lefevreSite,
-  MINUTE,
-  SITE_ID,
-  T0,
-} from './lefevre-office';
+import { CLIENT_ID, pushLefevreOffice, MINUTE, SITE_ID, T0 } from './lefevre-office';
 
 async function seedOffice(server: TestServer): Promise<void> {
-  const contract = lefevreContract();
-  const { id: _id, ...contractData } = contract;
-  const office = new TestDevice(server.office.api);
-  await office.push([
-    office.upsert('clients', CLIENT_ID, lefevreClient),
-    office.upsert('sites', SITE_ID, lefevreSite(contract)),
-    office.upsert('contracts', CONTRACT_ID, contractData),
-    office.upsert('equipment', EQUIPMENT_ID, lefevreServer),
-  ]);
-  await server.assign(server.tech1, CLIENT_ID);
+  await pushLefevreOffice(server);
 }
 
 async function seedProvider(page: Page): Promise<void> {

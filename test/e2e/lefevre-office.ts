@@ -1,5 +1,7 @@
 import { contractSchema } from '../../shared/billing/contract';
 import type { Contract } from '../../shared/billing/contract';
+import { TestDevice } from '../server/helpers';
+import type { TestServer } from '../server/helpers';
 
 /**
  * The office data the visit and sync e2e tests start from: one client (Cabinet Lefèvre),
@@ -69,3 +71,25 @@ export const lefevreServer = {
   notes: '',
   secretRef: '',
 };
+
+/**
+ * The office's data created on the server as the office app would (one push), the client
+ * assigned to the first technician. Returns the push's answer for the tests that check it;
+ * `site` adds fields to the site (e.g. access notes).
+ */
+export async function pushLefevreOffice(
+  server: TestServer,
+  site: Record<string, unknown> = {},
+): ReturnType<TestDevice['push']> {
+  const contract = lefevreContract();
+  const { id: _id, ...contractData } = contract;
+  const office = new TestDevice(server.office.api);
+  const res = await office.push([
+    office.upsert('clients', CLIENT_ID, lefevreClient),
+    office.upsert('sites', SITE_ID, { ...lefevreSite(contract), ...site }),
+    office.upsert('contracts', CONTRACT_ID, contractData),
+    office.upsert('equipment', EQUIPMENT_ID, lefevreServer),
+  ]);
+  await server.assign(server.tech1, CLIENT_ID);
+  return res;
+}

@@ -21,12 +21,10 @@ import {
 } from './harness';
 import {
   CLIENT_ID,
-  CONTRACT_ID,
   EQUIPMENT_ID,
   lefevreClient,
   lefevreContract,
-  lefevreServer,
-  lefevreSite,
+  pushLefevreOffice,
   MINUTE,
   SITE_ID,
   T0,
@@ -51,17 +49,8 @@ const CALLED_AT = T0 - 30 * MINUTE;
 const ARRIVAL = T0 + 65 * MINUTE;
 
 async function seedOffice(server: TestServer): Promise<void> {
-  const contract = lefevreContract();
-  const { id: _id, ...contractData } = contract;
-  const office = new TestDevice(server.office.api);
-  const res = await office.push([
-    office.upsert('clients', CLIENT_ID, lefevreClient),
-    office.upsert('sites', SITE_ID, { ...lefevreSite(contract), accessNotes: ACCESS_NOTES }),
-    office.upsert('contracts', CONTRACT_ID, contractData),
-    office.upsert('equipment', EQUIPMENT_ID, lefevreServer),
-  ]);
+  const res = await pushLefevreOffice(server, { accessNotes: ACCESS_NOTES });
   expect(res.body.results.map((r) => r.status)).toEqual(Array(4).fill('applied'));
-  await server.assign(server.tech1, CLIENT_ID);
 }
 
 const DESCRIPTION = 'Le serveur de fichiers ne répond plus.';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDraft } from '../fixtures/report/sample-report';
-import { PASSWORD, startTestServer, TestDevice } from '../server/helpers';
+import { PASSWORD, startTestServer } from '../server/helpers';
 import type { TestServer } from '../server/helpers';
 import {
   collectPageErrors,
@@ -13,37 +13,17 @@ import {
   screenshot,
   startRendererServer,
 } from './harness';
-import {
-  CLIENT_ID,
-  CONTRACT_ID,
-  EQUIPMENT_ID,
-  lefevreClient,
-  lefevreContract,
-  lefevreServer,
-  lefevreSite,
-  MINUTE,
-  SITE_ID,
-  T0,
-} from './lefevre-office';
+import { CLIENT_ID, EQUIPMENT_ID, pushLefevreOffice, MINUTE, SITE_ID, T0 } from './lefevre-office';
 
 /** The office's data, created on the server as the office would (one push). */
 async function seedOffice(server: TestServer): Promise<void> {
-  const contract = lefevreContract();
-  const { id: _id, ...contractData } = contract;
-  const office = new TestDevice(server.office.api);
-  const res = await office.push([
-    office.upsert('clients', CLIENT_ID, lefevreClient),
-    office.upsert('sites', SITE_ID, lefevreSite(contract)),
-    office.upsert('contracts', CONTRACT_ID, contractData),
-    office.upsert('equipment', EQUIPMENT_ID, lefevreServer),
-  ]);
+  const res = await pushLefevreOffice(server);
   expect(res.body.results.map((r) => r.status)).toEqual([
     'applied',
     'applied',
     'applied',
     'applied',
   ]);
-  await server.assign(server.tech1, CLIENT_ID);
 }
 
 /**
