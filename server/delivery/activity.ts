@@ -2,13 +2,14 @@ import { uuidv7 } from 'uuidv7';
 import { renderActivityPdf } from '../../shared/report/activity/activity-pdf';
 import { activitySummary } from '../../shared/report/activity/activity-summary';
 import { monthBounds, monthLabel } from '../../shared/report/activity/month';
-import type { ActivityDeliveryView, DeliveryStatus } from '../../shared/report/delivery';
+import type { ActivityDeliveryView } from '../../shared/report/delivery';
 import { sealedReportSchema } from '../../shared/report/model';
 import type { SealedReport } from '../../shared/report/model';
 import type { Queryable } from '../db/database';
 import { MailError } from './mailer';
 import type { Mailer } from './mailer';
-import { claimNext, settle } from './outbox';
+import { claimNext, deliveryAttemptView, settle } from './outbox';
+import type { DeliveryAttemptRow } from './outbox';
 import { loadReportFonts } from './report-fonts';
 
 /**
@@ -19,35 +20,13 @@ import { loadReportFonts } from './report-fonts';
  * sealed bordereaux on the server when it is sent.
  */
 
-export interface ActivityDeliveryRow {
-  id: string;
+export interface ActivityDeliveryRow extends DeliveryAttemptRow {
   client_id: string;
   month: string;
-  recipients: string[];
-  status: DeliveryStatus;
-  attempts: number;
-  next_attempt_at: string | number;
-  last_error: string | null;
-  message_id: string;
-  requested_by: string | null;
-  created_at: string | number;
-  updated_at: string | number;
-  sent_at: string | number | null;
 }
 
 export function activityDeliveryView(row: ActivityDeliveryRow): ActivityDeliveryView {
-  return {
-    id: row.id,
-    clientId: row.client_id,
-    month: row.month,
-    recipients: row.recipients,
-    status: row.status,
-    attempts: row.attempts,
-    lastError: row.last_error,
-    createdAt: Number(row.created_at),
-    nextAttemptAt: Number(row.next_attempt_at),
-    sentAt: row.sent_at === null ? null : Number(row.sent_at),
-  };
+  return { ...deliveryAttemptView(row), clientId: row.client_id, month: row.month };
 }
 
 export async function enqueueActivityReport(

@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { mergeRecipients } from '../../shared/report/copy-recipients';
-import type { DeliveryStatus, DeliveryView } from '../../shared/report/delivery';
+import type { DeliveryAttempt, DeliveryStatus, DeliveryView } from '../../shared/report/delivery';
 import type { Queryable } from '../db/database';
 import { MailError } from './mailer';
 import type { Mailer } from './mailer';
@@ -28,14 +28,10 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 4 ** Math.max(0, attempts - 1), 6 * 60 * 60_000);
 }
 
-export interface DeliveryRow {
+/** The columns of an outbox row, common to report_deliveries and activity_deliveries. */
+export interface DeliveryAttemptRow {
   id: string;
-  report_id: string;
-  report_number: string;
-  report_version: number;
-  client_id: string | null;
   recipients: string[];
-  reason: 'signed' | 'resend';
   status: DeliveryStatus;
   attempts: number;
   next_attempt_at: string | number;
@@ -47,20 +43,35 @@ export interface DeliveryRow {
   sent_at: string | number | null;
 }
 
-export function deliveryView(row: DeliveryRow): DeliveryView {
+/** What the office sees of an outbox row's state (bigint columns read back as numbers). */
+export function deliveryAttemptView(row: DeliveryAttemptRow): DeliveryAttempt {
   return {
     id: row.id,
-    reportId: row.report_id,
-    reportNumber: row.report_number,
-    reportVersion: row.report_version,
     recipients: row.recipients,
-    reason: row.reason,
     status: row.status,
     attempts: row.attempts,
     lastError: row.last_error,
     createdAt: Number(row.created_at),
     nextAttemptAt: Number(row.next_attempt_at),
     sentAt: row.sent_at === null ? null : Number(row.sent_at),
+  };
+}
+
+export interface DeliveryRow extends DeliveryAttemptRow {
+  report_id: string;
+  report_number: string;
+  report_version: number;
+  client_id: string | null;
+  reason: 'signed' | 'resend';
+}
+
+export function deliveryView(row: DeliveryRow): DeliveryView {
+  return {
+    ...deliveryAttemptView(row),
+    reportId: row.report_id,
+    reportNumber: row.report_number,
+    reportVersion: row.report_version,
+    reason: row.reason,
   };
 }
 

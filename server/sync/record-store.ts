@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database';
 
-/** A row of `records` as the sync code handles it. */
-export type StoredRecord = {
+/** What a record is, read or written. */
+type RecordFields = {
   entity: string;
   id: string;
   clientId: string | null;
@@ -9,8 +9,17 @@ export type StoredRecord = {
   fieldRevisions: Record<string, number>;
   revision: number;
   deleted: boolean;
-  sealed: boolean;
 };
+
+/** A row of `records` as the sync code handles it. */
+export type StoredRecord = RecordFields & { sealed: boolean };
+
+/** A record to write: sealed when it carries its seal hash. */
+export type RecordWrite = RecordFields & { sealHash: string | null };
+
+/** The columns read back into a `Row`, from `records` aliased `r`. */
+const RECORD_COLUMNS =
+  'r.entity, r.id, r.client_id, r.data, r.field_revisions, r.revision, r.deleted, r.sealed';
 
 type Row = {
   entity: string;
@@ -53,7 +62,7 @@ export class BatchRecords {
     const batch = new BatchRecords();
     if (targets.length === 0) return batch;
     const result = await tx.query<Row>(
-      `SELECT r.entity, r.id, r.client_id, r.data, r.field_revisions, r.revision, r.deleted, r.sealed
+      `SELECT ${RECORD_COLUMNS}
          FROM records r JOIN unnest($1::text[], $2::uuid[]) AS t(entity, id) ON r.entity = t.entity AND r.id = t.id
         ORDER BY r.entity, r.id
         FOR UPDATE OF r`,
@@ -69,8 +78,8 @@ export class BatchRecords {
     const k = key(entity, id);
     if (this.known.has(k)) return this.known.get(k) ?? null;
     const result = await tx.query<Row>(
-      `SELECT entity, id, client_id, data, field_revisions, revision, deleted, sealed
-         FROM records WHERE entity = $1 AND id = $2 FOR UPDATE`,
+      `SELECT ${RECORD_COLUMNS}
+         FROM records r WHERE r.entity = $1 AND r.id = $2 FOR UPDATE`,
       [entity, id],
     );
     const record = result.rows[0] ? fromRow(result.rows[0]) : null;
@@ -84,29 +93,10 @@ export class BatchRecords {
   }
 
   remember(write: RecordWrite): void {
-    this.known.set(key(write.entity, write.id), {
-      entity: write.entity,
-      id: write.id,
-      clientId: write.clientId,
-      data: write.data,
-      fieldRevisions: write.fieldRevisions,
-      revision: write.revision,
-      deleted: write.deleted,
-      sealed: write.sealHash !== null,
-    });
+    const { sealHash, ...fields } = write;
+    this.known.set(key(write.entity, write.id), { ...fields, sealed: sealHash !== null });
   }
 }
-
-export type RecordWrite = {
-  entity: string;
-  id: string;
-  clientId: string | null;
-  data: Record<string, unknown>;
-  fieldRevisions: Record<string, number>;
-  revision: number;
-  deleted: boolean;
-  sealHash: string | null;
-};
 
 /**
  * Writes a record and moves it to the head of the change stream (this transaction's id, next

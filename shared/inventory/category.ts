@@ -3,37 +3,45 @@
  * contracts group them: the server fee covers servers and network equipment, the
  * per-workstation fee user equipment.
  */
-export const EQUIPMENT_CATEGORIES = [
-  'server',
-  'ups',
-  'nas',
-  'storage-array',
-  'firewall',
-  'router',
-  'modem',
-  'wifi-access-point',
-  'switch',
-  'desktop',
-  'laptop',
-  'mac',
-  'tablet',
-  'smartphone',
-  'printer',
-  'copier',
-  'scanner',
-  'screen',
-  'docking-station',
-  'keyboard-mouse',
-  'operating-system',
-  'office-suite',
-  'antivirus',
-  'mail',
-  'server-software',
-  'other',
-] as const;
-export type EquipmentCategory = (typeof EQUIPMENT_CATEGORIES)[number];
-
 export type CategoryGroup = 'servers-network' | 'user-equipment' | 'software' | 'other';
+
+/** Each category declared once, in its group; the flat list below keeps this order. */
+const GROUPS = {
+  'servers-network': [
+    'server',
+    'ups',
+    'nas',
+    'storage-array',
+    'firewall',
+    'router',
+    'modem',
+    'wifi-access-point',
+    'switch',
+  ],
+  'user-equipment': [
+    'desktop',
+    'laptop',
+    'mac',
+    'tablet',
+    'smartphone',
+    'printer',
+    'copier',
+    'scanner',
+    'screen',
+    'docking-station',
+    'keyboard-mouse',
+  ],
+  software: ['operating-system', 'office-suite', 'antivirus', 'mail', 'server-software'],
+  other: ['other'],
+} as const satisfies Record<CategoryGroup, readonly string[]>;
+
+export type EquipmentCategory = (typeof GROUPS)[CategoryGroup][number];
+
+// `flat()` loses the tuple's non-emptiness that z.enum needs; GROUPS is a non-empty literal.
+export const EQUIPMENT_CATEGORIES = Object.values(GROUPS).flat() as [
+  EquipmentCategory,
+  ...EquipmentCategory[],
+];
 
 export const CATEGORY_LABELS: Record<EquipmentCategory, string> = {
   server: 'Serveur',
@@ -64,35 +72,6 @@ export const CATEGORY_LABELS: Record<EquipmentCategory, string> = {
   other: 'Autre',
 };
 
-const GROUPS: Record<CategoryGroup, readonly EquipmentCategory[]> = {
-  'servers-network': [
-    'server',
-    'ups',
-    'nas',
-    'storage-array',
-    'firewall',
-    'router',
-    'modem',
-    'wifi-access-point',
-    'switch',
-  ],
-  'user-equipment': [
-    'desktop',
-    'laptop',
-    'mac',
-    'tablet',
-    'smartphone',
-    'printer',
-    'copier',
-    'scanner',
-    'screen',
-    'docking-station',
-    'keyboard-mouse',
-  ],
-  software: ['operating-system', 'office-suite', 'antivirus', 'mail', 'server-software'],
-  other: ['other'],
-};
-
 export const CATEGORY_GROUP_LABELS: Record<CategoryGroup, string> = {
   'servers-network': 'Serveurs et réseau',
   'user-equipment': 'Postes et périphériques',
@@ -110,4 +89,4 @@ export function categoryGroupOf(category: EquipmentCategory): CategoryGroup {
   return 'other';
 }
 
-export const CATEGORIES_BY_GROUP = GROUPS;
+export const CATEGORIES_BY_GROUP: Record<CategoryGroup, readonly EquipmentCategory[]> = GROUPS;

@@ -15,19 +15,24 @@ export const DELIVERY_STATUSES = [
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-export const deliveryViewSchema = z.object({
+/** The state of one e-mailing in the outbox, common to the client's copies and activity reports. */
+export const deliveryAttemptSchema = z.object({
   id: z.uuid(),
-  reportId: z.uuid(),
-  reportNumber: z.string(),
-  reportVersion: z.number().int().positive(),
   recipients: z.array(z.string()),
-  reason: z.enum(['signed', 'resend']),
   status: z.enum(DELIVERY_STATUSES),
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),
   createdAt: z.number().int(),
   nextAttemptAt: z.number().int(),
   sentAt: z.number().int().nullable(),
+});
+export type DeliveryAttempt = z.infer<typeof deliveryAttemptSchema>;
+
+export const deliveryViewSchema = deliveryAttemptSchema.extend({
+  reportId: z.uuid(),
+  reportNumber: z.string(),
+  reportVersion: z.number().int().positive(),
+  reason: z.enum(['signed', 'resend']),
 });
 export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
@@ -84,16 +89,8 @@ export const activityDeliveryRequestSchema = z.object({
 export type ActivityDeliveryRequest = z.infer<typeof activityDeliveryRequestSchema>;
 
 /** One e-mailing of an activity report, as the office sees it. */
-export const activityDeliveryViewSchema = z.object({
-  id: z.uuid(),
+export const activityDeliveryViewSchema = deliveryAttemptSchema.extend({
   clientId: z.uuid(),
   month: z.string(),
-  recipients: z.array(z.string()),
-  status: z.enum(DELIVERY_STATUSES),
-  attempts: z.number().int().nonnegative(),
-  lastError: z.string().nullable(),
-  createdAt: z.number().int(),
-  nextAttemptAt: z.number().int(),
-  sentAt: z.number().int().nullable(),
 });
 export type ActivityDeliveryView = z.infer<typeof activityDeliveryViewSchema>;
