@@ -2,18 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import {
-  INTERVENTION_MODE_LABELS,
-  INTERVENTION_TYPE_LABELS,
-  URGENCY_LABELS,
-} from '../../../shared/report/labels';
 import { NO_CONTRACT_REFERENCE, defaultContractId } from '../../../shared/billing/default-contract';
-import { INTERVENTION_MODES, INTERVENTION_TYPES, URGENCIES } from '../../../shared/report/model';
 import { equipmentLabel } from '../../../shared/visit/build-report';
 import { appDeps } from '../../use-cases/deps';
 import { startVisit } from '../../use-cases/visits/start-visit';
 import { useNewVisitChoices } from '../../use-cases/visits/use-visit-lists';
+import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
+import { VisitHeaderFields } from './VisitHeaderFields';
 import { newVisitFormDefaults, newVisitFormSchema, newVisitInputOf } from './new-visit-form';
 import type { NewVisitFormValues } from './new-visit-form';
 
@@ -128,66 +124,8 @@ export function NewVisitPage() {
               ))}
             </select>
           </label>
-          <label className="field">
-            Mode
-            <select {...register('mode')}>
-              {INTERVENTION_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {INTERVENTION_MODE_LABELS[m]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            Type
-            <select {...register('type')}>
-              {INTERVENTION_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {INTERVENTION_TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            Urgence
-            <select {...register('urgency')}>
-              {URGENCIES.map((u) => (
-                <option key={u} value={u}>
-                  {URGENCY_LABELS[u]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            N° de ticket du client
-            <input {...register('requestReference')} maxLength={100} />
-          </label>
         </div>
-        <label className="field">
-          Objet de la demande
-          <textarea rows={2} {...register('request')} required maxLength={2000} />
-        </label>
-        <div className="grid-4">
-          <label className="field">
-            Représentant du client présent
-            <input {...register('representativeName')} />
-          </label>
-          <label className="field">
-            Fonction
-            <input {...register('representativeRole')} />
-          </label>
-        </div>
-        <label className="check">
-          <input type="checkbox" {...register('clientConfirmedBackup')} />
-          Le client confirme disposer d’une sauvegarde récente (la sauvegarde reste sous sa
-          responsabilité)
-        </label>
-        {!withoutContract && (
-          <label className="check">
-            <input type="checkbox" {...register('includedInSubscription')} />
-            Visite incluse dans l’abonnement d’infogérance
-          </label>
-        )}
+        <VisitHeaderFields register={register} showIncluded={!withoutContract} />
         {data.equipment.length > 0 && (
           <fieldset>
             <legend>Équipements concernés (modifiable pendant la visite)</legend>
@@ -218,11 +156,7 @@ export function NewVisitPage() {
         <button type="submit" className="primary" disabled={!clientId || !site || !contract}>
           Démarrer l’intervention
         </button>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </form>
     </section>
   );

@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import type { Provider } from '../../../shared/report/model';
 import { appDeps } from '../../use-cases/deps';
 import { saveCompany } from '../../use-cases/visits/signer-profile';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
 /** Any image file as a PNG data URL (the report embeds the logo as PNG), at most 600 px wide. */
 async function logoToPng(file: File): Promise<string> {
@@ -15,7 +18,21 @@ async function logoToPng(file: File): Promise<string> {
   return canvas.toDataURL('image/png');
 }
 
-const EMPTY = {
+type ProviderFields = {
+  name: string;
+  legalForm: string;
+  street: string;
+  postcode: string;
+  city: string;
+  siret: string;
+  vatNumber: string;
+  phone: string;
+  email: string;
+  rcsCity: string;
+  generalTerms: string;
+};
+
+const EMPTY: ProviderFields = {
   name: '',
   legalForm: '',
   street: '',
@@ -40,29 +57,35 @@ export function ProviderForm({
   saved?: boolean;
   onSaved?: () => void;
 }) {
-  const [fields, setFields] = useState(
-    current
+  const { register, handleSubmit, formState } = useForm<ProviderFields>({
+    defaultValues: current
       ? {
-          ...EMPTY,
-          ...current,
+          name: current.name,
+          legalForm: current.legalForm,
           street: current.address.street,
           postcode: current.address.postcode,
           city: current.address.city,
+          siret: current.siret,
+          vatNumber: current.vatNumber,
+          phone: current.phone,
+          email: current.email,
+          rcsCity: current.rcsCity ?? '',
+          generalTerms: current.generalTerms ?? '',
         }
       : EMPTY,
-  );
+  });
   const [logo, setLogo] = useState(current?.logoPngDataUrl ?? '');
   const [message, setMessage] = useState<string | null>(
     saved ? 'Identité de la société enregistrée.' : null,
   );
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
-    setFields({ ...fields, [key]: e.target.value });
 
-  const save = async () => {
+  // Checked by the stored provider's schema inside saveCompany (its cross-field rule, SIREN
+  // of the VAT number = SIREN of the SIRET, needs the whole record), which says what is wrong.
+  const save = handleSubmit(async (fields) => {
+    setMessage(null);
     // The schema requires a logo but would answer with a technical "data URL" message.
     if (!logo) {
-      setMessage(null);
       setError('Ajoutez le logo de la société : il figure en tête de chaque bordereau.');
       return;
     }
@@ -84,13 +107,11 @@ export function ProviderForm({
       setMessage('Identité de la société enregistrée.');
       onSaved?.();
     } catch (e) {
-      const issues = (e as { issues?: { message: string }[] }).issues;
-      setMessage(null);
-      setError(issues?.[0]?.message ?? 'Identité invalide.');
+      setError(userMessage(e, 'Identité invalide.'));
     }
-  };
+  });
 
-  const text: [keyof typeof EMPTY, string][] = [
+  const text: [keyof ProviderFields, string][] = [
     ['name', 'Raison sociale'],
     ['legalForm', 'Forme juridique et capital'],
     ['street', 'Adresse'],
@@ -108,17 +129,14 @@ export function ProviderForm({
       className="panel"
       aria-labelledby="provider-title"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      onSubmit={(e) => void save(e)}
     >
       <h2 id="provider-title">Société émettrice des bordereaux</h2>
       <div className="grid-4">
         {text.map(([key, label]) => (
           <label key={key} className="field">
             {label}
-            <input value={fields[key]} onChange={set(key)} />
+            <input {...register(key)} />
           </label>
         ))}
       </div>
@@ -143,16 +161,12 @@ export function ProviderForm({
       </div>
       {logo && <img className="logo-preview" src={logo} alt="Logo de la société" />}
       <div className="actions">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
           Enregistrer l’identité
         </button>
       </div>
       {message && <p role="status">{message}</p>}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </form>
   );
 }

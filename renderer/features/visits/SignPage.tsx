@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { uuidv7 } from 'uuidv7';
 import { CLIENT_ABSENCE_LABELS } from '../../../shared/report/labels';
@@ -9,6 +10,7 @@ import { appDeps } from '../../use-cases/deps';
 import { signVisit } from '../../use-cases/visits/sign-visit';
 import type { SignVisitInput } from '../../use-cases/visits/sign-visit';
 import { useSignerIdentity } from '../../use-cases/visits/use-signer-identity';
+import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
 import { SignaturePadField } from '../signature';
 import type { SignaturePadHandle } from '../signature';
@@ -29,17 +31,9 @@ type SignMode = 'signed' | ClientAbsenceReason;
  */
 export function SignPage() {
   const { visitId } = useParams();
-  const navigate = useNavigate();
   const context = useVisitContext(visitId);
   const contractRecipients = useCopyRecipients(context?.visit.clientId, context?.contract);
   const identity = useSignerIdentity();
-  const [mode, setMode] = useState<SignMode>('signed');
-  const [signer, setSigner] = useState<{ name: string; role: string } | null>(null);
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [copy, setCopy] = useState<ClientCopyDraft>({ methods: ['printed'], emails: '' });
-  const pad = useRef<SignaturePadHandle>(null);
 
   if (context === undefined || identity === undefined) return <p>Chargement…</p>;
   if (context === null) return <p role="alert">Intervention introuvable.</p>;
@@ -96,42 +90,6 @@ export function SignPage() {
   if (typeof previewSources === 'string') return <p role="alert">{previewSources}</p>;
   const preview = buildReportContent(previewSources);
   const issues = reportContentIssues(preview);
-  const representative = visit.header.representative;
-  const signerValue = signer ?? {
-    name: representative?.name ?? '',
-    role: representative?.role ?? '',
-  };
-
-  const sign = async () => {
-    setError(null);
-    const clientCopy = clientCopyOf(copy);
-    if (typeof clientCopy === 'string') return setError(clientCopy);
-    const client: SignVisitInput['client'] =
-      mode === 'signed'
-        ? {
-            status: 'signed',
-            imagePngDataUrl: pad.current?.toPng() ?? '',
-            signerName: signerValue.name,
-            role: signerValue.role,
-          }
-        : { status: 'not-signed', reason: mode, note };
-    setBusy(true);
-    try {
-      const { report, pdfError } = await signVisit(appDeps(), {
-        visitId: visit.id,
-        client,
-        clientCopy,
-      });
-      // The report is sealed either way; a PDF that could not be made is rebuilt on opening.
-      if (pdfError) console.warn(pdfError);
-      navigate(`/bordereaux/${report.id}`);
-    } catch (e) {
-      setError(userMessage(e, 'Signature impossible.'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <section>
       <h1>Signature du bordereau</h1>
@@ -148,77 +106,129 @@ export function SignPage() {
           <Link to={`/interventions/${visit.id}`}>Compléter l’intervention</Link>
         </section>
       ) : (
-        <form
-          className="panel"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void sign();
-          }}
-        >
-          <fieldset>
-            <legend>Signature du client</legend>
-            {(['signed', 'absent', 'refused'] as const).map((m) => (
-              <label key={m} className="check">
-                <input
-                  type="radio"
-                  name="sign-mode"
-                  value={m}
-                  checked={mode === m}
-                  onChange={() => setMode(m)}
-                />
-                {m === 'signed' ? 'Le client signe' : CLIENT_ABSENCE_LABELS[m]}
-              </label>
-            ))}
-          </fieldset>
-          {mode === 'signed' ? (
-            <>
-              <div className="grid-4">
-                <label className="field">
-                  Nom du signataire
-                  <input
-                    value={signerValue.name}
-                    onChange={(e) => setSigner({ ...signerValue, name: e.target.value })}
-                    required
-                  />
-                </label>
-                <label className="field">
-                  Fonction du signataire
-                  <input
-                    value={signerValue.role}
-                    onChange={(e) => setSigner({ ...signerValue, role: e.target.value })}
-                  />
-                </label>
-              </div>
-              <SignaturePadField label="Signature du client" handle={pad} />
-            </>
-          ) : (
-            <label className="field">
-              Circonstances (obligatoire)
-              <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} required />
-            </label>
-          )}
-          <ClientCopyFields
-            value={copy}
-            onChange={setCopy}
-            contractRecipients={contractRecipients}
-          />
-          <p className="muted">
-            Signé aussi par {profile.name} ({profile.code}) avec la signature enregistrée dans son
-            profil.
-          </p>
-          <button type="submit" className="primary" disabled={busy}>
-            {mode === 'signed'
-              ? 'Signer et sceller le bordereau'
-              : 'Clore sans signature du client'}
-          </button>
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </form>
+        <SignForm
+          visitId={visit.id}
+          representative={visit.header.representative}
+          technician={profile}
+          contractRecipients={contractRecipients ?? []}
+        />
       )}
     </section>
+  );
+}
+
+interface SignFormValues {
+  mode: SignMode;
+  signerName: string;
+  signerRole: string;
+  note: string;
+  copy: ClientCopyDraft;
+}
+
+/**
+ * Who signs for the client (the representative present by default), their signature or why
+ * there is none, and how the client's copy is handed over; "Signer" seals (signVisit).
+ */
+function SignForm({
+  visitId,
+  representative,
+  technician,
+  contractRecipients,
+}: {
+  visitId: string;
+  representative: { name: string; role: string } | null;
+  technician: { name: string; code: string };
+  contractRecipients: readonly string[];
+}) {
+  const navigate = useNavigate();
+  const { register, control, handleSubmit, formState } = useForm<SignFormValues>({
+    defaultValues: {
+      mode: 'signed',
+      signerName: representative?.name ?? '',
+      signerRole: representative?.role ?? '',
+      note: '',
+      copy: { methods: ['printed'], emails: '' },
+    },
+  });
+  const mode = useWatch({ control, name: 'mode' });
+  const [error, setError] = useState<string | null>(null);
+  const pad = useRef<SignaturePadHandle>(null);
+
+  // What is sealed is checked by the report's schema inside signVisit, with its messages.
+  // Submitted from the event handler: it reads the signature pad's ref.
+  const sign = async (values: SignFormValues) => {
+    setError(null);
+    const clientCopy = clientCopyOf(values.copy);
+    if (typeof clientCopy === 'string') return setError(clientCopy);
+    const client: SignVisitInput['client'] =
+      values.mode === 'signed'
+        ? {
+            status: 'signed',
+            imagePngDataUrl: pad.current?.toPng() ?? '',
+            signerName: values.signerName,
+            role: values.signerRole,
+          }
+        : { status: 'not-signed', reason: values.mode, note: values.note };
+    try {
+      const { report, pdfError } = await signVisit(appDeps(), { visitId, client, clientCopy });
+      // The report is sealed either way; a PDF that could not be made is rebuilt on opening.
+      if (pdfError) console.warn(pdfError);
+      navigate(`/bordereaux/${report.id}`);
+    } catch (e) {
+      setError(userMessage(e, 'Signature impossible.'));
+    }
+  };
+
+  return (
+    <form className="panel" noValidate onSubmit={(e) => void handleSubmit(sign)(e)}>
+      <fieldset>
+        <legend>Signature du client</legend>
+        {(['signed', 'absent', 'refused'] as const).map((m) => (
+          <label key={m} className="check">
+            <input type="radio" value={m} {...register('mode')} />
+            {m === 'signed' ? 'Le client signe' : CLIENT_ABSENCE_LABELS[m]}
+          </label>
+        ))}
+      </fieldset>
+      {mode === 'signed' ? (
+        <>
+          <div className="grid-4">
+            <label className="field">
+              Nom du signataire
+              <input {...register('signerName')} required />
+            </label>
+            <label className="field">
+              Fonction du signataire
+              <input {...register('signerRole')} />
+            </label>
+          </div>
+          <SignaturePadField label="Signature du client" handle={pad} />
+        </>
+      ) : (
+        <label className="field">
+          Circonstances (obligatoire)
+          <textarea rows={2} {...register('note')} required />
+        </label>
+      )}
+      <Controller
+        control={control}
+        name="copy"
+        render={({ field }) => (
+          <ClientCopyFields
+            value={field.value}
+            onChange={field.onChange}
+            contractRecipients={contractRecipients}
+          />
+        )}
+      />
+      <p className="muted">
+        Signé aussi par {technician.name} ({technician.code}) avec la signature enregistrée dans son
+        profil.
+      </p>
+      <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        {mode === 'signed' ? 'Signer et sceller le bordereau' : 'Clore sans signature du client'}
+      </button>
+      <FormError message={error} />
+    </form>
   );
 }

@@ -1,9 +1,18 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { appDeps } from '../../use-cases/deps';
 import { saveSignerProfile, technicianProfileSchema } from '../../use-cases/visits/signer-profile';
 import type { TechnicianProfile } from '../../use-cases/visits/signer-profile';
+import { Field } from '../../ui/Field';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 import { SignaturePadField } from '../signature';
 import type { SignaturePadHandle } from '../signature';
+
+/** The typed part of the profile, checked field by field by the stored profile's schema. */
+const profileFieldsSchema = technicianProfileSchema.pick({ name: true, code: true });
+type ProfileFields = { name: string; code: string };
 
 /** The technician's name, code and signature, entered once and reused on every report. */
 export function TechnicianProfileForm({
@@ -16,34 +25,33 @@ export function TechnicianProfileForm({
   saved?: boolean;
   onSaved?: () => void;
 }) {
-  const [name, setName] = useState(current?.name ?? '');
-  const [code, setCode] = useState(current?.code ?? '');
+  const { register, handleSubmit, formState } = useForm<ProfileFields>({
+    resolver: zodResolver(profileFieldsSchema),
+    defaultValues: { name: current?.name ?? '', code: current?.code ?? '' },
+  });
   const [redraw, setRedraw] = useState(current === null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(saved ? 'Profil enregistré.' : null);
   const pad = useRef<SignaturePadHandle>(null);
+  const code = register('code', { setValueAs: (v: string) => v.trim().toUpperCase() });
 
-  const save = async () => {
+  // Submitted from the event handler: it reads the signature pad's ref.
+  const save = async (fields: ProfileFields) => {
     const signature = redraw ? pad.current?.toPng() : current?.signaturePngDataUrl;
     setMessage(null);
     if (!signature) {
       setError('Dessinez votre signature.');
       return;
     }
-    const parsed = technicianProfileSchema.safeParse({
-      name,
-      code: code.trim().toUpperCase(),
-      signaturePngDataUrl: signature,
-    });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Profil invalide.');
-      return;
+    try {
+      await saveSignerProfile(appDeps(), { ...fields, signaturePngDataUrl: signature });
+      setError(null);
+      setRedraw(false);
+      setMessage('Profil enregistré.');
+      onSaved?.();
+    } catch (e) {
+      setError(userMessage(e, 'Profil invalide.'));
     }
-    await saveSignerProfile(appDeps(), parsed.data);
-    setError(null);
-    setRedraw(false);
-    setMessage('Profil enregistré.');
-    onSaved?.();
   };
 
   return (
@@ -51,30 +59,29 @@ export function TechnicianProfileForm({
       className="panel"
       aria-labelledby="profile-title"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      onSubmit={(e) => void handleSubmit(save)(e)}
     >
       <h2 id="profile-title">Profil du technicien</h2>
       <div className="grid-4">
-        <label className="field">
-          Nom du technicien
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={200}
-            autoComplete="name"
-          />
-        </label>
-        <label className="field">
-          Code technicien (2 à 4 lettres)
-          <input
-            value={code}
-            onChange={(e) => setCode(e.target.value.toUpperCase())}
-            maxLength={4}
-          />
-        </label>
+        <Field label="Nom du technicien" error={formState.errors.name?.message}>
+          {(props) => (
+            <input {...props} {...register('name')} maxLength={200} autoComplete="name" />
+          )}
+        </Field>
+        <Field label="Code technicien (2 à 4 lettres)" error={formState.errors.code?.message}>
+          {(props) => (
+            <input
+              {...props}
+              {...code}
+              maxLength={4}
+              onChange={(e) => {
+                // typed in any case, stored and shown in capitals (the JD of BI-2026-JD-0042)
+                e.target.value = e.target.value.toUpperCase();
+                void code.onChange(e);
+              }}
+            />
+          )}
+        </Field>
       </div>
       {redraw ? (
         <SignaturePadField label="Signature du technicien" handle={pad} />
@@ -96,16 +103,12 @@ export function TechnicianProfileForm({
         </div>
       )}
       <div className="actions">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
           Enregistrer le profil
         </button>
       </div>
       {message && <p role="status">{message}</p>}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </form>
   );
 }
