@@ -1,5 +1,6 @@
 import { useCopyRecipientChoices } from '../../use-cases/contracts/use-copy-recipient-choices';
 import { CheckboxField } from '../../ui/Field';
+import { FormError } from '../../ui/FormError';
 
 /**
  * The client's contacts who receive the client's copies by e-mail (bordereaux and activity
@@ -56,11 +57,7 @@ export function CopyRecipientsFieldset({
           </CheckboxField>
         ))
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { addPhoto, removePhoto, useVisitPhotoUrls } from '../../use-cases/visits
 import { userMessage } from '../../ui/user-message';
 import { CameraCapture } from './CameraCapture';
 import { resizeToJpeg } from './resize-photo';
+import { FormError } from '../../ui/FormError';
 
 /** Photos of the visit: picked from files or taken with the camera, resized, kept locally. */
 export function PhotosPanel({ visit, editable }: { visit: VisitRecord; editable: boolean }) {
@@ -98,11 +99,7 @@ export function PhotosPanel({ visit, editable }: { visit: VisitRecord; editable:
             />
           )}
           {busy && <p role="status">Enregistrement de la photo…</p>}
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
         </div>
       )}
     </section>

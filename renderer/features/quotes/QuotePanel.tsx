@@ -10,6 +10,7 @@ import { eurosToCents } from '../../../shared/format/euro-amount';
 import { SignaturePadField } from '../signature';
 import type { SignaturePadHandle } from '../signature';
 import type { VisitContext } from '../visits';
+import { FormError } from '../../ui/FormError';
 
 function priceText(quote: SealedQuote): string {
   const { pricing } = quote.content;
@@ -144,11 +145,7 @@ export function QuotePanel({ context }: { context: VisitContext }) {
           </div>
         </div>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

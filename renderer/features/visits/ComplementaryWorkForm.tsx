@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { formatDuration } from '../../../shared/format/duration';
 import type { Equipment } from '../../../shared/inventory/equipment';
 import { equipmentLabel } from '../../../shared/visit/build-report';
-import type {
-  VisitComplementary,
-  VisitRecord,
-  VisitWork,
-} from '../../../shared/visit/visit-record';
+import type { VisitComplementary, VisitRecord } from '../../../shared/visit/visit-record';
+import { FormError } from '../../ui/FormError';
+import type { WorkDraft } from './work-draft';
 
 /**
  * Complementary work recorded apart from the included work of the visit, per task or
@@ -18,9 +16,7 @@ export function ComplementaryWorkForm({
   commit,
   equipment,
   quotes,
-}: {
-  work: VisitWork;
-  commit: (patch: Partial<VisitWork>) => void;
+}: WorkDraft & {
   equipment: readonly Equipment[];
   quotes: VisitRecord['quotes'];
 }) {
@@ -124,11 +120,7 @@ export function ComplementaryWorkForm({
       <button type="button" className="secondary" onClick={add}>
         Ajouter la prestation complémentaire
       </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </fieldset>
   );
 }

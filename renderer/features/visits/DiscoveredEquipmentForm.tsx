@@ -5,6 +5,7 @@ import type { Equipment } from '../../../shared/inventory/equipment';
 import { appDeps } from '../../use-cases/deps';
 import { discoverEquipment } from '../../use-cases/visits/discover-equipment';
 import { userMessage } from '../../ui/user-message';
+import { FormError } from '../../ui/FormError';
 
 /**
  * Equipment found on site that the client never declared (002 art. IV.2.1): added to the
@@ -79,11 +80,7 @@ export function DiscoveredEquipmentForm({
       <button type="button" onClick={() => void add()}>
         Ajouter à l’inventaire et à l’intervention
       </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </fieldset>
   );
 }

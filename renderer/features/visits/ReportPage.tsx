@@ -16,6 +16,7 @@ import { useReport } from '../../use-cases/reports/use-report';
 import { userMessage } from '../../ui/user-message';
 import { ReportDeliveries } from '../office';
 import { clientCopyText } from '../../../shared/report/pdf/section-notices';
+import { FormError } from '../../ui/FormError';
 
 /** A bordereau as issued: read-only, its PDF saved or reopened, a correction is a new version. */
 export function ReportPage() {
@@ -163,11 +164,7 @@ export function ReportPage() {
           Ouvrir le PDF
         </button>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

@@ -20,6 +20,7 @@ import {
 import { SignaturePadField } from '../signature';
 import type { SignaturePadHandle } from '../signature';
 import { useNow } from './useNow';
+import { FormError } from '../../ui/FormError';
 
 const deps = appTeamDeps;
 
@@ -116,11 +117,7 @@ function MemberRow({
           </>
         )
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </li>
   );
 }

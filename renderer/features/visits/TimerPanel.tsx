@@ -11,6 +11,7 @@ import type { VisitContext } from './useVisitContext';
 import { notBeforeLastTap, useNow } from './useNow';
 import { formatClock, TIMER_STATE_LABELS } from '../../../shared/visit/visit-labels';
 import { priceVisit, visitPricingInput } from '../../../shared/visit/visit-pricing';
+import { FormError } from '../../ui/FormError';
 
 /**
  * The timer: each tap is written to IndexedDB before anything else; the display is
@@ -131,11 +132,7 @@ export function TimerPanel({ context }: { context: VisitContext }) {
           )}
         </div>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

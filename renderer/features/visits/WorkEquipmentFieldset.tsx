@@ -1,19 +1,10 @@
 import { useState } from 'react';
 import { equipmentLabel } from '../../../shared/visit/build-report';
-import type { VisitWork } from '../../../shared/visit/visit-record';
 import { DiscoveredEquipmentForm } from './DiscoveredEquipmentForm';
-import type { VisitContext } from './useVisitContext';
+import type { WorkContextDraft } from './work-draft';
 
 /** The equipment worked on: picked from the client's inventory, or found on site and added. */
-export function WorkEquipmentFieldset({
-  context,
-  work,
-  commit,
-}: {
-  context: VisitContext;
-  work: VisitWork;
-  commit: (patch: Partial<VisitWork>) => void;
-}) {
+export function WorkEquipmentFieldset({ context, work, commit }: WorkContextDraft) {
   const { visit, equipment } = context;
   const [filter, setFilter] = useState('');
   const picked = new Set(work.equipment.map((e) => e.equipmentId));

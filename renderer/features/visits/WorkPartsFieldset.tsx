@@ -1,20 +1,11 @@
 import { useState } from 'react';
 import { formatMoney } from '../../../shared/format/money';
-import type { VisitWork } from '../../../shared/visit/visit-record';
 // The one euro parser of the forms (digit by digit, never through a float).
 import { eurosToCents } from '../../../shared/format/euro-amount';
-import type { VisitContext } from './useVisitContext';
+import type { WorkContextDraft } from './work-draft';
 
 /** Parts and flat fees: from the catalogue or the contract's flat tasks, or a part typed by hand. */
-export function WorkPartsFieldset({
-  context,
-  work,
-  commit,
-}: {
-  context: VisitContext;
-  work: VisitWork;
-  commit: (patch: Partial<VisitWork>) => void;
-}) {
+export function WorkPartsFieldset({ context, work, commit }: WorkContextDraft) {
   const { catalogue, contract } = context;
   const [partCode, setPartCode] = useState('');
   const [manualPart, setManualPart] = useState({ label: '', price: '' });

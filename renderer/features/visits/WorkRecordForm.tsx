@@ -10,6 +10,7 @@ import { WorkPartsFieldset } from './WorkPartsFieldset';
 import { WorkResultFieldset } from './WorkResultFieldset';
 import type { VisitContext } from './useVisitContext';
 import type { VisitWork } from '../../../shared/visit/visit-record';
+import { FormError } from '../../ui/FormError';
 
 /**
  * The work record. Text fields are saved when they lose focus, every other control at once:
@@ -161,11 +162,7 @@ export function WorkRecordForm({ context }: { context: VisitContext }) {
           </span>
         )}
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { INTERRUPTION_REASON_LABELS } from '../../../shared/report/labels';
 import { INTERRUPTION_REASONS } from '../../../shared/report/model';
 import type { InterruptionReason } from '../../../shared/report/model';
 import type { VisitWork } from '../../../shared/visit/visit-record';
+import type { WorkDraft } from './work-draft';
 
 /** The visit's result: resolved, to be continued (what next) or interrupted (why). */
 export function WorkResultFieldset({
@@ -9,10 +10,9 @@ export function WorkResultFieldset({
   edit,
   commit,
   save,
-}: {
-  work: VisitWork;
+}: WorkDraft & {
+  /** Shows a change without saving it (text typed, saved when the field loses focus). */
   edit: (patch: Partial<VisitWork>) => void;
-  commit: (patch: Partial<VisitWork>) => void;
   save: (work: VisitWork) => Promise<void>;
 }) {
   return (
