@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startApp } from '../../electron/app';
 import { IPC_CHANNELS } from '../../shared/ipc';
 import { fakeElectron } from './fake-electron';
@@ -190,8 +190,7 @@ describe('startApp', () => {
     expect(viewer.webContents.listenerCount('will-navigate')).toBe(1);
 
     viewer.close();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(readdirSync(printDir)).toEqual([]);
+    await vi.waitFor(() => expect(readdirSync(printDir)).toEqual([]));
   });
 
   /** An appData whose Bordereau folder holds an IndexedDB store opened by `stamp`. */

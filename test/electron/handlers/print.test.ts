@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PRINT_LEFTOVER_MS, printHandlers } from '../../../electron/handlers/print';
 
 const pdf = new TextEncoder().encode('%PDF-1.7\n%bordereau\n');
@@ -21,8 +21,6 @@ function setup(options: { fail?: Error } = {}) {
   return { dir, shown, handlers, close: () => close() };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
-
 describe('printPdf', () => {
   it('writes the PDF under userData, named after the report, shows it, and removes it when its window closes', async () => {
     const { dir, shown, handlers, close } = setup();
@@ -39,9 +37,8 @@ describe('printPdf', () => {
     expect(existsSync(file)).toBe(true);
 
     close();
-    await settle();
+    await vi.waitFor(() => expect(readdirSync(dir)).toEqual([]));
     expect(existsSync(file)).toBe(false);
-    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('gives each print its own folder: the same report printed twice is two files', async () => {
