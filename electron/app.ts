@@ -15,6 +15,8 @@ import { registerIpcHandlers } from './ipc-main';
 import { fileHandlers } from './handlers/files';
 import { secretHandlers } from './handlers/secrets';
 import { backupHandlers } from './handlers/backups';
+import { PRINT_DIR, printHandlers } from './handlers/print';
+import { openPrintViewer } from './print-viewer';
 import { appMenuTemplate } from './app-menu';
 import { contextMenuTemplate } from './context-menu';
 import { contentSecurityPolicy } from './csp';
@@ -188,6 +190,19 @@ export function startApp(electron: ElectronModule, options: StartOptions): { sta
           shell: electron.shell,
           documentsDir: app.getPath('documents'),
           window: () => mainWindow,
+        }),
+        ...printHandlers({
+          dir: join(userData, PRINT_DIR),
+          show: (file, title) =>
+            openPrintViewer(
+              {
+                BrowserWindow: electron.BrowserWindow,
+                parent: mainWindow,
+                isPackaged: app.isPackaged,
+              },
+              file,
+              title,
+            ),
         }),
         ...secretHandlers({
           safeStorage: electron.safeStorage,

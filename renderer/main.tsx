@@ -8,6 +8,7 @@ import { bootstrapDatabase } from './db/bootstrap';
 import { startSyncService } from './sync/sync-service';
 import { shellState } from './platform/desktop';
 import { ShellMissingScreen } from './platform/ShellMissingScreen';
+import { registerServiceWorker } from './platform/service-worker';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('élément #root absent de index.html');
@@ -21,6 +22,8 @@ if (shellState === 'missing') {
   void bootstrapDatabase();
   // Background sync with the office server: at start, on reconnection, every few minutes.
   startSyncService();
+  // The browser build's offline cache; never in the desktop shell (platform/service-worker.ts).
+  registerServiceWorker(shellState);
 
   createRoot(container).render(
     <StrictMode>

@@ -7,6 +7,7 @@ import type { IpcName } from './ipc';
 export const IPC_CHANNELS = {
   appInfo: 'app:info',
   savePdf: 'files:savePdf',
+  printPdf: 'files:printPdf',
   openPath: 'files:openPath',
   getSecret: 'secrets:get',
   setSecret: 'secrets:set',

@@ -31,6 +31,31 @@ const pdfName = z
     const problem = pdfNameProblem(name);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+/**
+ * A bordereau with its photos weighs a few megabytes; the cap keeps a runaway page from
+ * filling the disk through the print channel.
+ */
+export const PRINT_PDF_MAX_BYTES = 64 * 1024 * 1024;
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+/** The document to print: the shell names its temporary file after the title. */
+const printTitle = z
+  .string()
+  .min(1, 'titre du document à imprimer vide')
+  .max(120, 'titre du document à imprimer trop long (120 caractères au plus)')
+  .superRefine((title, ctx) => {
+    const problem = pdfNameProblem(`${title}.pdf`);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const printBytes = z
+  .instanceof(Uint8Array, { error: 'les octets du PDF sont attendus' })
+  .refine((b) => b.byteLength <= PRINT_PDF_MAX_BYTES, {
+    message: `document trop volumineux pour l’impression (${PRINT_PDF_MAX_BYTES / 1024 / 1024} Mo au plus)`,
+  })
+  .refine((b) => PDF_MAGIC.every((byte, i) => b[i] === byte), {
+    message: 'le document à imprimer n’est pas un PDF',
+  });
+
 const backupName = z.string().regex(/^[A-Za-z0-9._-]{1,120}\.json$/, 'nom de sauvegarde invalide');
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 attendue');
 
@@ -58,6 +83,15 @@ export const ipcSchemas = {
     }),
     /** null when the user cancelled the save dialog. */
     response: z.object({ path: z.string() }).nullable(),
+  },
+  /**
+   * Shows the PDF for printing: in the shell, a viewer window whose print button opens the
+   * system's print dialog (electron/print-viewer.ts says why not a hidden print); in a
+   * browser, a new tab with the browser's PDF viewer. Answers where it was shown.
+   */
+  printPdf: {
+    request: z.object({ title: printTitle, bytes: printBytes }),
+    response: z.object({ shownIn: z.enum(['viewer', 'tab']) }),
   },
   openPath: {
     request: z.object({ path: z.string().min(1).max(4096) }),

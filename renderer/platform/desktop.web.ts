@@ -65,6 +65,30 @@ export const webDesktop: DesktopApi = {
     return ok({ path: request.suggestedName });
   },
 
+  /**
+   * A new tab with the browser's PDF viewer, whose print button (or Ctrl+P) prints the PDF
+   * as it is. The app's CSP forbids frames (frame-src 'none'), so it cannot be printed from
+   * a hidden frame of this page.
+   */
+  async printPdf(request) {
+    const parsed = ipcSchemas.printPdf.request.safeParse(request);
+    if (!parsed.success)
+      return fail(
+        'invalid-payload',
+        `Document à imprimer invalide : ${parsed.error.issues[0]?.message ?? ''}`,
+      );
+    const url = URL.createObjectURL(new Blob([request.bytes.slice()], { type: 'application/pdf' }));
+    const tab = window.open(url, '_blank');
+    // The tab keeps the document; the URL is released once it had time to load.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    if (!tab)
+      return fail(
+        'unavailable',
+        'Ouverture bloquée par le navigateur : autorisez les fenêtres pour ce site.',
+      );
+    return ok({ shownIn: 'tab' as const });
+  },
+
   async openPath() {
     return fail(
       'unavailable',

@@ -9,7 +9,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
 import { startApp } from '../../electron/app';
 import { IPC_CHANNELS } from '../../shared/ipc';
 import { fakeElectron } from './fake-electron';
@@ -140,6 +141,56 @@ describe('startApp', () => {
     expect(
       await invoke({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined),
     ).toMatchObject({ ok: false });
+  });
+
+  it('prints through a viewer window over a file in userData, from our origin only, in French when refused', async () => {
+    const fake = fakeElectron({ isPackaged: true });
+    startApp(fake.electron, options);
+    await fake.ready();
+    const invoke = fake.handlers.get('files:printPdf')!;
+    const pdf = new TextEncoder().encode('%PDF-1.7\n');
+    const ours = { senderFrame: { url: 'app://bordereau/index.html', parent: null } };
+
+    expect(
+      await invoke(
+        { senderFrame: { url: 'https://evil.example/', parent: null } },
+        {
+          title: 'BI-1',
+          bytes: pdf,
+        },
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await invoke(ours, { title: 'BI-1', bytes: new TextEncoder().encode('<html>') }),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-payload',
+        message: 'Données invalides pour files:printPdf : le document à imprimer n’est pas un PDF',
+      },
+    });
+    expect(fake.windows).toHaveLength(1);
+
+    expect(await invoke(ours, { title: 'BI-1', bytes: pdf })).toEqual({
+      ok: true,
+      value: { shownIn: 'viewer' },
+    });
+    expect(fake.windows).toHaveLength(2);
+    const viewer = fake.windows[1]!;
+    expect(viewer.options).toMatchObject({
+      parent: fake.windows[0],
+      webPreferences: { plugins: true, sandbox: true, contextIsolation: true, devTools: false },
+    });
+    const printDir = join(fake.appData, 'Bordereau', 'impressions');
+    const [job] = readdirSync(printDir);
+    const file = join(printDir, job!, 'BI-1.pdf');
+    expect(viewer.loaded).toBe(pathToFileURL(file).href);
+    expect(readFileSync(file, 'latin1')).toBe('%PDF-1.7\n');
+    // Hardened like every webContents: a link in the PDF goes to the system browser.
+    expect(viewer.webContents.listenerCount('will-navigate')).toBe(1);
+
+    viewer.close();
+    await vi.waitFor(() => expect(readdirSync(printDir)).toEqual([]));
   });
 
   /** An appData whose Bordereau folder holds an IndexedDB store opened by `stamp`. */

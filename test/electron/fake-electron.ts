@@ -72,8 +72,17 @@ export function fakeElectron(options: {
     isMinimized() {
       return this.minimized;
     }
+    destroyed = false;
     isDestroyed() {
-      return false;
+      return this.destroyed;
+    }
+    destroy() {
+      this.destroyed = true;
+      this.emit('closed');
+    }
+    /** The user closing the window. */
+    close() {
+      this.emit('closed');
     }
   }
 

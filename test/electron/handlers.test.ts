@@ -549,9 +549,12 @@ describe('preload API', () => {
     expect(Object.keys(api).sort()).toEqual(Object.keys(IPC_CHANNELS).sort());
     await api.getSecret({ key: 'sync.token' });
     await api.appInfo();
+    const bytes = new TextEncoder().encode('%PDF-1.7');
+    await api.printPdf({ title: 'BI-1', bytes });
     expect(invoked).toEqual([
       ['secrets:get', { key: 'sync.token' }],
       ['app:info', undefined],
+      ['files:printPdf', { title: 'BI-1', bytes }],
     ]);
   });
 });

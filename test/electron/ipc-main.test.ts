@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { registerIpcHandlers, type IpcHandlers } from '../../electron/ipc-main';
 import { trustedOrigins } from '../../electron/origin';
-import { IPC_CHANNELS, IPC_NAMES } from '../../shared/ipc';
+import { IPC_CHANNELS, IPC_NAMES, PRINT_PDF_MAX_BYTES } from '../../shared/ipc';
 
 type Invoke = (event: unknown, payload: unknown) => Promise<unknown>;
 
@@ -77,6 +77,43 @@ describe('IPC handlers', () => {
       error: { code: 'invalid-payload' },
     });
     expect(seen).toEqual([]);
+  });
+
+  it('refuses a document to print that is not a PDF, too big, or badly named, in French', async () => {
+    const { registered, seen } = setup();
+    const trusted = from('app://bordereau/index.html');
+    const print = registered.get('files:printPdf')!;
+    const pdf = (size: number) => {
+      const bytes = new Uint8Array(size);
+      bytes.set(new TextEncoder().encode('%PDF-1.7'));
+      return bytes;
+    };
+    const refusals: [unknown, string][] = [
+      [
+        { title: 'BI-1', bytes: new TextEncoder().encode('MZ\x90') },
+        'le document à imprimer n’est pas un PDF',
+      ],
+      [
+        { title: 'BI-1', bytes: pdf(PRINT_PDF_MAX_BYTES + 1) },
+        'document trop volumineux pour l’impression (64 Mo au plus)',
+      ],
+      [{ title: '../../x', bytes: pdf(16) }, 'caractère interdit dans le nom (< > : " / \\ | ? *)'],
+      [{ title: '', bytes: pdf(16) }, 'titre du document à imprimer vide'],
+      [{ title: 'BI-1', bytes: 'JVBERi0=' }, 'les octets du PDF sont attendus'],
+    ];
+    for (const [payload, reason] of refusals) {
+      expect(await print(trusted, payload)).toEqual({
+        ok: false,
+        error: {
+          code: 'invalid-payload',
+          message: `Données invalides pour files:printPdf : ${reason}`,
+        },
+      });
+    }
+    expect(seen).toEqual([]);
+    expect(await print(trusted, { title: 'BI-1', bytes: pdf(PRINT_PDF_MAX_BYTES) })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('turns a handler exception into a result with a French message', async () => {

@@ -14,7 +14,7 @@ export function saveReport(deps: DesktopDeps, stored: StoredReport): Promise<str
 
 /** Prints the client's copy on site; a French line for the status area. */
 export function printReport(deps: DesktopDeps, stored: StoredReport): Promise<string> {
-  return printReportPdf(deps.db, stored);
+  return printReportPdf(deps, stored);
 }
 
 /** A saved PDF can be opened in the system's viewer (the desktop shell; not a browser). */

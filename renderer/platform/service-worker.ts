@@ -1,0 +1,35 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
+import type { ShellState } from './shell-state';
+import { shouldRegisterServiceWorker } from './service-worker-policy';
+
+/** How often an open tab asks the server for a newer version. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+/**
+ * Registers the browser build's service worker (vite.config.ts): the app and its report fonts
+ * precached at the first visit, so it opens and makes PDFs offline afterwards.
+ *
+ * Updates: a new version is downloaded in the background (at start and every hour) and waits
+ * until every tab of the app is closed, then runs at the next opening. It is never activated
+ * under an open page: reloading the code in the middle of a visit or a signature would drop
+ * what is on screen, and a page running old code against new cached chunks could fail to load
+ * a screen. The data stay in IndexedDB either way.
+ */
+export function registerServiceWorker(shell: ShellState): void {
+  const supported = typeof navigator !== 'undefined' && 'serviceWorker' in navigator;
+  if (!shouldRegisterServiceWorker({ shell, production: import.meta.env.PROD, supported })) return;
+  void import('virtual:pwa-register')
+    .then(({ registerSW }) =>
+      registerSW({
+        immediate: true,
+        onRegisteredSW(_url, registration) {
+          if (registration)
+            setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
+        },
+        onRegisterError(error: unknown) {
+          console.warn('Mode hors ligne indisponible (service worker non enregistré) :', error);
+        },
+      }),
+    )
+    .catch((error: unknown) => console.warn('Mode hors ligne indisponible :', error));
+}

@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DesktopApi, IpcRequest } from '../../../../shared/ipc';
+import { saveAttachment } from '../../../../renderer/db/repositories/attachments';
+import { createDraftReport, sealStoredReport } from '../../../../renderer/db/repositories/reports';
+import type { StoredReport } from '../../../../renderer/db/repositories/reports';
+import { webDesktop } from '../../../../renderer/platform/desktop.web';
+import { printReportPdf } from '../../../../renderer/use-cases/reports/report-print';
+import { startVisit } from '../../../../renderer/use-cases/visits/start-visit';
+import { tapTimer } from '../../../../renderer/use-cases/visits/tap-timer';
+import { SEALED_AT, sampleSignatures } from '../../../fixtures/report/sample-report';
+import { draftFor } from '../../visits/visit-fixtures';
+import { newVisitInput, visitWorld } from '../visits/visit-world';
+import type { VisitWorld } from '../visits/visit-world';
+
+let world: VisitWorld | undefined;
+afterEach(() => {
+  world?.db.close();
+  vi.unstubAllGlobals();
+});
+
+const KEPT_PDF = new TextEncoder().encode('%PDF-1.7\n% la copie remise au client\n');
+
+/** A signed report whose PDF was kept at signing: printing hands over exactly those bytes. */
+async function signedReport(): Promise<StoredReport> {
+  world = await visitWorld();
+  const visit = await startVisit(world.deps, newVisitInput(world));
+  await tapTimer(world.deps, { visitId: visit.id, action: 'stop' });
+  world.clock.at = SEALED_AT;
+  const draft = await createDraftReport(world.db, draftFor(visit), world.clock.now());
+  const sealed = await sealStoredReport(world.db, draft.id, sampleSignatures(), world.clock.now());
+  await saveAttachment(world.db, {
+    ownerId: sealed.id,
+    clientId: sealed.clientId,
+    kind: 'pdf',
+    mimeType: 'application/pdf',
+    fileName: `${sealed.number}.pdf`,
+    createdAt: SEALED_AT,
+    bytes: KEPT_PDF.slice(),
+  });
+  return sealed;
+}
+
+describe('printReportPdf', () => {
+  it('on desktop, sends the kept PDF to the shell’s print viewer under the report’s number', async () => {
+    const stored = await signedReport();
+    const sent: IpcRequest<'printPdf'>[] = [];
+    const desktop: Pick<DesktopApi, 'printPdf'> = {
+      printPdf: async (request) => {
+        sent.push(request);
+        return { ok: true, value: { shownIn: 'viewer' } };
+      },
+    };
+    expect(await printReportPdf({ db: world!.db, desktop }, stored)).toBe(
+      'Bordereau ouvert pour l’impression : cliquez sur l’imprimante en haut à droite (ou Ctrl+P) pour choisir l’imprimante.',
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.title).toBe(stored.number);
+    expect(new TextDecoder().decode(sent[0]!.bytes)).toBe(new TextDecoder().decode(KEPT_PDF));
+  });
+
+  it('on desktop, shows the shell’s French refusal', async () => {
+    const stored = await signedReport();
+    const desktop: Pick<DesktopApi, 'printPdf'> = {
+      printPdf: async () => ({
+        ok: false,
+        error: {
+          code: 'io',
+          message: 'Impossible d’afficher le document à imprimer : disque plein',
+        },
+      }),
+    };
+    await expect(printReportPdf({ db: world!.db, desktop }, stored)).rejects.toThrow(
+      'Impossible d’afficher le document à imprimer : disque plein',
+    );
+  });
+
+  it('in a browser, opens the PDF in a new tab, and says so when the tab is blocked', async () => {
+    const stored = await signedReport();
+    const opened: { url: string; target: string }[] = [];
+    let blobs: Blob[] = [];
+    let allowTabs = true;
+    vi.stubGlobal('window', {
+      open: (url: string, target: string) => (opened.push({ url, target }), allowTabs ? {} : null),
+    });
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:http://127.0.0.1/1';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+
+    expect(await printReportPdf({ db: world!.db, desktop: webDesktop }, stored)).toBe(
+      'PDF ouvert dans un nouvel onglet : imprimez-le (Ctrl+P).',
+    );
+    expect(opened).toEqual([{ url: 'blob:http://127.0.0.1/1', target: '_blank' }]);
+    expect(blobs[0]!.type).toBe('application/pdf');
+    expect(await blobs[0]!.text()).toBe(new TextDecoder().decode(KEPT_PDF));
+
+    allowTabs = false;
+    blobs = [];
+    await expect(printReportPdf({ db: world!.db, desktop: webDesktop }, stored)).rejects.toThrow(
+      'Ouverture bloquée par le navigateur : autorisez les fenêtres pour ce site.',
+    );
+  });
+});
