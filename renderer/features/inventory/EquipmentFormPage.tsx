@@ -20,10 +20,10 @@ import type { Site } from '../../../shared/inventory/site';
 import { appDeps } from '../../use-cases/deps';
 import { useEquipmentFormData } from '../../use-cases/inventory/equipment-form-data';
 import type { StoredEquipment } from '../../use-cases/inventory/equipment-form-data';
+import { retireEquipment } from '../../use-cases/inventory/retire-equipment';
 import {
   DuplicateAssetTagError,
   DuplicateSerialError,
-  retireEquipment,
   saveEquipment,
 } from '../../use-cases/inventory/save-equipment';
 import { CheckboxField, Field } from '../../ui/Field';

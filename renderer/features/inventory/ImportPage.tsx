@@ -52,6 +52,8 @@ type Step =
       warnings: readonly ImportWarning[];
     };
 
+const UNREADABLE = 'Le fichier n’a pas pu être lu : vérifiez qu’il s’agit d’un CSV ou d’un .xlsx.';
+
 /** /clients/:clientId/import — file, reading and mapping with preview, then the report. */
 export function ImportPage() {
   const { clientId = '' } = useParams();
@@ -62,24 +64,36 @@ export function ImportPage() {
   /** Analyses the file again with the choices made so far. */
   const refresh = async (loaded: Omit<Loaded, 'analysis'>) => {
     setStep({ ...loaded, analysis: null });
-    const analysis = await previewInventoryImport(appDeps(), {
-      clientId,
-      file: loaded.file,
-      choices: { mapping: loaded.mapping, dateOrder: loaded.dateOrder, values: loaded.values },
-    });
-    // Later choices start from what the analysis settled (mapping guessed once, then edited).
-    setStep({ ...loaded, mapping: analysis.mapping, analysis });
+    try {
+      const analysis = await previewInventoryImport(appDeps(), {
+        clientId,
+        file: loaded.file,
+        choices: { mapping: loaded.mapping, dateOrder: loaded.dateOrder, values: loaded.values },
+      });
+      // Later choices start from what the analysis settled (mapping guessed once, then edited).
+      setStep({ ...loaded, mapping: analysis.mapping, analysis });
+    } catch (error) {
+      setStep({ kind: 'file', error: userMessage(error, UNREADABLE) });
+    }
   };
 
   const load = async (fileName: string, bytes: Uint8Array, encoding?: TextEncodingName) => {
-    const file = await readImportFile(bytes, encoding);
-    if (!file.ok) return setStep({ kind: 'file', error: file.message });
-    await refresh({ kind: 'mapping', fileName, bytes, file, mode: 'update' });
+    try {
+      const file = await readImportFile(bytes, encoding);
+      if (!file.ok) return setStep({ kind: 'file', error: file.message });
+      await refresh({ kind: 'mapping', fileName, bytes, file, mode: 'update' });
+    } catch (error) {
+      setStep({ kind: 'file', error: userMessage(error, UNREADABLE) });
+    }
   };
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    await load(file.name, new Uint8Array(await file.arrayBuffer()));
+    try {
+      await load(file.name, new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      setStep({ kind: 'file', error: userMessage(error, UNREADABLE) });
+    }
   };
 
   const runImport = async (loaded: Loaded) => {

@@ -4,9 +4,8 @@ import {
   createEquipment,
   DuplicateAssetTagError,
   DuplicateSerialError,
-  retireEquipment as markRetired,
+  updateEquipment,
 } from '../../db/repositories/equipment';
-import { updateEquipment } from '../../db/repositories/equipment';
 import type { StoredEquipment } from '../../db/database';
 import type { UseCaseDeps } from '../deps';
 
@@ -29,12 +28,4 @@ export async function saveEquipment(
   return input.id === undefined
     ? createEquipment(deps.db, fields, { now })
     : updateEquipment(deps.db, input.id, fields, { now });
-}
-
-/**
- * Takes an equipment out of the inventory: it stays stored, marked retired, so the reports
- * that name it still find it.
- */
-export async function retireEquipment(deps: UseCaseDeps, id: string): Promise<StoredEquipment> {
-  return markRetired(deps.db, id, { now: deps.clock.now() });
 }

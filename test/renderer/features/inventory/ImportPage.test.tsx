@@ -118,4 +118,15 @@ describe('the import’s mapping step', () => {
       updatedAt: NOW,
     });
   });
+
+  it('says in French why a file holding only its header cannot be imported', async () => {
+    renderAt('/clients/:clientId/import', `/clients/${world.clientId}/import`, <ImportPage />);
+    const input = await screen.findByLabelText('Fichier CSV ou Excel (.xlsx)');
+    const header = new File([FILE.split('\r\n')[0]!], 'vide.csv', { type: 'text/csv' });
+    fireEvent.change(input, { target: { files: [header] } });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Le fichier ne contient que l’en-tête : aucune ligne à importer.',
+    );
+    expect(screen.queryByTestId('import-summary')).toBeNull();
+  });
 });

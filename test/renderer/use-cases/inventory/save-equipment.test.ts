@@ -4,7 +4,6 @@ import { saveClient } from '../../../../renderer/use-cases/clients/client-record
 import {
   DuplicateAssetTagError,
   DuplicateSerialError,
-  retireEquipment,
   saveEquipment,
 } from '../../../../renderer/use-cases/inventory/save-equipment';
 import { emptyFormValues } from '../../../../shared/inventory/equipment-form';
@@ -102,17 +101,5 @@ describe('saveEquipment', () => {
     ).rejects.toBeInstanceOf(DuplicateAssetTagError);
     expect((await db.equipment.get(second.id))?.assetTag).toBe('');
     expect((await db.equipment.get(first.id))?.assetTag).toBe('INV-001');
-  });
-});
-
-describe('retireEquipment', () => {
-  it('marks the equipment retired at the clock’s time; it stays stored', async () => {
-    const { deps, form } = await withClient();
-    const item = await saveEquipment(deps, { values: form({ serialNumber: 'SN-1' }) });
-    deps.setNow(NOW + 5_000);
-    const retired = await retireEquipment(deps, item.id);
-    expect(retired).toMatchObject({ id: item.id, status: 'retired', updatedAt: NOW + 5_000 });
-    expect((await db.equipment.get(item.id))?.status).toBe('retired');
-    expect(await db.equipment.count()).toBe(1);
   });
 });
