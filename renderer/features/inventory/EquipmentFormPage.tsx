@@ -2,12 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import {
-  CATEGORIES_BY_GROUP,
-  CATEGORY_GROUP_LABELS,
-  CATEGORY_LABELS,
-} from '../../../shared/inventory/category';
-import type { CategoryGroup } from '../../../shared/inventory/category';
 import { EQUIPMENT_STATUSES, STATUS_LABELS } from '../../../shared/inventory/equipment';
 import type { EquipmentDraft } from '../../../shared/inventory/equipment';
 import {
@@ -29,6 +23,7 @@ import {
 import { CheckboxField, Field } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
+import { CategoryOptions } from './CategoryOptions';
 import { EquipmentBadges } from './EquipmentBadges';
 import { RetireEquipmentDialog } from './RetireEquipmentDialog';
 import { today as todayOf } from './today';
@@ -140,15 +135,7 @@ function EquipmentForm({
           <Field label="Catégorie" error={errors.category?.message}>
             {(p) => (
               <select {...p} {...register('category')}>
-                {(Object.keys(CATEGORIES_BY_GROUP) as CategoryGroup[]).map((g) => (
-                  <optgroup key={g} label={CATEGORY_GROUP_LABELS[g]}>
-                    {CATEGORIES_BY_GROUP[g].map((c) => (
-                      <option key={c} value={c}>
-                        {CATEGORY_LABELS[c]}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
+                <CategoryOptions />
               </select>
             )}
           </Field>
