@@ -1,51 +1,39 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import {
-  CATEGORIES_BY_GROUP,
-  CATEGORY_GROUP_LABELS,
-  CATEGORY_LABELS,
-} from '../../../shared/inventory/category';
-import type { CategoryGroup } from '../../../shared/inventory/category';
 import { EQUIPMENT_STATUSES, STATUS_LABELS } from '../../../shared/inventory/equipment';
 import type { EquipmentDraft } from '../../../shared/inventory/equipment';
-import { getDb } from '../../db/database';
-import type { StoredEquipment } from '../../db/database';
 import {
-  createEquipment,
+  emptyFormValues,
+  equipmentFormSchema,
+  toFormValues,
+} from '../../../shared/inventory/equipment-form';
+import type { EquipmentFormValues } from '../../../shared/inventory/equipment-form';
+import type { Site } from '../../../shared/inventory/site';
+import { appDeps } from '../../use-cases/deps';
+import { useEquipmentFormData } from '../../use-cases/inventory/equipment-form-data';
+import type { StoredEquipment } from '../../use-cases/inventory/equipment-form-data';
+import { retireEquipment } from '../../use-cases/inventory/retire-equipment';
+import {
   DuplicateAssetTagError,
   DuplicateSerialError,
-  retireEquipment,
-  updateEquipment,
-} from '../../db/repositories/equipment';
-import { listSites } from '../../db/repositories/sites';
+  saveEquipment,
+} from '../../use-cases/inventory/save-equipment';
 import { CheckboxField, Field } from '../../ui/Field';
-import { EquipmentBadges } from './EquipmentBadges';
-import { RetireEquipmentDialog } from './RetireEquipmentDialog';
-import { emptyFormValues, equipmentFormSchema, toFormValues } from './equipment-form-schema';
-import type { EquipmentFormValues } from './equipment-form-schema';
-import { today as todayOf } from './today';
 import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
+import { CategoryOptions } from './CategoryOptions';
+import { EquipmentBadges } from './EquipmentBadges';
+import { RetireEquipmentDialog } from './RetireEquipmentDialog';
+import { today as todayOf } from './today';
 
 /** /clients/:clientId/equipment/new and /clients/:clientId/equipment/:equipmentId */
 export function EquipmentFormPage() {
   const { clientId = '', equipmentId } = useParams();
-  const db = getDb();
-  const existing = useLiveQuery(
-    async () => (equipmentId ? ((await db.equipment.get(equipmentId)) ?? null) : null),
-    [db, equipmentId],
-  );
-  const client = useLiveQuery(
-    () => db.clients.get(clientId).then((c) => c ?? null),
-    [db, clientId],
-  );
-  const sites = useLiveQuery(() => listSites(db, clientId), [db, clientId]);
-  if (existing === undefined || client === undefined || sites === undefined)
-    return <p className="muted">Chargement…</p>;
-  if (client === null || (equipmentId && existing === null)) {
+  const data = useEquipmentFormData(clientId, equipmentId);
+  if (data === undefined) return <p className="muted">Chargement…</p>;
+  if (data === null) {
     return (
       <section>
         <h1>Équipement introuvable</h1>
@@ -55,11 +43,11 @@ export function EquipmentFormPage() {
   }
   return (
     <EquipmentForm
-      key={existing?.id ?? 'new'}
+      key={data.existing?.id ?? 'new'}
       clientId={clientId}
-      clientName={client.name}
-      existing={existing}
-      sites={sites}
+      clientName={data.clientName}
+      existing={data.existing}
+      sites={data.sites}
     />
   );
 }
@@ -73,13 +61,13 @@ function EquipmentForm({
   clientId: string;
   clientName: string;
   existing: StoredEquipment | null;
-  sites: readonly { id: string; name: string }[];
+  sites: readonly Site[];
 }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const discovered = existing === null && params.get('decouvert') === '1';
   const today = todayOf();
-  const { register, handleSubmit, formState, setError, control } = useForm<
+  const { register, handleSubmit, formState, setError, control, getValues } = useForm<
     EquipmentFormValues,
     unknown,
     EquipmentDraft
@@ -93,11 +81,10 @@ function EquipmentForm({
   const declared = useWatch({ control, name: 'declared' });
   const back = `/clients/${clientId}`;
 
-  const submit = handleSubmit(async (values) => {
-    const db = getDb();
+  // The resolver checked the values; the use case parses them again with the same schema.
+  const submit = handleSubmit(async () => {
     try {
-      if (existing) await updateEquipment(db, existing.id, values);
-      else await createEquipment(db, values);
+      await saveEquipment(appDeps(), { id: existing?.id, values: getValues() });
       void navigate(back);
     } catch (error) {
       if (error instanceof DuplicateSerialError) {
@@ -118,7 +105,7 @@ function EquipmentForm({
     if (!existing) return;
     setRetiring(true);
     try {
-      await retireEquipment(getDb(), existing.id);
+      await retireEquipment(appDeps(), existing.id);
       setConfirmingRetire(false);
       void navigate(back);
     } catch (error) {
@@ -148,15 +135,7 @@ function EquipmentForm({
           <Field label="Catégorie" error={errors.category?.message}>
             {(p) => (
               <select {...p} {...register('category')}>
-                {(Object.keys(CATEGORIES_BY_GROUP) as CategoryGroup[]).map((g) => (
-                  <optgroup key={g} label={CATEGORY_GROUP_LABELS[g]}>
-                    {CATEGORIES_BY_GROUP[g].map((c) => (
-                      <option key={c} value={c}>
-                        {CATEGORY_LABELS[c]}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
+                <CategoryOptions />
               </select>
             )}
           </Field>

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { guessMapping, mappingProblems } from '../../../shared/inventory/csv/columns';
@@ -7,19 +6,23 @@ import type { DateOrder } from '../../../shared/inventory/csv/dates';
 import type { TextEncodingName } from '../../../shared/inventory/csv/encoding';
 import type { ImportAnalysis } from '../../../shared/inventory/csv/import-analysis';
 import type { ImportWarning, RejectedRow } from '../../../shared/inventory/csv/import-plan';
-import { readInventoryFile } from '../../../shared/inventory/csv/read-file';
 import type { InventoryFile } from '../../../shared/inventory/csv/read-file';
 import type { ValueMapping } from '../../../shared/inventory/csv/value-mapping';
-import { getDb } from '../../db/database';
-import { importEquipment, previewImport } from '../../db/equipment-import';
-import type { ImportMode } from '../../db/equipment-import';
-import { ColumnMappingPanel } from './ColumnMappingPanel';
-import { ImportPreviewPanel, RejectedRows } from './ImportPreviewPanel';
-import type { RowIdentity } from './ImportPreviewPanel';
-import { ImportReadingPanel } from './ImportReadingPanel';
-import { ValueMappingPanel } from './ValueMappingPanel';
+import { appDeps } from '../../use-cases/deps';
+import {
+  importInventory,
+  importWrites,
+  previewInventoryImport,
+  readImportFile,
+} from '../../use-cases/inventory/import-inventory';
+import type { ImportMode } from '../../use-cases/inventory/import-inventory';
+import { useImportTargets } from '../../use-cases/inventory/import-targets';
 import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
+import { ColumnMappingPanel } from './ColumnMappingPanel';
+import { ImportPreviewPanel, RejectedRows } from './ImportPreviewPanel';
+import { ImportReadingPanel } from './ImportReadingPanel';
+import { ValueMappingPanel } from './ValueMappingPanel';
 
 /** The file as read, and the user's choices so far (left out: guessed). */
 interface Loaded {
@@ -49,51 +52,48 @@ type Step =
       warnings: readonly ImportWarning[];
     };
 
+const UNREADABLE = 'Le fichier n’a pas pu être lu : vérifiez qu’il s’agit d’un CSV ou d’un .xlsx.';
+
 /** /clients/:clientId/import — file, reading and mapping with preview, then the report. */
 export function ImportPage() {
   const { clientId = '' } = useParams();
-  const db = getDb();
-  const client = useLiveQuery(
-    () => db.clients.get(clientId).then((c) => c ?? null),
-    [db, clientId],
-  );
-  const equipment = useLiveQuery(
-    () => db.equipment.where('clientId').equals(clientId).toArray(),
-    [db, clientId],
-  );
-  const sites = useLiveQuery(
-    () => db.sites.where('clientId').equals(clientId).toArray(),
-    [db, clientId],
-  );
+  const targets = useImportTargets(clientId);
   const [step, setStep] = useState<Step>({ kind: 'file', error: null });
   const back = `/clients/${clientId}`;
 
   /** Analyses the file again with the choices made so far. */
   const refresh = async (loaded: Omit<Loaded, 'analysis'>) => {
     setStep({ ...loaded, analysis: null });
-    const analysis = await previewImport(db, clientId, loaded.file, {
-      mapping: loaded.mapping,
-      dateOrder: loaded.dateOrder,
-      values: loaded.values,
-    });
-    // Later choices start from what the analysis settled (mapping guessed once, then edited).
-    setStep({ ...loaded, mapping: analysis.mapping, analysis });
+    try {
+      const analysis = await previewInventoryImport(appDeps(), {
+        clientId,
+        file: loaded.file,
+        choices: { mapping: loaded.mapping, dateOrder: loaded.dateOrder, values: loaded.values },
+      });
+      // Later choices start from what the analysis settled (mapping guessed once, then edited).
+      setStep({ ...loaded, mapping: analysis.mapping, analysis });
+    } catch (error) {
+      setStep({ kind: 'file', error: userMessage(error, UNREADABLE) });
+    }
   };
 
   const load = async (fileName: string, bytes: Uint8Array, encoding?: TextEncodingName) => {
-    const file = await readInventoryFile(bytes, encoding ? { encoding } : {});
-    if (!file.ok) return setStep({ kind: 'file', error: file.message });
-    if (file.rows.length === 0)
-      return setStep({
-        kind: 'file',
-        error: 'Le fichier ne contient que l’en-tête : aucune ligne à importer.',
-      });
-    await refresh({ kind: 'mapping', fileName, bytes, file, mode: 'update' });
+    try {
+      const file = await readImportFile(bytes, encoding);
+      if (!file.ok) return setStep({ kind: 'file', error: file.message });
+      await refresh({ kind: 'mapping', fileName, bytes, file, mode: 'update' });
+    } catch (error) {
+      setStep({ kind: 'file', error: userMessage(error, UNREADABLE) });
+    }
   };
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    await load(file.name, new Uint8Array(await file.arrayBuffer()));
+    try {
+      await load(file.name, new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      setStep({ kind: 'file', error: userMessage(error, UNREADABLE) });
+    }
   };
 
   const runImport = async (loaded: Loaded) => {
@@ -101,21 +101,18 @@ export function ImportPage() {
     const total = loaded.file.rows.length;
     setStep({ kind: 'importing', fileName: loaded.fileName, done: 0, total });
     try {
-      const result = await importEquipment(
-        db,
+      const result = await importInventory(appDeps(), {
         clientId,
-        loaded.file,
-        {
+        file: loaded.file,
+        choices: {
           mapping: loaded.analysis.mapping,
           dateOrder: loaded.analysis.dateOrder,
           values: loaded.analysis.values,
         },
-        {
-          mode: loaded.mode,
-          onProgress: (done) =>
-            setStep({ kind: 'importing', fileName: loaded.fileName, done, total }),
-        },
-      );
+        mode: loaded.mode,
+        onProgress: (done) =>
+          setStep({ kind: 'importing', fileName: loaded.fileName, done, total }),
+      });
       setStep({
         kind: 'done',
         fileName: loaded.fileName,
@@ -134,15 +131,13 @@ export function ImportPage() {
     }
   };
 
-  if (client === undefined) return <p className="muted">Chargement…</p>;
-  if (client === null) return <p>Client introuvable.</p>;
-  const identities = new Map<string, RowIdentity>((equipment ?? []).map((e) => [e.id, e]));
-  const siteNames = new Map((sites ?? []).map((s) => [s.id, s.name]));
+  if (targets === undefined) return <p className="muted">Chargement…</p>;
+  if (targets === null) return <p>Client introuvable.</p>;
 
   return (
     <section>
       <p>
-        <Link to={back}>← {client.name}</Link>
+        <Link to={back}>← {targets.clientName}</Link>
       </p>
       <h1>Importer un inventaire</h1>
       {step.kind === 'file' && (
@@ -201,8 +196,8 @@ export function ImportPage() {
                   plan={step.analysis.plan}
                   headers={step.file.headers}
                   fileName={step.fileName}
-                  identities={identities}
-                  siteNames={siteNames}
+                  identities={targets.identities}
+                  siteNames={targets.siteNames}
                   mode={step.mode}
                   onMode={(mode) => setStep({ ...step, mode })}
                   clientId={clientId}
@@ -215,12 +210,12 @@ export function ImportPage() {
                   className="primary"
                   disabled={
                     mappingProblems(step.analysis.mapping).length > 0 ||
-                    writesOf(step.analysis, step.mode) === 0
+                    importWrites(step.analysis, step.mode) === 0
                   }
                   onClick={() => void runImport(step)}
                 >
-                  Importer ({writesOf(step.analysis, step.mode)} équipement
-                  {writesOf(step.analysis, step.mode) > 1 ? 's' : ''})
+                  Importer ({importWrites(step.analysis, step.mode)} équipement
+                  {importWrites(step.analysis, step.mode) > 1 ? 's' : ''})
                 </button>
                 <button type="button" onClick={() => setStep({ kind: 'file', error: null })}>
                   Choisir un autre fichier
@@ -263,11 +258,4 @@ export function ImportPage() {
       )}
     </section>
   );
-}
-
-/** How many records the import would write in this mode. */
-function writesOf(analysis: ImportAnalysis, mode: ImportMode): number {
-  return analysis.plan.accepted.filter(
-    (r) => r.kind === 'new' || (r.kind === 'changed' && mode === 'update'),
-  ).length;
 }

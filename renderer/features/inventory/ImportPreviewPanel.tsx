@@ -12,17 +12,11 @@ import type {
 import { rejectedRowsCsv } from '../../../shared/inventory/csv/rejected-csv';
 import { STATUS_LABELS } from '../../../shared/inventory/equipment';
 import type { EquipmentStatus } from '../../../shared/inventory/equipment';
-import type { ImportMode } from '../../db/equipment-import';
+import type { ImportMode } from '../../use-cases/inventory/import-inventory';
+import type { RowIdentity } from '../../use-cases/inventory/import-targets';
 import { downloadText } from '../../ui/download-text';
 import { NewSiteFromImport } from './NewSiteFromImport';
 import { importCounts } from '../../../shared/inventory/csv/import-counts';
-
-/** What a row stands for, as the preview names it. */
-export interface RowIdentity {
-  readonly serialNumber: string;
-  readonly hostname: string;
-  readonly model: string;
-}
 
 const CHANGE_LABELS: Record<ComparedField, string> = {
   category: FIELD_HEADERS.category,

@@ -1,7 +1,16 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { siteFieldsSchema } from '../../../shared/inventory/site';
-import { getDb } from '../../db/database';
-import { createSite } from '../../db/repositories/sites';
+import { useForm } from 'react-hook-form';
+import { siteAddressSchema } from '../../../shared/inventory/site-address';
+import type { SiteAddress } from '../../../shared/inventory/site-address';
+import { appDeps } from '../../use-cases/deps';
+import { createSiteFromImport } from '../../use-cases/inventory/create-site-from-import';
+import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
+
+const EMPTY_ADDRESS: SiteAddress = { address: '', postcode: '', city: '' };
 
 /**
  * A site the file names but the client lacks ("Agence Lyon" in GLPI's "Lieu"), created from
@@ -20,17 +29,7 @@ export function NewSiteFromImport({
   onCreated: () => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState({ address: '', postcode: '', city: '' });
-  const [errors, setErrors] = useState<string[]>([]);
-  const id = `new-site-${name.replace(/[^A-Za-z0-9]+/g, '-')}`;
   const label = `« ${name} » (${rows} ligne${rows > 1 ? 's' : ''})`;
-
-  const submit = async () => {
-    const parsed = siteFieldsSchema.safeParse({ clientId, name, ...values });
-    if (!parsed.success) return setErrors(parsed.error.issues.map((i) => i.message));
-    await createSite(getDb(), parsed.data);
-    onCreated();
-  };
 
   if (!open) {
     return (
@@ -42,37 +41,65 @@ export function NewSiteFromImport({
       </li>
     );
   }
-  const field = (key: keyof typeof values, text: string) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{text}</label>
-      <input
-        id={`${id}-${key}`}
-        value={values[key]}
-        onChange={(e) => setValues({ ...values, [key]: e.target.value })}
-      />
-    </div>
-  );
   return (
     <li>
-      <fieldset>
-        <legend>Nouveau site {label}</legend>
-        {field('address', `Adresse du site ${name}`)}
-        {field('postcode', `Code postal du site ${name}`)}
-        {field('city', `Ville du site ${name}`)}
-        {errors.map((e) => (
-          <p key={e} className="field-error" role="alert">
-            {e}
-          </p>
-        ))}
-        <div className="actions">
-          <button type="button" className="primary" onClick={() => void submit()}>
-            Créer le site et recalculer l’aperçu
-          </button>
-          <button type="button" onClick={() => setOpen(false)}>
-            Annuler
-          </button>
-        </div>
-      </fieldset>
+      <NewSiteForm
+        clientId={clientId}
+        name={name}
+        legend={`Nouveau site ${label}`}
+        onCreated={onCreated}
+        onCancel={() => setOpen(false)}
+      />
     </li>
+  );
+}
+
+function NewSiteForm({
+  clientId,
+  name,
+  legend,
+  onCreated,
+  onCancel,
+}: {
+  clientId: string;
+  name: string;
+  legend: string;
+  onCreated: () => void;
+  onCancel: () => void;
+}) {
+  const { register, handleSubmit, formState, setError } = useForm<SiteAddress>({
+    resolver: zodResolver(siteAddressSchema),
+    defaultValues: EMPTY_ADDRESS,
+  });
+  const errors = formState.errors;
+  const submit = handleSubmit(async (address) => {
+    try {
+      await createSiteFromImport(appDeps(), { clientId, name, address });
+      onCreated();
+    } catch (error) {
+      setError('root', { message: userMessage(error, 'Le site n’a pas pu être créé.') });
+    }
+  });
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={legend}>
+      <fieldset>
+        <legend>{legend}</legend>
+        <Field label={`Adresse du site ${name}`} error={errors.address?.message}>
+          {(p) => <input {...p} {...register('address')} />}
+        </Field>
+        <Field label={`Code postal du site ${name}`} error={errors.postcode?.message}>
+          {(p) => <input {...p} {...register('postcode')} inputMode="numeric" />}
+        </Field>
+        <Field label={`Ville du site ${name}`} error={errors.city?.message}>
+          {(p) => <input {...p} {...register('city')} />}
+        </Field>
+        <FormError message={errors.root?.message} />
+        <FormActions
+          submitLabel="Créer le site et recalculer l’aperçu"
+          submitting={formState.isSubmitting}
+          onCancel={onCancel}
+        />
+      </fieldset>
+    </form>
   );
 }

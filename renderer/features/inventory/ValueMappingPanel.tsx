@@ -1,13 +1,9 @@
-import {
-  CATEGORIES_BY_GROUP,
-  CATEGORY_GROUP_LABELS,
-  CATEGORY_LABELS,
-} from '../../../shared/inventory/category';
-import type { CategoryGroup, EquipmentCategory } from '../../../shared/inventory/category';
+import type { EquipmentCategory } from '../../../shared/inventory/category';
 import type { DistinctValue, ValueMapping } from '../../../shared/inventory/csv/value-mapping';
 import { knownCategory, knownStatus } from '../../../shared/inventory/csv/value-mapping';
 import { EQUIPMENT_STATUSES, STATUS_LABELS } from '../../../shared/inventory/equipment';
 import type { EquipmentStatus } from '../../../shared/inventory/equipment';
+import { CategoryOptions } from './CategoryOptions';
 
 /**
  * Every category and status value of the file, with its row count, mapped to ours: guessed
@@ -66,15 +62,7 @@ export function ValueMappingPanel({
                       })
                     }
                   >
-                    {(Object.keys(CATEGORIES_BY_GROUP) as CategoryGroup[]).map((group) => (
-                      <optgroup key={group} label={CATEGORY_GROUP_LABELS[group]}>
-                        {CATEGORIES_BY_GROUP[group].map((c) => (
-                          <option key={c} value={c}>
-                            {CATEGORY_LABELS[c]}
-                          </option>
-                        ))}
-                      </optgroup>
-                    ))}
+                    <CategoryOptions />
                   </select>
                 </td>
               </tr>

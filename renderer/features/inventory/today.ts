@@ -1,6 +1,6 @@
 import { localDateOf } from '../../../shared/calendar/local-date';
 import type { LocalDate } from '../../../shared/calendar/local-date';
-import { clock } from '../visits';
+import { clock } from '../../platform/clock';
 
 /**
  * Today's date in mainland France, the calendar the contracts count in, from the app's one

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { equipmentFieldsSchema } from '../../../shared/inventory/equipment';
-import type { EquipmentDraft } from '../../../shared/inventory/equipment';
-import type { LocalDate } from '../../../shared/calendar/local-date';
+import { equipmentFieldsSchema } from './equipment';
+import type { EquipmentDraft } from './equipment';
+import type { LocalDate } from '../calendar/local-date';
 
-/** What the form's inputs hold: text everywhere, "" for an empty date or no site. */
+/**
+ * What the equipment form's inputs hold: text everywhere, "" for an empty date or no site.
+ * The screen validates them with `equipmentFormSchema` (react-hook-form's resolver) and the
+ * save use case parses them again with the same schema before anything is stored.
+ */
 export interface EquipmentFormValues {
   clientId: string;
   siteId: string;
@@ -30,7 +34,8 @@ const orNull = (v: string) => (v === '' ? null : v);
 export const FUTURE_PURCHASE_MESSAGE = 'La date d’achat ne peut pas être dans le futur.';
 
 /**
- * The form's values checked by the shared equipment schema (same rules as the import), plus
+ * The equipment form's values checked by the shared equipment schema (same rules as the
+ * import), plus
  * what only a person typing can get wrong: a purchase date after `today` (a typo such as 2030).
  * The warranty end date may be in the future: that is what a warranty is.
  */
