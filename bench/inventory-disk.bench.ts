@@ -11,6 +11,9 @@
  *   of the client list (target < 1 s), beside the same app on an empty profile and a raw
  *   IndexedDB read of the clients from the same cold profile.
  * Run: `npx tsx bench/inventory-disk.bench.ts` (builds the renderer first).
+ * `BENCH_ONLY=import,search npx tsx bench/inventory-disk.bench.ts` runs only the parts named
+ * (import, phases, search, first-search, open, counts, cold; all by default): the seeding of
+ * the 100,000 items on disk always runs, not timed.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +29,16 @@ const EQUIPMENT = 100_000;
 const BIG_CLIENT = 2_000;
 const IMPORT_ROWS = 10_000;
 const COLD_RUNS = 4;
+const PARTS = ['import', 'phases', 'search', 'first-search', 'open', 'counts', 'cold'] as const;
+const only = (process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((p) => p.trim());
+const unknownParts = only.filter((p) => !(PARTS as readonly string[]).includes(p));
+if (unknownParts.length > 0) {
+  console.error(
+    `BENCH_ONLY: partie(s) inconnue(s) ${unknownParts.join(', ')} ; parties : ${PARTS.join(', ')}`,
+  );
+  process.exit(1);
+}
+const runs = (part: (typeof PARTS)[number]) => only.includes(part);
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const stats = (samples: number[]) => {
@@ -168,64 +181,92 @@ try {
   await page.evaluate(() => (location.hash = '#/parametres'));
   await page.waitForSelector('h1');
 
-  const imported = await page.evaluate((n) => window.inventoryBench.importRows(n, 3), IMPORT_ROWS);
-  console.log(
-    `import ${imported.rows} rows on disk: ours median ${ms(imported.ours.median)}, max ${ms(imported.ours.max)} | raw bulk put + outbox median ${ms(imported.raw.median)}, max ${ms(imported.raw.max)}`,
-  );
-  const built = await page.evaluate(() => window.inventoryBench.buildSearchIndex(3));
-  console.log(
-    `in-memory search index built from the ${EQUIPMENT + 3 * IMPORT_ROWS} stored records (first search): median ${ms(built.median)}, max ${ms(built.max)}`,
-  );
-  const search = await page.evaluate(() => window.inventoryBench.search(60));
-  console.log(
-    `search as you type on disk (${search.keystrokes} keystrokes): ours median ${ms(search.ours.median)}, p95 ${ms(search.ours.p95)}, max ${ms(search.ours.max)} | raw median ${ms(search.raw.median)}, p95 ${ms(search.raw.p95)}`,
-  );
-  const open = await page.evaluate(
-    (id) => window.inventoryBench.openClientData(id, 15),
-    seeded.bigClientId,
-  );
-  console.log(
-    `open client (${open.rows} items) on disk, data: ours median ${ms(open.ours.median)}, p95 ${ms(open.ours.p95)} | raw getAll median ${ms(open.raw.median)}, p95 ${ms(open.raw.p95)}`,
-  );
-  const screen = await page.evaluate(
-    (id) => window.inventoryBench.openClientScreen(id, 15),
-    seeded.bigClientId,
-  );
-  console.log(
-    `open client (${open.rows} items) on disk, screen from navigation to first rows: median ${ms(screen.median)}, p95 ${ms(screen.p95)}, max ${ms(screen.max)}`,
-  );
+  if (runs('import')) {
+    const imported = await page.evaluate(
+      (n) => window.inventoryBench.importRows(n, 3),
+      IMPORT_ROWS,
+    );
+    console.log(
+      `import ${imported.rows} rows on disk: ours median ${ms(imported.ours.median)}, max ${ms(imported.ours.max)} | raw bulk put + outbox median ${ms(imported.raw.median)}, max ${ms(imported.raw.max)}`,
+    );
+  }
+  if (runs('phases')) {
+    const phases = await page.evaluate(
+      (n) => window.inventoryBench.importPhases(n, 3),
+      IMPORT_ROWS,
+    );
+    console.log(
+      `import ${IMPORT_ROWS} rows, phase by phase (medians): ${Object.entries(phases)
+        .map(([k, v]) => `${k} ${ms(v)}`)
+        .join(', ')}`,
+    );
+  }
+  if (runs('first-search')) {
+    const built = await page.evaluate(() => window.inventoryBench.buildSearchIndex(3));
+    console.log(
+      `in-memory search index loaded from the persisted keys (first search): median ${ms(built.median)}, max ${ms(built.max)}`,
+    );
+  }
+  if (runs('search')) {
+    const search = await page.evaluate(() => window.inventoryBench.search(60));
+    console.log(
+      `search as you type on disk (${search.keystrokes} keystrokes): ours median ${ms(search.ours.median)}, p95 ${ms(search.ours.p95)}, max ${ms(search.ours.max)} | raw median ${ms(search.raw.median)}, p95 ${ms(search.raw.p95)}`,
+    );
+  }
+  if (runs('open')) {
+    const open = await page.evaluate(
+      (id) => window.inventoryBench.openClientData(id, 15),
+      seeded.bigClientId,
+    );
+    console.log(
+      `open client (${open.rows} items) on disk, data: ours median ${ms(open.ours.median)}, p95 ${ms(open.ours.p95)} | raw getAll median ${ms(open.raw.median)}, p95 ${ms(open.raw.p95)}`,
+    );
+    const screen = await page.evaluate(
+      (id) => window.inventoryBench.openClientScreen(id, 15),
+      seeded.bigClientId,
+    );
+    console.log(
+      `open client (${open.rows} items) on disk, screen from navigation to first rows: median ${ms(screen.median)}, p95 ${ms(screen.p95)}, max ${ms(screen.max)}`,
+    );
+  }
   const query = await page.evaluate(() => window.inventoryBench.sampleQuery());
-  await page.evaluate(() => (location.hash = '#/parametres'));
-  await page.waitForSelector('h1');
-  const counted = await page.evaluate(() => window.inventoryBench.countByClient(5));
-  console.log(
-    `client list's item counts for ${CLIENTS} clients: key cursor (today's ClientsPage) median ${ms(counted.cursor.median)}, max ${ms(counted.cursor.max)} | one count per client median ${ms(counted.perClient.median)}, max ${ms(counted.perClient.max)}`,
-  );
+  if (runs('counts')) {
+    await page.evaluate(() => (location.hash = '#/parametres'));
+    await page.waitForSelector('h1');
+    const counted = await page.evaluate(() => window.inventoryBench.countByClient(5));
+    console.log(
+      `client list's item counts for ${CLIENTS} clients: key cursor (today's ClientsPage) median ${ms(counted.cursor.median)}, max ${ms(counted.cursor.max)} | one count per client median ${ms(counted.perClient.median)}, max ${ms(counted.perClient.max)}`,
+    );
+  }
   await context.close();
 
-  const row = 'table[aria-label="Liste des clients"] tbody tr a';
-  const full: number[] = [];
-  const raw: number[] = [];
-  const empty: number[] = [];
-  for (let i = 0; i < COLD_RUNS; i++) {
-    full.push(await coldStart(profile, row));
-    raw.push(await rawColdRead(profile));
-    empty.push(await coldStart(emptyProfile, 'text=Aucun client pour l’instant.'));
+  if (runs('cold')) {
+    const row = 'table[aria-label="Liste des clients"] tbody tr a';
+    const full: number[] = [];
+    const raw: number[] = [];
+    const empty: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      full.push(await coldStart(profile, row));
+      raw.push(await rawColdRead(profile));
+      empty.push(await coldStart(emptyProfile, 'text=Aucun client pour l’instant.'));
+    }
+    const [f, r, e] = [stats(full), stats(raw), stats(empty)];
+    console.log(
+      `cold start to the first client row, ${EQUIPMENT} items: median ${ms(f.median)} (${ms(f.min)}–${ms(f.max)}) | empty profile median ${ms(e.median)} (${ms(e.min)}–${ms(e.max)}) | raw cold read of clients + contacts median ${ms(r.median)} (${ms(r.min)}–${ms(r.max)})`,
+    );
   }
-  const [f, r, e] = [stats(full), stats(raw), stats(empty)];
-  console.log(
-    `cold start to the first client row, ${EQUIPMENT} items: median ${ms(f.median)} (${ms(f.min)}–${ms(f.max)}) | empty profile median ${ms(e.median)} (${ms(e.min)}–${ms(e.max)}) | raw cold read of clients + contacts median ${ms(r.median)} (${ms(r.min)}–${ms(r.max)})`,
-  );
-  const searched: number[] = [];
-  const keysRead: number[] = [];
-  for (let i = 0; i < COLD_RUNS; i++) {
-    searched.push(await coldFirstSearch(profile, query));
-    keysRead.push(await rawColdRead(profile, RAW_COLD_KEYS_READ));
+  if (runs('first-search')) {
+    const searched: number[] = [];
+    const keysRead: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      searched.push(await coldFirstSearch(profile, query));
+      keysRead.push(await rawColdRead(profile, RAW_COLD_KEYS_READ));
+    }
+    const [s1, k] = [stats(searched), stats(keysRead)];
+    console.log(
+      `cold start to the first result of a search ("${query}") on #/inventaire: median ${ms(s1.median)} (${ms(s1.min)}–${ms(s1.max)}) | raw cold open + read of the search keys median ${ms(k.median)} (${ms(k.min)}–${ms(k.max)})`,
+    );
   }
-  const [s1, k] = [stats(searched), stats(keysRead)];
-  console.log(
-    `cold start to the first result of a search ("${query}") on #/inventaire: median ${ms(s1.median)} (${ms(s1.min)}–${ms(s1.max)}) | raw cold open + read of the search keys median ${ms(k.median)} (${ms(k.min)}–${ms(k.max)})`,
-  );
 } finally {
   await server.close();
   await rm(profile, { recursive: true, force: true });

@@ -3,14 +3,19 @@
  * app in Chromium. Every figure is measured beside a raw-IndexedDB baseline holding the same
  * records with the same indexes, in the same page and run.
  */
+import { uuidv7 } from 'uuidv7';
 import { putRecords } from '../renderer/db/changes';
 import { BordereauDb } from '../renderer/db/database';
 import type { StoredEquipment } from '../renderer/db/database';
 import { importEquipment } from '../renderer/db/equipment-import';
 import { equipmentIndexFields } from '../renderer/db/equipment-index';
+import { chunkEntryOf } from '../renderer/db/equipment-search-keys';
 import { equipmentSearchIndex, searchEquipment } from '../renderer/db/equipment-search';
 import { countEquipmentByClient, listEquipment } from '../renderer/db/repositories/equipment';
 import { guessMapping } from '../shared/inventory/csv/columns';
+import { resolveChoices } from '../shared/inventory/csv/import-analysis';
+import { planImportBatches } from '../shared/inventory/csv/import-plan';
+import type { AcceptedRow } from '../shared/inventory/csv/import-plan';
 import { equipmentToCsv } from '../shared/inventory/csv/export';
 import { parseCsv } from '../shared/inventory/csv/parse';
 import { filterEquipment, NO_FILTER } from '../shared/inventory/equipment-filter';
@@ -70,8 +75,9 @@ async function rawBulkPut(
   raw: IDBDatabase,
   records: readonly { id: string }[],
   synced: readonly object[] | null,
+  durability?: IDBTransactionDurability,
 ): Promise<void> {
-  const tx = raw.transaction(['equipment', 'outbox'], 'readwrite');
+  const tx = raw.transaction(['equipment', 'outbox'], 'readwrite', durability && { durability });
   const store = tx.objectStore('equipment');
   const outbox = tx.objectStore('outbox');
   records.forEach((r, i) => {
@@ -278,6 +284,93 @@ async function importRows(rows: number, runs: number) {
 }
 
 /**
+ * Where an import of `rows` rows spends its time, phase by phase, each phase alone on a fresh
+ * client (the same work importEquipment does, taken apart): reading the file, the mapping
+ * step's guesses, the plan (validation, matching), building the records and outbox entries,
+ * computing their search keys, and the write itself through Dexie (with the keys'
+ * middleware) beside the raw write of the same records. Medians of `runs`.
+ */
+async function importPhases(rows: number, runs: number) {
+  const phases: Record<string, number[]> = {
+    parse: [],
+    choices: [],
+    plan: [],
+    records: [],
+    searchKeys: [],
+    dexieWrite: [],
+    rawWrite: [],
+    // The same raw write with an explicit durability hint: which one the default is here.
+    rawRelaxed: [],
+    rawStrict: [],
+  };
+  for (let run = 0; run < runs; run++) {
+    const fresh = generateDemoData({
+      seed: 9500 + run,
+      clientCount: 1,
+      equipmentPerClient: rows,
+      now: NOW,
+    });
+    const client = fresh.clients[0]!;
+    await putRecords(app, 'clients', [client], { origin: 'server' });
+    await putRecords(app, 'sites', fresh.sites, { origin: 'server' });
+    const text = equipmentToCsv(fresh.equipment, new Map(fresh.sites.map((s) => [s.id, s.name])));
+    const time = <T>(phase: string, work: () => T): T => {
+      const t = performance.now();
+      const result = work();
+      phases[phase]!.push(performance.now() - t);
+      return result;
+    };
+    const csv = time('parse', () => parseCsv(text));
+    if (!csv.ok) throw new Error(csv.message);
+    const resolved = time('choices', () =>
+      resolveChoices(csv, { mapping: guessMapping(csv.headers) }),
+    );
+    const accepted = time('plan', () => {
+      const all: AcceptedRow[] = [];
+      const context = { clientId: client.id, sites: fresh.sites, existing: [] };
+      for (const batch of planImportBatches(csv, resolved.mapping, context, 1_000, {
+        dateOrder: resolved.dateOrder,
+        values: resolved.values,
+      }))
+        all.push(...batch.accepted);
+      return all;
+    });
+    const records = time('records', () =>
+      accepted.map((row) => {
+        if (row.kind !== 'new') throw new Error('phases: a fresh client has only new rows');
+        return { ...row.draft, id: uuidv7(), revision: null, updatedAt: NOW };
+      }),
+    );
+    time('searchKeys', () => records.map((r) => chunkEntryOf(r)));
+    const stored = records.map((e) => ({ ...e, id: `${e.id}-raw`, ...equipmentIndexFields(e) }));
+    const dexie = async () => {
+      const t = performance.now();
+      await putRecords(app, 'equipment', records, { created: true, now: NOW });
+      phases.dexieWrite!.push(performance.now() - t);
+    };
+    const bare = async () => {
+      const t = performance.now();
+      await rawBulkPut(raw, stored, records);
+      phases.rawWrite!.push(performance.now() - t);
+    };
+    if (run % 2 === 0) {
+      await dexie();
+      await bare();
+    } else {
+      await bare();
+      await dexie();
+    }
+    for (const durability of ['relaxed', 'strict'] as const) {
+      const copy = stored.map((e) => ({ ...e, id: `${e.id}-${durability}` }));
+      const t = performance.now();
+      await rawBulkPut(raw, copy, records, durability);
+      phases[durability === 'relaxed' ? 'rawRelaxed' : 'rawStrict']!.push(performance.now() - t);
+    }
+  }
+  return Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, stats(v).median]));
+}
+
+/**
  * The client list's item counts: as ClientsPage reads them today (every key of the clientId
  * index through a cursor), and one count per client (countEquipmentByClient).
  */
@@ -337,6 +430,7 @@ const api = {
   openClientData,
   openClientScreen,
   importRows,
+  importPhases,
   buildSearchIndex,
   countByClient,
   sampleQuery,

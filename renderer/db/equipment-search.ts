@@ -24,21 +24,42 @@ interface LiveIndex {
   building: Promise<EquipmentSearchIndex> | null;
   /** Ids to read again before the next search, or 'all'. */
   stale: Set<string> | 'all';
+  /**
+   * The records the last searches read, while no equipment is written: typing one more
+   * character mostly shows records the previous keystroke read already, so the keystroke
+   * needs no database read (each costs a round trip to the browser's storage process, the
+   * slowest part of a search under load). Emptied by every write to the table.
+   */
+  records: Map<string, StoredEquipment>;
+  /** Counts the table's writes: a read begun before one must not fill `records`. */
+  writes: number;
 }
+
+/** Records kept for the next keystrokes, at most (a few searches' worth). */
+const KEPT_RECORDS = 2_000;
 
 const live = new WeakMap<BordereauDb, LiveIndex>();
 
 function stateOf(db: BordereauDb): LiveIndex {
   let state = live.get(db);
   if (!state) {
-    const created: LiveIndex = { index: null, building: null, stale: new Set() };
+    const created: LiveIndex = {
+      index: null,
+      building: null,
+      stale: new Set(),
+      records: new Map(),
+      writes: 0,
+    };
     state = created;
     live.set(db, state);
     const part = `idb://${db.name}/equipment/`;
     const onChange = (parts: ObservabilitySet) => {
       for (const key of [part, `${part}:dels`]) {
         const tree = parts[key];
-        if (tree) markStale(created, tree);
+        if (!tree) continue;
+        markStale(created, tree);
+        created.writes++;
+        created.records.clear();
       }
     };
     Dexie.on('storagemutated', onChange);
@@ -134,13 +155,37 @@ export async function searchEquipment(
     }
   }
   // An id twice (a record moved between clients' keys) is read once.
-  const records = (await db.equipment.bulkGet([...new Set(ids)])).filter(
-    (r): r is StoredEquipment => r !== undefined,
-  );
+  const records = await recordsOf(db, [...new Set(ids)]);
   return records
     .filter((r) => matchesQuery(r, terms))
     .map((r) => ({ r, rank: matchRank(r, terms) }))
     .sort((a, b) => a.rank - b.rank || a.r.serialNumber.localeCompare(b.r.serialNumber))
     .slice(0, limit)
     .map((x) => x.r);
+}
+
+/** The records of `ids` (those that exist), read from the database only if not kept. */
+async function recordsOf(db: BordereauDb, ids: readonly string[]): Promise<StoredEquipment[]> {
+  const state = stateOf(db);
+  const kept = state.records;
+  const found = new Map<string, StoredEquipment>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const r = kept.get(id);
+    if (r) found.set(id, r);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    const writes = state.writes;
+    const read = await db.equipment.bulkGet(missing);
+    // A write meanwhile may have changed what was read: used for this answer, not kept.
+    const keep = writes === state.writes;
+    if (keep && kept.size + missing.length > KEPT_RECORDS) kept.clear();
+    for (const r of read) {
+      if (!r) continue;
+      found.set(r.id, r);
+      if (keep) kept.set(r.id, r);
+    }
+  }
+  return ids.flatMap((id) => found.get(id) ?? []);
 }

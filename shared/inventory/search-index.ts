@@ -26,6 +26,12 @@ export class EquipmentSearchIndex {
   private readonly dead = new Set<number>();
   /** Live slot of each id; made on first need (a load of 100,000 ids does without it). */
   private slotIndex: Map<string, number> | null = null;
+  /**
+   * Every match of the last terms searched whose scans ran to the end (ascending slots), while
+   * the index is unchanged: typing one more character narrows these few candidates instead of
+   * scanning all the text again (a term's matches are among those of each of its prefixes).
+   */
+  private recent: { term: string; slots: number[] }[] = [];
 
   get size(): number {
     return this.slotOf.size;
@@ -66,6 +72,7 @@ export class EquipmentSearchIndex {
       this.wordStarts.push(...wordStarts);
       for (const id of ids) this.ids.push(id);
       this.slotIndex = null;
+      this.recent = [];
     }
     return skipped;
   }
@@ -94,6 +101,7 @@ export class EquipmentSearchIndex {
    * equipment (renderer/db/equipment-search-keys.ts), or replaces its previous version.
    */
   putKeys(id: string, serial: string, words: readonly string[]): void {
+    this.recent = [];
     const old = this.slotOf.get(id);
     if (old !== undefined) this.dead.add(old);
     const slot = this.ids.length;
@@ -109,6 +117,7 @@ export class EquipmentSearchIndex {
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
+    this.recent = [];
     this.dead.add(slot);
     this.slotOf.delete(id);
   }
@@ -119,6 +128,8 @@ export class EquipmentSearchIndex {
    */
   find(term: string, limit: number): string[] {
     if (term === '' || limit <= 0) return [];
+    const narrowed = this.narrowed(term, limit);
+    if (narrowed) return narrowed;
     const found = new Set<number>();
     // Serial numbers: the term anywhere it starts an indexed suffix.
     for (let at = this.serials.indexOf(term); at >= 0; at = this.serials.indexOf(term, at + 1)) {
@@ -142,7 +153,61 @@ export class EquipmentSearchIndex {
         if (found.size >= limit) break;
       }
     }
-    return [...found].sort((a, b) => a - b).map((slot) => this.ids[slot]!);
+    const slots = [...found].sort((a, b) => a - b);
+    // Fewer than the limit: both scans ran to the end, these are all the term's matches.
+    if (found.size < limit) this.remember(term, slots);
+    return slots.map((slot) => this.ids[slot]!);
+  }
+
+  /**
+   * The answer to `term` from the complete matches of a shorter term it starts with (the
+   * previous keystroke's), checked one by one; null when there is none. Answers exactly as
+   * the scans do, limit included: serial matches first in slot order, then the others.
+   */
+  private narrowed(term: string, limit: number): string[] | null {
+    let from: number[] | null = null;
+    for (const r of this.recent) {
+      if (term.startsWith(r.term) && (from === null || r.slots.length < from.length))
+        from = r.slots;
+    }
+    if (from === null) return null;
+    const bySerial: number[] = [];
+    const byWord: number[] = [];
+    for (const slot of from) {
+      if (this.serialMatches(slot, term)) bySerial.push(slot);
+      else if (this.wordMatches(slot, term)) byWord.push(slot);
+    }
+    const all = [...bySerial, ...byWord].sort((a, b) => a - b);
+    if (all.length < limit) this.remember(term, all);
+    const slots =
+      bySerial.length >= limit
+        ? bySerial.slice(0, limit)
+        : [...bySerial, ...byWord.slice(0, limit - bySerial.length)].sort((a, b) => a - b);
+    return slots.map((slot) => this.ids[slot]!);
+  }
+
+  private remember(term: string, slots: number[]): void {
+    if (slots.length > MAX_REMEMBERED) return;
+    this.recent = [{ term, slots }, ...this.recent.filter((r) => r.term !== term)].slice(
+      0,
+      REMEMBERED_TERMS,
+    );
+  }
+
+  /** The term in the slot's serial key, at its start or MIN_SUFFIX_LENGTH before its end. */
+  private serialMatches(slot: number, term: string): boolean {
+    const start = this.serialStarts[slot]!;
+    const serial = this.serials.slice(start, this.serials.indexOf('\n', start));
+    for (let at = serial.indexOf(term); at >= 0; at = serial.indexOf(term, at + 1)) {
+      if (at === 0 || at <= serial.length - MIN_SUFFIX_LENGTH) return true;
+    }
+    return false;
+  }
+
+  /** The term at the start of one of the slot's other tokens. */
+  private wordMatches(slot: number, term: string): boolean {
+    const end = slot + 1 < this.wordStarts.length ? this.wordStarts[slot + 1]! : this.words.length;
+    return this.words.slice(this.wordStarts[slot], end).includes(`\n${term}`);
   }
 
   /** Rebuilds the strings without the dead records. */
@@ -178,6 +243,11 @@ export class EquipmentSearchIndex {
     this.dead.clear();
   }
 }
+
+/** Terms whose complete matches are kept for narrowing (the last keystrokes, a backspace). */
+const REMEMBERED_TERMS = 8;
+/** Larger answers are not kept: narrowing them would cost about what a scan does. */
+const MAX_REMEMBERED = 5_000;
 
 /** Starts a record's tokens in the words text of a SearchBlock (not a token character). */
 const RECORD_MARK = '\t';

