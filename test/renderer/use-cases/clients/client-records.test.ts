@@ -7,7 +7,11 @@ import {
   saveClient,
 } from '../../../../renderer/use-cases/clients/client-records';
 import { loadClientFile } from '../../../../renderer/use-cases/clients/client-file';
-import { loadClientList } from '../../../../renderer/use-cases/clients/client-list';
+import {
+  loadClientList,
+  loadEquipmentCounts,
+} from '../../../../renderer/use-cases/clients/client-list';
+import { createEquipment } from '../../../../renderer/db/repositories/equipment';
 import { freshDb } from '../../db/fresh-db';
 import { testDeps } from '../deps';
 
@@ -103,6 +107,12 @@ describe('client file commands', () => {
     const list = await loadClientList(db);
     expect(list.clients.map((c) => c.name)).toEqual(['ALLANCE', 'Boulangerie Martin']);
     expect(list.contacts).toHaveLength(1);
-    expect(list.equipmentCounts.get(other.id)).toBe(0);
+    await createEquipment(db, { clientId: client.id, category: 'laptop', serialNumber: 'PF-1' });
+    await createEquipment(db, { clientId: client.id, category: 'printer', serialNumber: 'IMP-2' });
+    const counts = await loadEquipmentCounts(db, [client.id, other.id]);
+    expect([...counts]).toEqual([
+      [client.id, 2],
+      [other.id, 0],
+    ]);
   });
 });
