@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { afterStartUp } from './app/after-start-up';
 import { createAppRouter } from './app/router';
 import { preloadScreens } from './app/routes';
 import './app/styles.css';
@@ -28,9 +29,11 @@ if (shellState === 'missing') {
     </StrictMode>,
   );
 
-  // Not awaited: a screen whose code failed to preload is loaded again on its first visit,
-  // and a failure then reaches the error boundary with its message.
-  setTimeout(() => {
+  // Once the first screen is up: parsing every screen's code (the PDF writer among them)
+  // right away took the cores from the client list at each start. Not awaited: a screen
+  // whose code failed to preload is loaded again on its first visit, and a failure then
+  // reaches the error boundary with its message.
+  afterStartUp(() => {
     preloadScreens().catch((error: unknown) => console.warn('Préchargement des écrans :', error));
-  }, 0);
+  });
 }
