@@ -20,8 +20,10 @@ if (shellState === 'missing') {
 } else {
   // Open the local database (persistent storage, device id, backup on version change) early.
   void bootstrapDatabase();
-  // Background sync with the office server: at start, on reconnection, every few minutes.
-  startSyncService();
+  // Background sync with the office server: once the first screen is up (a cycle reads the
+  // outbox and writes what it pulls: not while the client list is being read), then on
+  // reconnection and every few minutes. "Synchroniser maintenant" starts it sooner.
+  afterStartUp(() => startSyncService());
 
   createRoot(container).render(
     <StrictMode>

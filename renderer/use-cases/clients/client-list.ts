@@ -13,9 +13,9 @@ export interface ClientList {
   readonly contacts: readonly Contact[];
 }
 
-export async function loadClientList(db: BordereauDb): Promise<ClientList> {
-  const [clients, contacts] = await Promise.all([listClients(db), db.contacts.toArray()]);
-  return { clients, contacts };
+/** Every contact of every client: the client search finds a client by its contacts' names. */
+export function loadAllContacts(db: BordereauDb): Promise<Contact[]> {
+  return db.contacts.toArray();
 }
 
 /**
@@ -30,11 +30,26 @@ export function loadEquipmentCounts(
   return countEquipmentByClient(db, clientIds);
 }
 
-/** The clients list, live (undefined while loading). */
+/**
+ * The clients list, live: undefined while the clients are read; their contacts (for the
+ * search) are read once the rows can show, empty until then — at start-up the rows must not
+ * wait for every contact as well (docs/benchmarks.md, Inventory on disk, third pass).
+ */
 export function useClientList(): ClientList | undefined {
   const db = getDb();
-  return useLiveQuery(() => loadClientList(db), [db]);
+  const clients = useLiveQuery(() => listClients(db), [db]);
+  const clientsIn = clients !== undefined;
+  const contacts = useLiveQuery(
+    () => (clientsIn ? loadAllContacts(db) : undefined),
+    [db, clientsIn],
+  );
+  return useMemo(
+    () => (clients === undefined ? undefined : { clients, contacts: contacts ?? NO_CONTACTS }),
+    [clients, contacts],
+  );
 }
+
+const NO_CONTACTS: readonly Contact[] = [];
 
 /**
  * The item counts of the listed clients, live, read once their rows are on screen (500

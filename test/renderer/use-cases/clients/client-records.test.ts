@@ -8,9 +8,10 @@ import {
 } from '../../../../renderer/use-cases/clients/client-records';
 import { loadClientFile } from '../../../../renderer/use-cases/clients/client-file';
 import {
-  loadClientList,
+  loadAllContacts,
   loadEquipmentCounts,
 } from '../../../../renderer/use-cases/clients/client-list';
+import { listClients } from '../../../../renderer/db/repositories/clients';
 import { createEquipment } from '../../../../renderer/db/repositories/equipment';
 import { freshDb } from '../../db/fresh-db';
 import { testDeps } from '../deps';
@@ -104,9 +105,8 @@ describe('client file commands', () => {
     expect(file?.visits).toEqual([]);
     expect(await loadClientFile(db, 'inconnu')).toBeNull();
 
-    const list = await loadClientList(db);
-    expect(list.clients.map((c) => c.name)).toEqual(['ALLANCE', 'Boulangerie Martin']);
-    expect(list.contacts).toHaveLength(1);
+    expect((await listClients(db)).map((c) => c.name)).toEqual(['ALLANCE', 'Boulangerie Martin']);
+    expect((await loadAllContacts(db)).map((c) => c.name)).toEqual(['Anne Durand']);
     await createEquipment(db, { clientId: client.id, category: 'laptop', serialNumber: 'PF-1' });
     await createEquipment(db, { clientId: client.id, category: 'printer', serialNumber: 'IMP-2' });
     const counts = await loadEquipmentCounts(db, [client.id, other.id]);
