@@ -11,16 +11,19 @@
  *   of the client list (target < 1 s), beside the same app on an empty profile and a raw
  *   IndexedDB read of the clients from the same cold profile.
  * Run: `npx tsx bench/inventory-disk.bench.ts` (builds the renderer first).
- * `BENCH_ONLY=import,search npx tsx bench/inventory-disk.bench.ts` runs only the parts named
- * (import, phases, search, first-search, open, counts, cold; all by default): the seeding of
- * the 100,000 items on disk always runs, not timed.
+ * Parts alone: `BENCH_PARTS=import,search` runs only the parts named (import, phases,
+ * search, first-search, open, counts, cold; all by default); an unknown name stops the run.
+ * `BENCH_PROFILE=/tmp/dir` keeps the seeded profile there (and serves on a fixed port, so the
+ * origin and its IndexedDB are the same next time): later runs skip the seeding. The import
+ * part adds 30,000 items to a kept profile at each run; leave it out when keeping one.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { chromium } from 'playwright-core';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import { CHROMIUM_PATH, startRendererServer } from '../test/e2e/harness';
 
@@ -29,16 +32,6 @@ const EQUIPMENT = 100_000;
 const BIG_CLIENT = 2_000;
 const IMPORT_ROWS = 10_000;
 const COLD_RUNS = 4;
-const PARTS = ['import', 'phases', 'search', 'first-search', 'open', 'counts', 'cold'] as const;
-const only = (process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((p) => p.trim());
-const unknownParts = only.filter((p) => !(PARTS as readonly string[]).includes(p));
-if (unknownParts.length > 0) {
-  console.error(
-    `BENCH_ONLY: partie(s) inconnue(s) ${unknownParts.join(', ')} ; parties : ${PARTS.join(', ')}`,
-  );
-  process.exit(1);
-}
-const runs = (part: (typeof PARTS)[number]) => only.includes(part);
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const stats = (samples: number[]) => {
@@ -58,8 +51,23 @@ const bundle = await esbuild({
 });
 const script = bundle.outputFiles[0]!.text;
 
-const server = await startRendererServer();
-const profile = await mkdtemp(join(tmpdir(), 'bordereau-bench-profile-'));
+const ALL_PARTS = ['import', 'phases', 'search', 'first-search', 'open', 'counts', 'cold'];
+const PARTS = new Set(
+  (process.env.BENCH_PARTS ?? ALL_PARTS.join(',')).split(',').map((p) => p.trim()),
+);
+const unknownParts = [...PARTS].filter((p) => !ALL_PARTS.includes(p));
+if (unknownParts.length > 0) {
+  console.error(
+    `BENCH_PARTS : partie(s) inconnue(s) ${unknownParts.join(', ')} ; parties : ${ALL_PARTS.join(', ')}`,
+  );
+  process.exit(1);
+}
+const KEPT_PROFILE = process.env.BENCH_PROFILE;
+const server = await startRendererServer(KEPT_PROFILE ? 47_173 : 0);
+const profile = KEPT_PROFILE ?? (await mkdtemp(join(tmpdir(), 'bordereau-bench-profile-')));
+if (KEPT_PROFILE) await mkdir(KEPT_PROFILE, { recursive: true });
+/** Written once a kept profile is seeded: what later runs need of the seeding. */
+const SEEDED_MARK = join(profile, 'bordereau-bench-seeded.json');
 const emptyProfile = await mkdtemp(join(tmpdir(), 'bordereau-bench-empty-'));
 
 /** Chromium on a user-data directory: IndexedDB lives on disk, as in the desktop app. */
@@ -155,7 +163,49 @@ async function rawColdRead(dir: string, script = RAW_COLD_READ): Promise<number>
   }
 }
 
+/**
+ * Opening a client with 2,000 items in a running page: the data layer beside a raw getAll,
+ * and the screen from the hash change to its first inventory row.
+ */
+async function openClientParts(page: Page, bigClientId: string): Promise<void> {
+  const open = await page.evaluate(
+    (id) => window.inventoryBench.openClientData(id, 15),
+    bigClientId,
+  );
+  console.log(
+    `open client (${open.rows} items) on disk, data: ours median ${ms(open.ours.median)}, p95 ${ms(open.ours.p95)} | first page (${open.firstRows} items) median ${ms(open.first.median)}, p95 ${ms(open.first.p95)} | raw getAll median ${ms(open.raw.median)}, p95 ${ms(open.raw.p95)}`,
+  );
+  const screen = await page.evaluate(
+    (id) => window.inventoryBench.openClientScreen(id, 15),
+    bigClientId,
+  );
+  console.log(
+    `open client (${open.rows} items) on disk, screen from navigation to first rows: median ${ms(screen.first.median)}, p95 ${ms(screen.first.p95)}, max ${ms(screen.first.max)} | to the whole list: median ${ms(screen.whole.median)}, p95 ${ms(screen.whole.p95)}`,
+  );
+}
+
+/**
+ * Cold start: new browser processes on the seeded profile, to the first client row, beside
+ * the same app on an empty profile and a raw cold read of the clients, alternated.
+ */
+async function coldStartParts(): Promise<void> {
+  const row = 'table[aria-label="Liste des clients"] tbody tr a';
+  const full: number[] = [];
+  const raw: number[] = [];
+  const empty: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    full.push(await coldStart(profile, row));
+    raw.push(await rawColdRead(profile));
+    empty.push(await coldStart(emptyProfile, 'text=Aucun client pour l’instant.'));
+  }
+  const [f, r, e] = [stats(full), stats(raw), stats(empty)];
+  console.log(
+    `cold start to the first client row, ${EQUIPMENT} items: median ${ms(f.median)} (${ms(f.min)}–${ms(f.max)}) | empty profile median ${ms(e.median)} (${ms(e.min)}–${ms(e.max)}) | raw cold read of clients + contacts median ${ms(r.median)} (${ms(r.min)}–${ms(r.max)})`,
+  );
+}
+
 try {
+  const started = performance.now();
   const context = await launch(profile);
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(600_000);
@@ -167,21 +217,37 @@ try {
     'persistent storage:',
     await page.evaluate(() => navigator.storage.persist().then(String)),
   );
-  const seeded = await page.evaluate(([c, e, b]) => window.inventoryBench.seed(c, e, b), [
-    CLIENTS,
-    EQUIPMENT,
-    BIG_CLIENT,
-  ] as const);
-  console.log(
-    `seeded ${seeded.equipment} items for ${CLIENTS} clients on disk in ${seeded.seconds.toFixed(1)} s (not timed below)`,
-  );
+  let seeded: { bigClientId: string; query: string };
+  if (KEPT_PROFILE && existsSync(SEEDED_MARK)) {
+    seeded = JSON.parse(await readFile(SEEDED_MARK, 'utf8')) as typeof seeded;
+    await page.evaluate(([c, e, b]) => window.inventoryBench.attach(c, e, b), [
+      CLIENTS,
+      EQUIPMENT,
+      BIG_CLIENT,
+    ] as const);
+    console.log(`kept profile ${profile}: seeded already`);
+  } else {
+    const done = await page.evaluate(([c, e, b]) => window.inventoryBench.seed(c, e, b), [
+      CLIENTS,
+      EQUIPMENT,
+      BIG_CLIENT,
+    ] as const);
+    console.log(
+      `seeded ${done.equipment} items for ${CLIENTS} clients on disk in ${done.seconds.toFixed(1)} s (not timed below)`,
+    );
+    seeded = {
+      bigClientId: done.bigClientId,
+      query: await page.evaluate(() => window.inventoryBench.sampleQuery()),
+    };
+    if (KEPT_PROFILE) await writeFile(SEEDED_MARK, JSON.stringify(seeded));
+  }
   console.log('sanity:', await page.evaluate(() => window.inventoryBench.check()));
-  // Off the client list: its live item counts (a cursor over every key of the clientId index)
-  // would run again after each timed write, inside the next measurement.
+  // Off the client list: its live item counts would run again after each timed write,
+  // inside the next measurement.
   await page.evaluate(() => (location.hash = '#/parametres'));
   await page.waitForSelector('h1');
 
-  if (runs('import')) {
+  if (PARTS.has('import')) {
     const imported = await page.evaluate(
       (n) => window.inventoryBench.importRows(n, 3),
       IMPORT_ROWS,
@@ -190,7 +256,7 @@ try {
       `import ${imported.rows} rows on disk: ours median ${ms(imported.ours.median)}, max ${ms(imported.ours.max)} | raw bulk put + outbox median ${ms(imported.raw.median)}, max ${ms(imported.raw.max)}`,
     );
   }
-  if (runs('phases')) {
+  if (PARTS.has('phases')) {
     const phases = await page.evaluate(
       (n) => window.inventoryBench.importPhases(n, 3),
       IMPORT_ROWS,
@@ -201,74 +267,45 @@ try {
         .join(', ')}`,
     );
   }
-  if (runs('first-search')) {
+  if (PARTS.has('first-search')) {
     const built = await page.evaluate(() => window.inventoryBench.buildSearchIndex(3));
     console.log(
       `in-memory search index loaded from the persisted keys (first search): median ${ms(built.median)}, max ${ms(built.max)}`,
     );
   }
-  if (runs('search')) {
+  if (PARTS.has('search')) {
     const search = await page.evaluate(() => window.inventoryBench.search(60));
     console.log(
       `search as you type on disk (${search.keystrokes} keystrokes): ours median ${ms(search.ours.median)}, p95 ${ms(search.ours.p95)}, max ${ms(search.ours.max)} | raw median ${ms(search.raw.median)}, p95 ${ms(search.raw.p95)}`,
     );
   }
-  if (runs('open')) {
-    const open = await page.evaluate(
-      (id) => window.inventoryBench.openClientData(id, 15),
-      seeded.bigClientId,
-    );
-    console.log(
-      `open client (${open.rows} items) on disk, data: ours median ${ms(open.ours.median)}, p95 ${ms(open.ours.p95)} | raw getAll median ${ms(open.raw.median)}, p95 ${ms(open.raw.p95)}`,
-    );
-    const screen = await page.evaluate(
-      (id) => window.inventoryBench.openClientScreen(id, 15),
-      seeded.bigClientId,
-    );
-    console.log(
-      `open client (${open.rows} items) on disk, screen from navigation to first rows: median ${ms(screen.median)}, p95 ${ms(screen.p95)}, max ${ms(screen.max)}`,
-    );
-  }
-  const query = await page.evaluate(() => window.inventoryBench.sampleQuery());
-  if (runs('counts')) {
+  if (PARTS.has('open')) await openClientParts(page, seeded.bigClientId);
+  if (PARTS.has('counts')) {
     await page.evaluate(() => (location.hash = '#/parametres'));
     await page.waitForSelector('h1');
     const counted = await page.evaluate(() => window.inventoryBench.countByClient(5));
     console.log(
-      `client list's item counts for ${CLIENTS} clients: key cursor (today's ClientsPage) median ${ms(counted.cursor.median)}, max ${ms(counted.cursor.max)} | one count per client median ${ms(counted.perClient.median)}, max ${ms(counted.perClient.max)}`,
+      `client list's item counts for ${CLIENTS} clients: key cursor median ${ms(counted.cursor.median)}, max ${ms(counted.cursor.max)} | one count per client median ${ms(counted.perClient.median)}, max ${ms(counted.perClient.max)}`,
     );
   }
   await context.close();
 
-  if (runs('cold')) {
-    const row = 'table[aria-label="Liste des clients"] tbody tr a';
-    const full: number[] = [];
-    const raw: number[] = [];
-    const empty: number[] = [];
-    for (let i = 0; i < COLD_RUNS; i++) {
-      full.push(await coldStart(profile, row));
-      raw.push(await rawColdRead(profile));
-      empty.push(await coldStart(emptyProfile, 'text=Aucun client pour l’instant.'));
-    }
-    const [f, r, e] = [stats(full), stats(raw), stats(empty)];
-    console.log(
-      `cold start to the first client row, ${EQUIPMENT} items: median ${ms(f.median)} (${ms(f.min)}–${ms(f.max)}) | empty profile median ${ms(e.median)} (${ms(e.min)}–${ms(e.max)}) | raw cold read of clients + contacts median ${ms(r.median)} (${ms(r.min)}–${ms(r.max)})`,
-    );
-  }
-  if (runs('first-search')) {
+  if (PARTS.has('cold')) await coldStartParts();
+  if (PARTS.has('first-search')) {
     const searched: number[] = [];
     const keysRead: number[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {
-      searched.push(await coldFirstSearch(profile, query));
+      searched.push(await coldFirstSearch(profile, seeded.query));
       keysRead.push(await rawColdRead(profile, RAW_COLD_KEYS_READ));
     }
     const [s1, k] = [stats(searched), stats(keysRead)];
     console.log(
-      `cold start to the first result of a search ("${query}") on #/inventaire: median ${ms(s1.median)} (${ms(s1.min)}–${ms(s1.max)}) | raw cold open + read of the search keys median ${ms(k.median)} (${ms(k.min)}–${ms(k.max)})`,
+      `cold start to the first result of a search ("${seeded.query}") on #/inventaire: median ${ms(s1.median)} (${ms(s1.min)}–${ms(s1.max)}) | raw cold open + read of the search keys median ${ms(k.median)} (${ms(k.min)}–${ms(k.max)})`,
     );
   }
+  console.log(`bench run: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 } finally {
   await server.close();
-  await rm(profile, { recursive: true, force: true });
+  if (!KEPT_PROFILE) await rm(profile, { recursive: true, force: true });
   await rm(emptyProfile, { recursive: true, force: true });
 }

@@ -194,12 +194,36 @@ async function search(keystrokeCount: number) {
   return { keystrokes: typed.length, found, ours: stats(ours), raw: stats(base) };
 }
 
+/**
+ * A kept profile (BENCH_PROFILE), seeded by an earlier run: the same data regenerated (same
+ * seed) and both databases opened as they are.
+ */
+async function attach(clientCount: number, total: number, bigClient: number): Promise<void> {
+  const rest = Math.floor((total - bigClient) / (clientCount - 1));
+  const counts = Array.from({ length: clientCount }, (_, i) =>
+    i === 0 ? bigClient : i === 1 ? total - bigClient - rest * (clientCount - 2) : rest,
+  );
+  data = generateDemoData({ seed: 2026, clientCount, equipmentPerClient: counts, now: NOW });
+  app = new BordereauDb();
+  await app.open();
+  raw = await request(indexedDB.open(RAW_DB, 1));
+}
+
+/** The first page of a client's items: what the client page shows before the whole list. */
+const FIRST_PAGE = 50;
+
 async function openClientData(clientId: string, runs: number) {
   const ours: number[] = [];
   const base: number[] = [];
+  const first: number[] = [];
   let rows = 0;
+  let firstRows = 0;
   for (let i = 0; i < runs + 2; i++) {
     let t = performance.now();
+    firstRows = (await app.equipment.where('clientId').equals(clientId).limit(FIRST_PAGE).toArray())
+      .length;
+    if (i >= 2) first.push(performance.now() - t);
+    t = performance.now();
     const items = filterEquipment(await listEquipment(app, clientId), NO_FILTER, '2026-11-23');
     const a = performance.now() - t;
     rows = items.length;
@@ -212,27 +236,35 @@ async function openClientData(clientId: string, runs: number) {
       base.push(b);
     }
   }
-  return { rows, ours: stats(ours), raw: stats(base) };
+  return { rows, firstRows, first: stats(first), ours: stats(ours), raw: stats(base) };
 }
 
 /** Time from the navigation to the client's page until its first inventory row is on screen. */
 async function openClientScreen(clientId: string, runs: number) {
-  const samples: number[] = [];
+  const first: number[] = [];
+  const whole: number[] = [];
+  const shown = (selector: string) =>
+    new Promise<void>((resolve) => {
+      const check = () =>
+        document.querySelector(selector) ? resolve() : requestAnimationFrame(check);
+      check();
+    });
   for (let i = 0; i < runs + 1; i++) {
     location.hash = '#/parametres';
     await new Promise((r) => setTimeout(r, 300));
     const started = performance.now();
     location.hash = `#/clients/${clientId}`;
-    await new Promise<void>((resolve) => {
-      const check = () =>
-        document.querySelector('[role="row"][data-index="0"]')
-          ? resolve()
-          : requestAnimationFrame(check);
-      check();
-    });
-    if (i >= 1) samples.push(performance.now() - started);
+    await shown('[role="row"][data-index="0"]');
+    const a = performance.now() - started;
+    // The whole list is in once the count stops saying it is loading the rest.
+    await shown('[data-testid="inventory-count"]:not([aria-busy="true"])');
+    const b = performance.now() - started;
+    if (i >= 1) {
+      first.push(a);
+      whole.push(b);
+    }
   }
-  return stats(samples);
+  return { first: stats(first), whole: stats(whole) };
 }
 
 async function importRows(rows: number, runs: number) {
@@ -426,6 +458,7 @@ declare global {
 }
 const api = {
   seed,
+  attach,
   search,
   openClientData,
   openClientScreen,

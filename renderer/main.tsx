@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { afterStartUp } from './app/after-start-up';
 import { createAppRouter } from './app/router';
 import { preloadScreens } from './app/routes';
 import './app/styles.css';
@@ -20,10 +21,13 @@ if (shellState === 'missing') {
 } else {
   // Open the local database (persistent storage, device id, backup on version change) early.
   void bootstrapDatabase();
-  // Background sync with the office server: at start, on reconnection, every few minutes.
-  startSyncService();
-  // The browser build's offline cache; never in the desktop shell (platform/service-worker.ts).
-  registerServiceWorker(shellState);
+  // Background sync with the office server: once the first screen is up (a cycle reads the
+  // outbox and writes what it pulls: not while the client list is being read), then on
+  // reconnection and every few minutes. "Synchroniser maintenant" starts it sooner.
+  afterStartUp(() => startSyncService());
+  // The browser build's offline cache (platform/service-worker.ts), never in the desktop
+  // shell; its precache download waits for the first screen too.
+  afterStartUp(() => registerServiceWorker(shellState));
 
   createRoot(container).render(
     <StrictMode>
@@ -31,9 +35,11 @@ if (shellState === 'missing') {
     </StrictMode>,
   );
 
-  // Not awaited: a screen whose code failed to preload is loaded again on its first visit,
-  // and a failure then reaches the error boundary with its message.
-  setTimeout(() => {
+  // Once the first screen is up: parsing every screen's code (the PDF writer among them)
+  // right away took the cores from the client list at each start. Not awaited: a screen
+  // whose code failed to preload is loaded again on its first visit, and a failure then
+  // reaches the error boundary with its message.
+  afterStartUp(() => {
     preloadScreens().catch((error: unknown) => console.warn('Préchargement des écrans :', error));
-  }, 0);
+  });
 }

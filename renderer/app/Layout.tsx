@@ -1,12 +1,23 @@
+import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router';
 import { NAV_ITEMS } from './nav';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OnlineIndicator } from './OnlineIndicator';
-import { RunningVisitBanner } from '../features/visits';
-import { BackupFailureNotice } from '../features/backup';
+import { useAfterStartUp } from './after-start-up';
+
+// Loaded once the first screen is up, not with the app's entry: the visits feature's index
+// brings its screens' code along (the PDF writer, 1 MB, and its fonts), which every start
+// loaded and ran before the client list could show.
+const RunningVisitBanner = lazy(() =>
+  import('../features/visits').then((m) => ({ default: m.RunningVisitBanner })),
+);
+const BackupFailureNotice = lazy(() =>
+  import('../features/backup').then((m) => ({ default: m.BackupFailureNotice })),
+);
 
 export function Layout() {
   const navigation = useNavigation();
+  const started = useAfterStartUp();
   return (
     <div className="app">
       <a className="skip-link" href="#contenu">
@@ -25,8 +36,12 @@ export function Layout() {
         </nav>
         <OnlineIndicator />
       </header>
-      <RunningVisitBanner />
-      <BackupFailureNotice />
+      {started && (
+        <Suspense fallback={null}>
+          <RunningVisitBanner />
+          <BackupFailureNotice />
+        </Suspense>
+      )}
       {/* A screen's code loads on its first visit (routes.tsx): the old screen stays, marked busy. */}
       <main
         id="contenu"

@@ -25,7 +25,16 @@ export async function preloadScreens(): Promise<void> {
 /** Each feature contributes its routes here; the navigation lives in nav.ts. */
 export const featureRoutes: RouteObject[] = [
   // The landing screen: « Aujourd'hui » when jobs are planned today, the clients otherwise.
-  { index: true, lazy: page(() => import('../features/today'), 'TodayLanding') },
+  {
+    index: true,
+    lazy: page(() => {
+      // Most starts land on the clients (no job today): their screen's code is fetched
+      // beside the landing's, not after its redirect.
+      // A failure here is met again, with its message, when the route loads it.
+      import('../features/clients/ClientsPage').catch(() => undefined);
+      return import('../features/today');
+    }, 'TodayLanding'),
+  },
   { path: 'aujourdhui', lazy: page(() => import('../features/today'), 'TodayPage') },
   { path: 'clients', lazy: page(() => import('../features/clients/ClientsPage'), 'ClientsPage') },
   {

@@ -22,7 +22,11 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export async function startRendererServer(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startRendererServer(
+  // A fixed port keeps the origin, hence a persistent profile's IndexedDB, across runs
+  // (bench/inventory-disk.bench.ts's BENCH_PROFILE); 0 takes a free one.
+  port = 0,
+): Promise<{ url: string; close: () => Promise<void> }> {
   if (!existsSync('dist/renderer/index.html')) {
     throw new Error(
       'dist/renderer is missing: run `npm run build:web` before the e2e tests (npm test does).',
@@ -31,9 +35,9 @@ export async function startRendererServer(): Promise<{ url: string; close: () =>
   const server: PreviewServer = await preview({
     configFile: resolve('vite.config.ts'),
     preview: {
-      port: 0,
+      port,
       host: '127.0.0.1',
-      strictPort: false,
+      strictPort: port !== 0,
       open: false,
       // The desktop shell's CSP (its development variant: the tests' office server is plain
       // http on loopback), sent as a header as its app:// handler does, so a

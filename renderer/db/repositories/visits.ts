@@ -196,6 +196,14 @@ export async function listUnfinishedVisits(db: BordereauDb): Promise<VisitRecord
   return rows.map(parseVisit).sort((a, b) => b.createdAt - a.createdAt);
 }
 
+/** One client's visits, latest first, through the clientId index (not every visit read). */
+export async function listClientVisits(db: BordereauDb, clientId: string): Promise<VisitRecord[]> {
+  const rows = await db.interventions.where('clientId').equals(clientId).toArray();
+  return rows
+    .map(parseVisit)
+    .sort((a, b) => (b.startedAt ?? b.createdAt) - (a.startedAt ?? a.createdAt));
+}
+
 export async function listVisits(db: BordereauDb): Promise<VisitRecord[]> {
   const rows = await db.interventions.toArray();
   return rows

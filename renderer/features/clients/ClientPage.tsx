@@ -9,6 +9,7 @@ import { formatDayRanges } from '../../../shared/inventory/opening-hours-text';
 import { SUBSCRIPTION_KIND_LABELS } from '../../../shared/inventory/subscription';
 import { useClientFile } from '../../use-cases/clients/client-file';
 import type { StoredContract } from '../../use-cases/clients/client-file';
+import { useClientEquipment } from '../../use-cases/inventory/use-client-equipment';
 import { ExportCsvButton, InventoryTable, today as todayOf } from '../inventory';
 import { ClientRefusalNotices, ClientSyncBadges, useRefusalCounts } from '../sync';
 import { DeviceFeesPanel } from '../contracts';
@@ -31,6 +32,7 @@ const NOTICE_TONE = { ok: '', soon: 'warn', 'last-day': 'danger', passed: 'dange
 export function ClientPage() {
   const { clientId = '' } = useParams();
   const file = useClientFile(clientId);
+  const equipment = useClientEquipment(clientId);
   const refusals = useRefusalCounts();
   // One form open at a time on the page: which one, or none.
   const [open, setOpen] = useState<OpenForm>(null);
@@ -48,7 +50,7 @@ export function ClientPage() {
       </section>
     );
   }
-  const { client, sites, contacts, contracts, subscriptions, equipment, visits } = file;
+  const { client, sites, contacts, contracts, subscriptions, visits } = file;
   const siteNames = new Map(sites.map((s) => [s.id, s.name]));
 
   return (
@@ -273,12 +275,20 @@ export function ClientPage() {
         <Link className="button" to={`/clients/${client.id}/import`}>
           Importer un fichier CSV
         </Link>
-        <ExportCsvButton clientName={client.name} items={equipment} siteNames={siteNames} />
+        <ExportCsvButton
+          client={client}
+          disabled={equipment?.complete === true && equipment.items.length === 0}
+        />
       </div>
       {equipment === undefined ? (
         <p className="muted">Chargement de l’inventaire…</p>
       ) : (
-        <InventoryTable clientId={client.id} items={equipment} siteNames={siteNames} />
+        <InventoryTable
+          clientId={client.id}
+          items={equipment.items}
+          complete={equipment.complete}
+          siteNames={siteNames}
+        />
       )}
 
       <h2>Interventions</h2>

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { searchClients } from '../../../shared/inventory/client-search';
-import { useClientList } from '../../use-cases/clients/client-list';
+import { useClientList, useEquipmentCounts } from '../../use-cases/clients/client-list';
 import { ClientSyncBadges, useRefusalCounts } from '../sync';
 import { FirstRunGuide } from '../onboarding';
 import { ClientForm } from './ClientForm';
@@ -9,7 +9,8 @@ import { ClientForm } from './ClientForm';
 export function ClientsPage() {
   const list = useClientList();
   const clients = list?.clients;
-  const counts = list?.equipmentCounts;
+  // Counted once the rows are shown, from the clients already read.
+  const counts = useEquipmentCounts(clients);
   const refusals = useRefusalCounts();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
@@ -75,7 +76,9 @@ export function ClientsPage() {
                   <ClientSyncBadges client={c} refused={refusals.get(c.id) ?? 0} />
                 </td>
                 <td>{c.city}</td>
-                <td>{(counts?.get(c.id) ?? 0).toLocaleString('fr-FR')}</td>
+                <td aria-busy={counts === undefined}>
+                  {counts === undefined ? '…' : (counts.get(c.id) ?? 0).toLocaleString('fr-FR')}
+                </td>
               </tr>
             ))}
           </tbody>

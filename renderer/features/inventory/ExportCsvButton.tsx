@@ -1,32 +1,41 @@
-import { equipmentToCsv } from '../../../shared/inventory/csv/export';
-import type { EquipmentDraft } from '../../../shared/inventory/equipment';
+import { useState } from 'react';
+import { appDeps } from '../../use-cases/deps';
+import { exportInventoryCsv } from '../../use-cases/inventory/export-inventory-csv';
 import { downloadText } from '../../ui/download-text';
+import { FormError } from '../../ui/FormError';
+import { userMessage } from '../../ui/user-message';
 
-/** Downloads the client's inventory in the import's own format (Excel FR). */
+/**
+ * Downloads the client's inventory in the import's own format (Excel FR): every item stored,
+ * read when clicked (the page may still be reading the list).
+ */
 export function ExportCsvButton({
-  clientName,
-  items,
-  siteNames,
+  client,
+  disabled,
 }: {
-  clientName: string;
-  items: readonly EquipmentDraft[];
-  siteNames: ReadonlyMap<string, string>;
+  client: { readonly id: string; readonly name: string };
+  disabled: boolean;
 }) {
-  const exportCsv = () => {
-    const safeName =
-      clientName
-        .normalize('NFD')
-        .replace(/[^A-Za-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '') || 'client';
-    downloadText(
-      `inventaire-${safeName}.csv`,
-      equipmentToCsv(items, siteNames),
-      'text/csv;charset=utf-8',
-    );
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const exportCsv = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const file = await exportInventoryCsv(appDeps().db, client);
+      downloadText(file.fileName, file.text, 'text/csv;charset=utf-8');
+    } catch (e) {
+      setError(userMessage(e, 'Export de l’inventaire impossible.'));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
-    <button type="button" onClick={exportCsv} disabled={items.length === 0}>
-      Exporter en CSV
-    </button>
+    <>
+      <button type="button" onClick={() => void exportCsv()} disabled={disabled || busy}>
+        Exporter en CSV
+      </button>
+      <FormError message={error} />
+    </>
   );
 }

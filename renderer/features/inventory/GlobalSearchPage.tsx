@@ -1,9 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import { CATEGORY_LABELS } from '../../../shared/inventory/category';
-import { getDb } from '../../db/database';
-import { equipmentSearchIndex, searchEquipment } from '../../db/equipment-search';
+import {
+  useEquipmentSearch,
+  useWarmSearchIndex,
+} from '../../use-cases/inventory/use-equipment-search';
 import { EquipmentBadges } from './EquipmentBadges';
 import { today as todayOf } from './today';
 
@@ -11,26 +12,10 @@ const LIMIT = 50;
 
 /** /inventaire: one search box over every client's equipment, serial numbers first. */
 export function GlobalSearchPage() {
-  const db = getDb();
   const [query, setQuery] = useState('');
-  // Builds the in-memory index while the user starts typing (not at start-up: the client
-  // list comes first).
-  useEffect(() => {
-    // A failure shows in the search itself (it builds the index again); only noted here.
-    equipmentSearchIndex(db).catch((error: unknown) =>
-      console.warn('Index de recherche non construit :', error),
-    );
-  }, [db]);
+  useWarmSearchIndex();
   const deferred = useDeferredValue(query);
-  const results = useLiveQuery(
-    () => searchEquipment(db, deferred, { limit: LIMIT }),
-    [db, deferred],
-  );
-  const clientIds = [...new Set((results ?? []).map((r) => r.clientId))];
-  const clients = useLiveQuery(() => db.clients.bulkGet(clientIds), [db, clientIds.join()]);
-  const clientName = new Map(
-    (clients ?? []).filter((c) => c !== undefined).map((c) => [c.id, c.name]),
-  );
+  const results = useEquipmentSearch(deferred, LIMIT);
   const today = todayOf();
 
   return (
@@ -76,7 +61,7 @@ export function GlobalSearchPage() {
               </tr>
             </thead>
             <tbody>
-              {results.map((e) => (
+              {results.map(({ item: e, clientName }) => (
                 <tr key={e.id}>
                   <td>
                     <Link to={`/clients/${e.clientId}/equipment/${e.id}`}>
@@ -84,7 +69,7 @@ export function GlobalSearchPage() {
                     </Link>
                   </td>
                   <td>
-                    <Link to={`/clients/${e.clientId}`}>{clientName.get(e.clientId) ?? '…'}</Link>
+                    <Link to={`/clients/${e.clientId}`}>{clientName ?? '…'}</Link>
                   </td>
                   <td>{e.assetTag}</td>
                   <td>{e.hostname}</td>

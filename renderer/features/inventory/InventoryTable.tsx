@@ -7,7 +7,7 @@ import { EQUIPMENT_STATUSES, STATUS_LABELS } from '../../../shared/inventory/equ
 import { filterEquipment, NO_FILTER } from '../../../shared/inventory/equipment-filter';
 import type { EquipmentFilter } from '../../../shared/inventory/equipment-filter';
 import { WARRANTY_LABELS, WARRANTY_STATES } from '../../../shared/inventory/warranty';
-import type { StoredEquipment } from '../../db/database';
+import type { StoredEquipment } from '../../use-cases/inventory/use-client-equipment';
 import { EquipmentBadges } from './EquipmentBadges';
 import { today as todayOf } from './today';
 
@@ -52,15 +52,19 @@ function FilterSelect({
 
 /**
  * A client's inventory: filters, search as you type, and a virtualised table (only the
- * rows on screen are in the DOM, so 2,000 items scroll as smoothly as 20).
+ * rows on screen are in the DOM, so 2,000 items scroll as smoothly as 20). `items` may be
+ * the first page only (`complete` false): its rows are the whole list's first rows, the
+ * filters apply to what is read, and the count says the rest is coming.
  */
 export function InventoryTable({
   clientId,
   items,
+  complete,
   siteNames,
 }: {
   clientId: string;
   items: readonly StoredEquipment[];
+  complete: boolean;
   siteNames: ReadonlyMap<string, string>;
 }) {
   const [filter, setFilter] = useState<EquipmentFilter>(NO_FILTER);
@@ -146,9 +150,10 @@ export function InventoryTable({
           )}
         />
       </div>
-      <p className="muted" aria-live="polite" data-testid="inventory-count">
-        {shown.length.toLocaleString('fr-FR')} équipement{shown.length > 1 ? 's' : ''} sur{' '}
-        {items.length.toLocaleString('fr-FR')}
+      <p className="muted" aria-live="polite" aria-busy={!complete} data-testid="inventory-count">
+        {complete
+          ? `${shown.length.toLocaleString('fr-FR')} équipement${shown.length > 1 ? 's' : ''} sur ${items.length.toLocaleString('fr-FR')}`
+          : `${shown.length.toLocaleString('fr-FR')} premiers équipements affichés, lecture de la suite…`}
       </p>
       <div role="table" aria-label="Inventaire" aria-rowcount={shown.length + 1} className="vtable">
         <div role="rowgroup">
@@ -213,9 +218,11 @@ export function InventoryTable({
           </div>
           {shown.length === 0 && (
             <p className="vempty muted">
-              {items.length === 0
-                ? 'Aucun équipement pour ce client.'
-                : 'Aucun équipement ne correspond à ces filtres.'}
+              {!complete
+                ? 'Lecture de l’inventaire…'
+                : items.length === 0
+                  ? 'Aucun équipement pour ce client.'
+                  : 'Aucun équipement ne correspond à ces filtres.'}
             </p>
           )}
         </div>

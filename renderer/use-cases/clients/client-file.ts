@@ -5,24 +5,26 @@ import type { Site } from '../../../shared/inventory/site';
 import type { Subscription } from '../../../shared/inventory/subscription';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { getDb } from '../../db/database';
-import type { BordereauDb, StoredContract, StoredEquipment } from '../../db/database';
+import type { BordereauDb, StoredContract } from '../../db/database';
 import { listContacts } from '../../db/repositories/contacts';
 import { listContracts } from '../../db/repositories/contracts';
-import { listEquipment } from '../../db/repositories/equipment';
-import { listVisits } from '../../db/repositories/visits';
+import { listClientVisits } from '../../db/repositories/visits';
 import { listSites } from '../../db/repositories/sites';
 import { listSubscriptions } from '../../db/repositories/subscriptions';
 
-export type { StoredContract, StoredEquipment };
+export type { StoredContract };
 
-/** Everything the client page shows of one client. */
+/**
+ * Everything the client page shows of one client but its inventory, which comes page first
+ * on its own (use-cases/inventory/use-client-equipment.ts): a large client's 2,000 items
+ * would hold the whole page until read.
+ */
 export interface ClientFile {
   readonly client: Client;
   readonly sites: readonly Site[];
   readonly contacts: readonly Contact[];
   readonly contracts: readonly StoredContract[];
   readonly subscriptions: readonly Subscription[];
-  readonly equipment: readonly StoredEquipment[];
   /** The client's visits, latest first. */
   readonly visits: readonly VisitRecord[];
 }
@@ -34,25 +36,14 @@ export async function loadClientFile(
 ): Promise<ClientFile | null> {
   const client = await db.clients.get(clientId);
   if (!client) return null;
-  const [sites, contacts, contracts, subscriptions, equipment, visits] = await Promise.all([
+  const [sites, contacts, contracts, subscriptions, visits] = await Promise.all([
     listSites(db, clientId),
     listContacts(db, clientId),
     listContracts(db, clientId),
     listSubscriptions(db, clientId),
-    listEquipment(db, clientId),
-    listVisits(db),
+    listClientVisits(db, clientId),
   ]);
-  return {
-    client,
-    sites,
-    contacts,
-    contracts,
-    subscriptions,
-    equipment,
-    visits: visits
-      .filter((v) => v.clientId === clientId)
-      .sort((a, b) => (b.startedAt ?? b.createdAt) - (a.startedAt ?? a.createdAt)),
-  };
+  return { client, sites, contacts, contracts, subscriptions, visits };
 }
 
 /** The client's file, live (undefined while loading, null for an unknown client). */

@@ -33,10 +33,15 @@ export async function loadDeviceFees(
   clientId: string,
   billedOn: LocalDate,
 ): Promise<readonly ContractDeviceFees[]> {
-  const [contracts, equipment] = await Promise.all([
-    listContracts(db, clientId),
-    listEquipment(db, clientId),
-  ]);
+  const contracts = await listContracts(db, clientId);
+  // The client's items only when a contract bills per device: on the client page, reading a
+  // large client's whole inventory here held back its first rows (docs/benchmarks.md).
+  const billsPerDevice = contracts.some((c) => {
+    const parsed = contractSchema.safeParse(c);
+    return parsed.success && parsed.data.coverage.perDeviceFeeCents !== null;
+  });
+  if (!billsPerDevice) return [];
+  const equipment = await listEquipment(db, clientId);
   const byId = new Map(equipment.map((e) => [e.id, e]));
   const out: ContractDeviceFees[] = [];
   for (const stored of contracts) {

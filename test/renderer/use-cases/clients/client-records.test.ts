@@ -7,7 +7,12 @@ import {
   saveClient,
 } from '../../../../renderer/use-cases/clients/client-records';
 import { loadClientFile } from '../../../../renderer/use-cases/clients/client-file';
-import { loadClientList } from '../../../../renderer/use-cases/clients/client-list';
+import {
+  loadAllContacts,
+  loadEquipmentCounts,
+} from '../../../../renderer/use-cases/clients/client-list';
+import { listClients } from '../../../../renderer/db/repositories/clients';
+import { createEquipment } from '../../../../renderer/db/repositories/equipment';
 import { freshDb } from '../../db/fresh-db';
 import { testDeps } from '../deps';
 
@@ -100,9 +105,14 @@ describe('client file commands', () => {
     expect(file?.visits).toEqual([]);
     expect(await loadClientFile(db, 'inconnu')).toBeNull();
 
-    const list = await loadClientList(db);
-    expect(list.clients.map((c) => c.name)).toEqual(['ALLANCE', 'Boulangerie Martin']);
-    expect(list.contacts).toHaveLength(1);
-    expect(list.equipmentCounts.get(other.id)).toBe(0);
+    expect((await listClients(db)).map((c) => c.name)).toEqual(['ALLANCE', 'Boulangerie Martin']);
+    expect((await loadAllContacts(db)).map((c) => c.name)).toEqual(['Anne Durand']);
+    await createEquipment(db, { clientId: client.id, category: 'laptop', serialNumber: 'PF-1' });
+    await createEquipment(db, { clientId: client.id, category: 'printer', serialNumber: 'IMP-2' });
+    const counts = await loadEquipmentCounts(db, [client.id, other.id]);
+    expect([...counts]).toEqual([
+      [client.id, 2],
+      [other.id, 0],
+    ]);
   });
 });
