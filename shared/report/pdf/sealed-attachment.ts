@@ -1,6 +1,7 @@
 import { AFRelationship, PDFDict, PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { canonicalJson } from '../canonical-json';
 import type { Report, SealedReport } from '../model';
+import { makePdfA3b } from './pdf-a';
 
 /**
  * The sealed content travels inside the client's PDF, so the printed hash can be checked by
@@ -61,8 +62,11 @@ export async function finishPdf(pdf: Uint8Array, report: Report): Promise<Uint8A
       afRelationship: AFRelationship.Source,
     });
   }
-  // pdf-lib adds no date of its own with updateMetadata off; ModDate is the same instant as
-  // jsPDF's CreationDate (pdf-lib writes it in UTC: the same on any machine).
+  // pdf-lib adds no date of its own with updateMetadata off. Both dates are the same instant,
+  // written in UTC like the XMP copy pdf-lib derives from them (pdf-a.ts): the same on any
+  // machine, and the Info dictionary and the XMP then agree character for character.
+  doc.setCreationDate(instant);
   doc.setModificationDate(instant);
+  makePdfA3b(doc);
   return new Uint8Array(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
 }
