@@ -184,6 +184,40 @@ describe('the bordereau as PDF/A-3b', () => {
     expect(embedded.bytes.toString('utf8')).toBe(canonicalJson(report.content));
   });
 
+  it('embeds every font program, each CIDFont with the Identity collection and glyph map', () => {
+    const fonts = Object.values(objects)
+      .map((object) => object.value)
+      .filter(
+        (value): value is Record<string, Json> =>
+          value !== null &&
+          typeof value === 'object' &&
+          !Array.isArray(value) &&
+          value['/Type'] === '/Font',
+      );
+    const composite = fonts.filter((font) => font['/Subtype'] === '/Type0');
+    expect(composite.length).toBe(
+      fonts.filter((font) => font['/Subtype'] !== '/CIDFontType2').length,
+    );
+    expect(composite.length).toBeGreaterThan(0);
+    for (const font of composite) {
+      expect(font['/Encoding']).toBe('/Identity-H');
+      expect(font['/ToUnicode']).toBeDefined();
+      const descendants = font['/DescendantFonts'] as Json[];
+      expect(descendants.length).toBe(1);
+      const cidFont = dictOf(objects, descendants[0]);
+      expect(cidFont['/Subtype']).toBe('/CIDFontType2');
+      expect(cidFont['/CIDToGIDMap']).toBe('/Identity');
+      const system = dictOf(objects, cidFont['/CIDSystemInfo']);
+      expect(system).toEqual({
+        '/Registry': 'u:Adobe',
+        '/Ordering': 'u:Identity',
+        '/Supplement': 0,
+      });
+      const descriptor = dictOf(objects, cidFont['/FontDescriptor']);
+      expect(streamOf(objects, descriptor['/FontFile2']).bytes.length).toBeGreaterThan(1000);
+    }
+  });
+
   it('has a file identifier derived from the seal, no encryption, no script, no CMYK colour', () => {
     const trailer = dictOf(objects, objects.trailer?.value);
     const id = `b:${report.seal.hash.slice(0, 32)}`;
