@@ -218,6 +218,26 @@ describe('the bordereau as PDF/A-3b', () => {
     }
   });
 
+  it('never draws the .notdef glyph (glyph 0: every character typed is in the font)', () => {
+    let shown = 0;
+    for (const object of Object.values(objects)) {
+      const page = object.value;
+      if (page === null || typeof page !== 'object' || Array.isArray(page)) continue;
+      if (page['/Type'] !== '/Page') continue;
+      const contents = page['/Contents'];
+      for (const ref of Array.isArray(contents) ? contents : [contents ?? null]) {
+        const content = streamOf(objects, ref).bytes.toString('latin1');
+        // Identity-H with CIDToGIDMap /Identity: each 4 hex digits shown is a glyph id.
+        for (const [, hex] of content.matchAll(/<([0-9a-fA-F]*)>\s*Tj/g)) {
+          const glyphs = (hex ?? '').match(/.{4}/g) ?? [];
+          shown += glyphs.length;
+          expect(glyphs).not.toContain('0000');
+        }
+      }
+    }
+    expect(shown).toBeGreaterThan(1000);
+  });
+
   it('has a file identifier derived from the seal, no encryption, no script, no CMYK colour', () => {
     const trailer = dictOf(objects, objects.trailer?.value);
     const id = `b:${report.seal.hash.slice(0, 32)}`;
