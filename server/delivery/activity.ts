@@ -89,7 +89,7 @@ export async function activityReportMail(
   const clientName = clients[0]?.name ?? latest.content.client.name;
   const { from, to } = monthBounds(month);
   const summary = activitySummary({ clientName, from, to, reports });
-  const pdf = renderActivityPdf({
+  const pdf = await renderActivityPdf({
     summary,
     provider: latest.content.provider,
     fonts: loadReportFonts(),

@@ -7,6 +7,7 @@ import { registerReportFonts } from '../report/pdf/fonts';
 import type { ReportFonts } from '../report/pdf/fonts';
 import { drawImageInBox } from '../report/pdf/image';
 import { MARGIN_X } from '../report/pdf/page-layout';
+import { finishAsPdfA3b } from '../report/pdf/pdf-a';
 import { pdfDate } from '../report/pdf/pdf-date';
 import { toPdfText } from '../report/pdf/pdf-text';
 import { writeFields, writeHeading, writeParagraph } from '../report/pdf/text';
@@ -17,9 +18,13 @@ const MODE_LABEL = { onsite: 'sur site', remote: 'à distance' } as const;
 /**
  * The quote as its own A4 PDF (jsPDF, the bordereau's building blocks): what is quoted, the
  * estimated duration, the price (ladder estimate with its explanation, or flat), the
- * client's signature and the seal's hash. Byte for byte the same for the same sealed quote.
+ * client's signature and the seal's hash. PDF/A-3b like the bordereau (pdf-a.ts). Byte for
+ * byte the same for the same sealed quote.
  */
-export function renderQuotePdf(quote: SealedQuote, fonts: ReportFonts): Uint8Array<ArrayBuffer> {
+export async function renderQuotePdf(
+  quote: SealedQuote,
+  fonts: ReportFonts,
+): Promise<Uint8Array<ArrayBuffer>> {
   const { content, signature, seal } = quote;
   const doc = new jsPDF({
     unit: 'mm',
@@ -92,5 +97,5 @@ export function renderQuotePdf(quote: SealedQuote, fonts: ReportFonts): Uint8Arr
   );
   cursor.moveDown(32);
   writeParagraph(cursor, `Empreinte SHA-256 du devis scellé : ${seal.hash}`);
-  return new Uint8Array(doc.output('arraybuffer'));
+  return finishAsPdfA3b(new Uint8Array(doc.output('arraybuffer')), { instant: seal.sealedAt });
 }

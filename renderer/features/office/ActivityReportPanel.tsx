@@ -49,7 +49,7 @@ export function ActivityReportPanel() {
         return;
       }
       const { from, to } = monthBounds(month);
-      const bytes = renderActivityPdf({
+      const bytes = await renderActivityPdf({
         summary: activitySummary({ clientName: client.name, from, to, reports }),
         // the provider as the client's bordereaux name it
         provider: latest.content.provider,

@@ -30,7 +30,7 @@ export async function openSavedPdf(deps: DesktopDeps, path: string): Promise<voi
 export async function saveQuotePdf(deps: DesktopDeps, quote: SealedQuote): Promise<void> {
   const result = await deps.desktop.savePdf({
     suggestedName: `${quote.content.number}.pdf`,
-    bytes: renderQuotePdf(quote, await loadReportFonts()),
+    bytes: await renderQuotePdf(quote, await loadReportFonts()),
   });
   if (!result.ok) throw new Error(result.error.message);
 }

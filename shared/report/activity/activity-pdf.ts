@@ -10,6 +10,7 @@ import { registerReportFonts } from '../pdf/fonts';
 import type { ReportFonts } from '../pdf/fonts';
 import { providerIdentityLine } from '../pdf/page-frame';
 import { COLOUR, FOOTER_RULE_Y, MARGIN_X, PAGE_WIDTH, SIZE, lineHeight } from '../pdf/page-layout';
+import { finishAsPdfA3b } from '../pdf/pdf-a';
 import { pdfDate } from '../pdf/pdf-date';
 import { writeTable } from '../pdf/table';
 import { drawLine, writeFields, writeHeading, writeParagraph } from '../pdf/text';
@@ -51,16 +52,16 @@ const RESULT_LABELS = {
 } as const;
 
 /**
- * The activity report as an A4 PDF, with the bordereau's embedded font and table style. It
- * summarises sealed bordereaux (each can be checked on its own); it is not sealed itself.
- * `generatedAt` is its date (and the PDF's): the same inputs give the same bytes.
+ * The activity report as an A4 PDF/A-3b (pdf-a.ts), with the bordereau's embedded font and
+ * table style. It summarises sealed bordereaux (each can be checked on its own); it is not
+ * sealed itself. `generatedAt` is its date (and the PDF's).
  */
-export function renderActivityPdf(input: {
+export async function renderActivityPdf(input: {
   readonly summary: ActivitySummary;
   readonly provider: Provider;
   readonly fonts: ReportFonts;
   readonly generatedAt: number;
-}): Uint8Array<ArrayBuffer> {
+}): Promise<Uint8Array<ArrayBuffer>> {
   const { summary, provider } = input;
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
   registerReportFonts(doc, input.fonts);
@@ -198,5 +199,5 @@ export function renderActivityPdf(input: {
       'right',
     );
   }
-  return new Uint8Array(doc.output('arraybuffer'));
+  return finishAsPdfA3b(new Uint8Array(doc.output('arraybuffer')), { instant: input.generatedAt });
 }

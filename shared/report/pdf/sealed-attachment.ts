@@ -1,13 +1,14 @@
-import { AFRelationship, PDFDict, PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
+import { AFRelationship } from '@cantoo/pdf-lib';
 import { canonicalJson } from '../canonical-json';
 import type { Report, SealedReport } from '../model';
+import { finishAsPdfA3b } from './pdf-a';
 
 /**
  * The sealed content travels inside the client's PDF, so the printed hash can be checked by
  * anyone, offline, without our software: the attachment is exactly `canonicalJson(content)`
  * in UTF-8, the bytes the seal hashes, so `sha256sum` of the extracted file gives the
  * printed hash. jsPDF cannot attach files; @cantoo/pdf-lib (maintained fork of pdf-lib)
- * adds the file as a PDF/A-3 "associated file" (/AF, AFRelationship Source).
+ * adds the file as a PDF/A-3 "associated file" (/AF, AFRelationship Source): pdf-a.ts.
  */
 
 export const SEALED_CONTENT_MIME_TYPE = 'application/json';
@@ -25,44 +26,21 @@ export function sealedContentBytes(report: SealedReport): Uint8Array<ArrayBuffer
 }
 
 /**
- * jsPDF writes the CIDFont's /CIDSystemInfo with /Ordering (Identity-H), the name of the
- * encoding; the character collection is "Identity" (PDF 32000 §9.7.3), and poppler and PDF/A
- * validators reject the former.
- */
-function fixCidSystemInfo(doc: PDFDocument): void {
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict)) continue;
-    const info = object.lookupMaybe(PDFName.of('CIDSystemInfo'), PDFDict);
-    const ordering = info?.lookupMaybe(PDFName.of('Ordering'), PDFString);
-    if (info && ordering?.decodeText() === 'Identity-H') {
-      info.set(PDFName.of('Ordering'), PDFString.of('Identity'));
-    }
-  }
-}
-
-/**
- * jsPDF's output finished with pdf-lib: the font's character collection fixed and, for a
- * sealed report, the sealed content attached. Deterministic: every date is the sealing (or
- * issue) instant and jsPDF's file identifier is kept, so a sealed report still renders to
- * the same bytes on any machine.
+ * jsPDF's output finished as PDF/A-3b (pdf-a.ts) and, for a sealed report, with the sealed
+ * content attached. Every date is the sealing (or issue) instant and jsPDF's file
+ * identifier is kept, so a sealed report still renders to the same bytes on any machine.
  */
 export async function finishPdf(pdf: Uint8Array, report: Report): Promise<Uint8Array<ArrayBuffer>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  fixCidSystemInfo(doc);
-  const instant = new Date(
-    report.status === 'sealed' ? report.seal.sealedAt : report.content.issuedAt,
-  );
-  if (report.status === 'sealed') {
-    await doc.attach(sealedContentBytes(report), sealedContentFileName(report), {
+  if (report.status !== 'sealed') return finishAsPdfA3b(pdf, { instant: report.content.issuedAt });
+  return finishAsPdfA3b(pdf, {
+    instant: report.seal.sealedAt,
+    attachment: {
+      bytes: sealedContentBytes(report),
+      name: sealedContentFileName(report),
       mimeType: SEALED_CONTENT_MIME_TYPE,
       description: `Contenu signé du bordereau ${report.content.number} (version ${report.content.version.number}) – SHA-256 ${report.seal.hash}`,
-      creationDate: instant,
-      modificationDate: instant,
-      afRelationship: AFRelationship.Source,
-    });
-  }
-  // pdf-lib adds no date of its own with updateMetadata off; ModDate is the same instant as
-  // jsPDF's CreationDate (pdf-lib writes it in UTC: the same on any machine).
-  doc.setModificationDate(instant);
-  return new Uint8Array(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
+      // The content the PDF is a rendering of.
+      relationship: AFRelationship.Source,
+    },
+  });
 }

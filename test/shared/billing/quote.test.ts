@@ -90,7 +90,7 @@ describe('the on-site quote (devis, 002 art. III.2 and IV.2.2)', () => {
     const sealed = await sealQuote(content({ kind: 'flat', priceCents: 9000 }), signature, at);
     const dir = mkdtempSync(join(tmpdir(), 'quote-'));
     const file = join(dir, 'devis.pdf');
-    writeFileSync(file, renderQuotePdf(sealed, fonts));
+    writeFileSync(file, await renderQuotePdf(sealed, fonts));
     const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
       encoding: 'utf8',
     }).replace(/[ \t]+/g, ' ');
@@ -104,9 +104,18 @@ describe('the on-site quote (devis, 002 art. III.2 and IV.2.2)', () => {
     const fontsListed = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fontsListed).toContain('DejaVuSansCondensed');
     expect(fontsListed).not.toMatch(/Helvetica/);
+    // PDF/A-3b like the bordereau (shared/report/pdf/pdf-a.ts; checked in depth there).
+    const xmp = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+    expect(xmp).toContain('<pdfaid:part>3</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain(
+      'No syntax or stream encoding errors found',
+    );
     // The same sealed quote renders byte for byte the same.
     expect(
-      Buffer.from(renderQuotePdf(sealed, fonts)).equals(Buffer.from(renderQuotePdf(sealed, fonts))),
+      Buffer.from(await renderQuotePdf(sealed, fonts)).equals(
+        Buffer.from(await renderQuotePdf(sealed, fonts)),
+      ),
     ).toBe(true);
   });
 });

@@ -131,14 +131,19 @@ describe('the activity report for a client and a month', () => {
       ['BI-2026-JD-0042', 2, false],
     ]);
     expect([summary.totals.slaMet, summary.totals.slaMissed]).toEqual([1, 1]);
-    const all = text(
-      renderActivityPdf({
-        summary,
-        provider: november.content.provider,
-        fonts: loadReportFonts(),
-        generatedAt: Date.UTC(2026, 11, 1, 8, 0),
-      }),
-    );
+    const pdf = await renderActivityPdf({
+      summary,
+      provider: november.content.provider,
+      fonts: loadReportFonts(),
+      generatedAt: Date.UTC(2026, 11, 1, 8, 0),
+    });
+    const all = text(pdf);
+    // PDF/A-3b like the bordereau (shared/report/pdf/pdf-a.ts; checked in depth there).
+    const pdfText = Buffer.from(pdf).toString('latin1');
+    expect(pdfText.startsWith('%PDF-1.7\n')).toBe(true);
+    expect(pdfText).toContain('<pdfaid:part>3</pdfaid:part>');
+    expect(pdfText).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(pdfText).toContain('/S /GTS_PDFA1');
     for (const phrase of [
       'Rapport d’activité – Cabinet Lefèvre & Associés',
       'du 01/11/2026 au 30/11/2026',

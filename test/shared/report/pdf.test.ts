@@ -305,9 +305,8 @@ describe('renderBordereauPdf', () => {
     });
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     expect(Buffer.from(first.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-    expect(Buffer.from(first).toString('latin1')).toContain(
-      "/CreationDate (D:20261123125130+01'00')",
-    );
+    // The sealing instant in UTC, as in the XMP packet (PDF/A: the two must agree).
+    expect(Buffer.from(first).toString('latin1')).toContain('/CreationDate (D:20261123115130Z)');
   });
 
   it('renders the same bytes whatever the machine’s time zone (laptop in Paris, server in UTC)', async () => {
