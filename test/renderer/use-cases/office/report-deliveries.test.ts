@@ -6,7 +6,7 @@ import {
   resendReport,
 } from '../../../../renderer/use-cases/office/report-deliveries';
 import { freshDb } from '../../db/fresh-db';
-import { logInAsOffice, officeTransport, SERVER, TOKEN } from './office-world';
+import { logInAsOffice, officeTransport, SERVER, TOKEN } from './office-server-stub';
 
 const REPORT = '0192b3c4-0000-7000-8000-0000000000a1';
 const delivery = {

@@ -7,14 +7,8 @@ import {
 } from '../../../../renderer/use-cases/office/send-activity-report';
 import { visitWorld } from '../visits/visit-world';
 import type { VisitWorld } from '../visits/visit-world';
-import {
-  fonts,
-  logInAsOffice,
-  officeTransport,
-  pdfText,
-  SERVER,
-  signedVisit,
-} from './office-world';
+import { fonts, pdfText, signedVisit } from './office-world';
+import { logInAsOffice, officeTransport, SERVER } from './office-server-stub';
 
 let world: VisitWorld | undefined;
 afterEach(() => world?.db.close());
