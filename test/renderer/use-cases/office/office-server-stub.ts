@@ -41,7 +41,10 @@ export function officeTransport(
 }
 
 /** Logs this laptop in as the office, through the app's own login (token kept as a secret). */
-export async function logInAsOffice(db: BordereauDb): Promise<void> {
+export async function logInAsOffice(
+  db: BordereauDb,
+  role: 'office' | 'technician' = 'office',
+): Promise<void> {
   const { transport } = officeTransport(() => ({
     status: 200,
     body: {
@@ -51,7 +54,7 @@ export async function logInAsOffice(db: BordereauDb): Promise<void> {
         id: '0192b3c4-0000-7000-8000-00000000b0b0',
         email: 'bureau@exemple.fr',
         name: 'Sophie Martin',
-        role: 'office',
+        role,
       },
     },
   }));
