@@ -166,13 +166,6 @@ export default tseslint.config(
     ),
   },
   {
-    // TEMPORARY (issue 11, this branch): screens still reading renderer/db/ or renderer/sync/
-    // directly while they move behind use cases; each folder leaves this list as it moves
-    // (the inventory has: use-cases/inventory/).
-    files: ['renderer/features/office/**/*.{ts,tsx}'],
-    rules: rendererLayer(FEATURE_INTERNALS),
-  },
-  {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: layer(

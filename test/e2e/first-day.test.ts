@@ -375,7 +375,6 @@ describe('the first day of an office and its technician, in real Chromium', () =
     const officeContext = await newFrenchContext(browser);
     const office = await officeContext.newPage();
     const officeErrors = collectPageErrors(office);
-    office.on('dialog', (dialog) => void dialog.accept());
     await logIn(office, url, server.url, server.office.email, PASSWORD);
     await createTechnicianInApp(office, url, email);
     await firstSync(tech.page, tech.context, url, server.url, email);
@@ -388,7 +387,17 @@ describe('the first day of an office and its technician, in real Chromium', () =
     expect(
       await entry.getByRole('combobox', { name: /Client existant où fusionner/ }).inputValue(),
     ).toBe(existingId);
+    // Merging asks first, in the page's own dialog: « Annuler » leaves the client à valider.
+    const confirm = office.getByRole('dialog', {
+      name: /Fusionner « GARAGE PETIT » dans « Garage Petit »/,
+    });
     await entry.getByRole('button', { name: 'Fusionner' }).click();
+    await expect.poll(() => confirm.isVisible()).toBe(true);
+    await confirm.getByRole('button', { name: 'Annuler' }).click();
+    await expect.poll(() => confirm.isVisible()).toBe(false);
+    expect(await entry.count()).toBe(1);
+    await entry.getByRole('button', { name: 'Fusionner' }).click();
+    await confirm.getByRole('button', { name: 'Fusionner' }).click();
     await expect.poll(() => entry.count(), { timeout: 30_000 }).toBe(0);
 
     // On the server: everything under the existing client, nothing left under the other.

@@ -4,6 +4,7 @@ import type { FieldClient } from '../../../shared/admin/admin-protocol';
 import { formatDateTime } from '../../../shared/format/date';
 import { useClients } from '../../use-cases/clients/client-list';
 import type { AdminApi } from '../../use-cases/admin/use-admin';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { AdminMessages } from './AdminMessages';
 import { useAdmin } from '../../use-cases/admin/use-admin';
 
@@ -62,6 +63,7 @@ function QueueEntry({
   const clients = useClients();
   const [target, setTarget] = useState(entry.duplicates[0]?.clientId ?? '');
   const [technician, setTechnician] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const others = (clients ?? []).filter((c) => c.id !== entry.clientId);
   const targetName = others.find((c) => c.id === target)?.name ?? '';
   return (
@@ -107,24 +109,29 @@ function QueueEntry({
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          disabled={busy || target === ''}
-          onClick={() => {
-            if (
-              window.confirm(
-                `Fusionner « ${entry.name} » dans « ${targetName} » ? Ses sites, équipements, visites et bordereaux passent sous « ${targetName} », et « ${entry.name} » disparaît.`,
-              )
-            )
-              void run(
-                (api) => api.mergeClients(entry.clientId, target),
-                `${entry.name} est fusionné dans ${targetName}.`,
-              );
-          }}
-        >
+        <button type="button" disabled={busy || target === ''} onClick={() => setConfirming(true)}>
           Fusionner
         </button>
       </div>
+      <ConfirmDialog
+        open={confirming}
+        busy={busy}
+        danger
+        confirmLabel="Fusionner"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void run(
+            (api) => api.mergeClients(entry.clientId, target),
+            `${entry.name} est fusionné dans ${targetName}.`,
+          );
+        }}
+      >
+        <p>
+          Fusionner « {entry.name} » dans « {targetName} » ? Ses sites, équipements, visites et
+          bordereaux passent sous « {targetName} », et « {entry.name} » disparaît.
+        </p>
+      </ConfirmDialog>
       <div className="toolbar">
         <label>
           Attribuer à{' '}

@@ -1,9 +1,6 @@
-import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../shared/format/date';
 import { deliveryStatusLabel } from '../../../shared/report/delivery';
-import type { DeliveriesResponse } from '../../../shared/report/delivery';
-import { getDb } from '../../db/database';
-import { fetchDeliveries, resendReport } from './delivery-api';
+import { useReportDeliveries } from '../../use-cases/office/report-deliveries';
 import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
 
@@ -12,31 +9,7 @@ import { userMessage } from '../../ui/user-message';
  * envoyé" when the server has no SMTP) and "Renvoyer par e-mail".
  */
 export function ReportDeliveries({ reportId }: { reportId: string }) {
-  const db = getDb();
-  const [data, setData] = useState<DeliveriesResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let live = true;
-    fetchDeliveries(db, reportId).then(
-      (d) => live && setData(d),
-      (e: unknown) => live && setError(userMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [db, reportId, round]);
-
-  const resend = async () => {
-    setError(null);
-    try {
-      await resendReport(db, reportId);
-      setRound((r) => r + 1);
-    } catch (e) {
-      setError(userMessage(e, 'Renvoi impossible.'));
-    }
-  };
-
+  const { data, error, resend } = useReportDeliveries(reportId);
   return (
     <section className="panel" aria-labelledby="deliveries-title">
       <h2 id="deliveries-title">Envois par e-mail</h2>
@@ -55,7 +28,7 @@ export function ReportDeliveries({ reportId }: { reportId: string }) {
       <button type="button" onClick={() => void resend()}>
         Renvoyer par e-mail
       </button>
-      <FormError message={error} />
+      <FormError message={error ? userMessage(error, 'Renvoi impossible.') : null} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import {
   FIELD_CLIENT_PENDING_LABEL,
   isPendingFieldClient,
 } from '../../../shared/inventory/field-client';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { appDeps } from '../../use-cases/deps';
 import {
   discardRefusedRecord,
@@ -35,6 +36,7 @@ export function ClientRefusalNotices({ clientId }: { clientId: string }) {
 
 export function RefusalNotice({ mark }: { mark: RefusalMark }) {
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const act = (work: () => Promise<unknown>) => {
     setBusy(true);
     void work().finally(() => setBusy(false));
@@ -55,14 +57,24 @@ export function RefusalNotice({ mark }: { mark: RefusalMark }) {
           type="button"
           className="danger"
           disabled={busy}
-          onClick={() => {
-            if (window.confirm('Supprimer définitivement cet enregistrement de cet ordinateur ?'))
-              act(() => discardRefusedRecord(appDeps(), mark));
-          }}
+          onClick={() => setConfirming(true)}
         >
           Supprimer de cet ordinateur
         </button>
       )}
+      <ConfirmDialog
+        open={confirming}
+        busy={busy}
+        danger
+        confirmLabel="Supprimer"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          act(() => discardRefusedRecord(appDeps(), mark));
+        }}
+      >
+        <p>Supprimer définitivement cet enregistrement de cet ordinateur ?</p>
+      </ConfirmDialog>
     </li>
   );
 }

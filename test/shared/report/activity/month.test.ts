@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthBounds } from '../../../renderer/features/office/ActivityReportPanel';
+import { monthBounds } from '../../../../shared/report/activity/month';
 
 describe('monthBounds', () => {
   it('gives the first and last day of a month, December and February included', () => {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import { formatDate } from '../../../shared/format/date';
-import { neutraliseCell } from '../../../shared/inventory/csv/export';
+import { formatDate } from '../format/date';
+import { neutraliseCell } from '../inventory/csv/export';
 import { REVIEW_FLAG_LABELS, reviewFlags } from './review-rows';
 import type { ReviewRow } from './review-rows';
 

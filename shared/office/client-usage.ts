@@ -1,8 +1,8 @@
-import { hourBankStatement } from '../../../shared/billing/hour-bank';
-import type { BankStatement } from '../../../shared/billing/hour-bank';
-import type { HourBank } from '../../../shared/billing/contract';
-import { subscriptionVisitCount } from '../../../shared/billing/subscription-visits';
-import type { SubscriptionVisitCount } from '../../../shared/billing/subscription-visits';
+import { hourBankStatement } from '../billing/hour-bank';
+import type { BankStatement } from '../billing/hour-bank';
+import type { HourBank } from '../billing/contract';
+import { subscriptionVisitCount } from '../billing/subscription-visits';
+import type { SubscriptionVisitCount } from '../billing/subscription-visits';
 import type { ReviewRow } from './review-rows';
 
 /** What the office needs of a contract to follow a client's consumption. */

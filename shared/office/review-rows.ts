@@ -1,6 +1,7 @@
-import { localDateOf } from '../../../shared/calendar/local-date';
-import type { LocalDate } from '../../../shared/calendar/local-date';
-import type { BillingFlag, Report } from '../../../shared/report/model';
+import { z } from 'zod';
+import { localDateOf, localDateSchema } from '../calendar/local-date';
+import type { LocalDate } from '../calendar/local-date';
+import type { BillingFlag, Report } from '../report/model';
 
 /** What the office review lists: one line per intervention, from its latest bordereau. */
 export interface ReviewRow {
@@ -114,14 +115,23 @@ export function reviewRows(
     .sort((a, b) => b.issuedAt - a.issuedAt || a.number.localeCompare(b.number));
 }
 
-export interface ReviewFilters {
-  readonly technicianCode: string;
-  readonly clientId: string;
-  /** Inclusive, "YYYY-MM-DD"; '' for no bound. */
-  readonly from: string;
-  readonly to: string;
-  readonly status: ReviewStatus | '';
-}
+/**
+ * The review's filters as the office picks them: a technician, a client, a period
+ * (inclusive, '' for no bound) and a status ('' for any).
+ */
+export const reviewFiltersSchema = z
+  .object({
+    technicianCode: z.string(),
+    clientId: z.string(),
+    from: z.union([z.literal(''), localDateSchema]),
+    to: z.union([z.literal(''), localDateSchema]),
+    status: z.union([z.literal(''), z.enum(REVIEW_STATUSES)]),
+  })
+  .refine((f) => f.from === '' || f.to === '' || f.from <= f.to, {
+    path: ['to'],
+    message: 'La fin de la période précède son début.',
+  });
+export type ReviewFilters = z.infer<typeof reviewFiltersSchema>;
 
 export const NO_FILTERS: ReviewFilters = {
   technicianCode: '',
