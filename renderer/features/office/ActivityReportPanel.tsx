@@ -4,6 +4,7 @@ import { monthBounds } from '../../../shared/report/activity/month';
 import { renderActivityPdf } from '../../../shared/report/activity/activity-pdf';
 import { activitySummary } from '../../../shared/report/activity/activity-summary';
 import type { SealedReport } from '../../../shared/report/model';
+import { reportOf } from '../../../shared/sync/report-record';
 import { getDb } from '../../db/database';
 import { listReportsOfClient } from '../../db/repositories/reports';
 import { desktop } from '../../platform/desktop';
@@ -37,9 +38,7 @@ export function ActivityReportPanel() {
     }
     try {
       const rows = await listReportsOfClient(db, client.id);
-      const reports = rows
-        .map((r) => r.report)
-        .filter((r): r is SealedReport => r.status === 'sealed');
+      const reports = rows.filter((r) => r.status === 'sealed').map((r) => reportOf(r));
       const latest = reports.reduce<SealedReport | null>(
         (a, r) => (!a || r.seal.sealedAt > a.seal.sealedAt ? r : a),
         null,

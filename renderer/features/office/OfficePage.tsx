@@ -5,6 +5,8 @@ import { formatDate } from '../../../shared/format/date';
 import { formatDuration } from '../../../shared/format/duration';
 import { formatMoney } from '../../../shared/format/money';
 import type { Report } from '../../../shared/report/model';
+import { reportOf } from '../../../shared/sync/report-record';
+import type { ReportRecord } from '../../../shared/sync/report-record';
 import { getDb } from '../../db/database';
 import { getReport } from '../../db/repositories/reports';
 import { readStoredSession } from '../../sync/session';
@@ -30,18 +32,19 @@ import { userMessage } from '../../ui/user-message';
 
 /** A reports-table row as synced: the review only trusts rows that carry a report. */
 function asReportInput(row: Record<string, unknown>): ReportRowInput | null {
-  const report = row['report'] as Report | undefined;
+  const content = row['content'] as Report['content'] | undefined;
   if (
     typeof row['interventionId'] !== 'string' ||
     typeof row['clientId'] !== 'string' ||
-    !report?.content?.timeline
+    !content?.timeline
   )
     return null;
   return {
     id: String(row['id']),
     interventionId: row['interventionId'],
     clientId: row['clientId'],
-    report,
+    // The row is the report (shared/sync/report-record.ts): its parts, without the links.
+    report: reportOf(row as unknown as ReportRecord),
   };
 }
 
