@@ -117,7 +117,11 @@ async function run(backend: 'pglite' | 'postgres'): Promise<Figures> {
 
     const reports = Array.from({ length: REPORTS }, (_, i) => {
       const id = uuidv7();
-      return laptop.upsert('reports', id, { clientId, ...plain(draftReport(id, i + 1)) });
+      return laptop.upsert('reports', id, {
+        clientId,
+        interventionId: uuidv7(),
+        ...plain(draftReport(id, i + 1)),
+      });
     });
     const equipmentIds = Array.from({ length: 2_000 }, () => uuidv7());
     const inventory = Array.from({ length: INVENTORY }, (_, i) => {

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import type { BackupKind, DesktopApi, IpcResult } from '../../shared/ipc';
+import { reportRecordFromLegacy } from '../../shared/sync/report-wire';
 import type { BordereauDb } from './database';
 import { sha256Hex } from './repositories/attachments';
 import { DEVICE_ID_KEY } from './database';
@@ -237,6 +238,23 @@ export function parseBackup(json: string): Backup {
  * and the next pull starts from scratch so the local copy catches up with everything the
  * server received since the backup.
  */
+/**
+ * Rows of an older schema as this one stores them: the equipment's index fields rebuilt, the
+ * bordereaux and their queued changes in their one shape (Dexie version 6). Rows already in
+ * the current shape come back equal.
+ */
+function inCurrentShape(table: string, rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (table === 'equipment') return rows.map((r) => ({ ...r, ...equipmentIndexFields(r) }));
+  if (table === 'reports') return rows.map(reportRecordFromLegacy);
+  if (table === 'outbox')
+    return rows.map((r) =>
+      r['entity'] === 'reports' && typeof r['changes'] === 'object' && r['changes'] !== null
+        ? { ...r, changes: reportRecordFromLegacy(r['changes'] as Record<string, unknown>) }
+        : r,
+    );
+  return rows;
+}
+
 export async function restoreBackup(
   db: BordereauDb,
   backup: Backup,
@@ -259,8 +277,7 @@ export async function restoreBackup(
       const rows = (backup.tables[table.name] ?? []).map(
         (row) => decodeValue(row, files) as Record<string, unknown>,
       );
-      const ready =
-        table.name === 'equipment' ? rows.map((r) => ({ ...r, ...equipmentIndexFields(r) })) : rows;
+      const ready = inCurrentShape(table.name, rows);
       await table.bulkAdd(ready);
       records += ready.length;
     }

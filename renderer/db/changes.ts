@@ -82,17 +82,18 @@ function fieldsOf(record: SyncedRecord): Record<string, unknown> {
  */
 function refuseSealed(entity: EntityName, existing: unknown): void {
   if (entity !== 'reports' || typeof existing !== 'object' || existing === null) return;
+  // Read loosely: a row is checked before anything else is trusted of it.
   const row = existing as {
     id?: unknown;
-    number?: unknown;
     status?: unknown;
-    report?: { seal?: { hash?: unknown } };
+    content?: { number?: unknown };
+    seal?: { hash?: unknown };
   };
   if (row.status !== 'sealed') return;
   throw new SealedReportError(
     String(row.id),
-    String(row.number),
-    String(row.report?.seal?.hash ?? ''),
+    String(row.content?.number),
+    String(row.seal?.hash ?? ''),
   );
 }
 

@@ -1,17 +1,11 @@
 import Dexie, { type Table } from 'dexie';
 import { uuidv7 } from 'uuidv7';
-import type { Contract } from '../../shared/billing/contract';
-import type { CatalogueItem } from '../../shared/inventory/catalogue-item';
-import type { Client } from '../../shared/inventory/client';
-import type { Contact } from '../../shared/inventory/contact';
-import type { Equipment } from '../../shared/inventory/equipment';
+import type { z } from 'zod';
 import type { SyncedRecord } from '../../shared/inventory/record';
-import type { Site } from '../../shared/inventory/site';
-import type { InterventionRequest } from '../../shared/planning/request';
-import type { PlannedJob } from '../../shared/planning/job';
-import type { Subscription } from '../../shared/inventory/subscription';
-import type { Mutation } from '../../shared/sync/mutation';
+import type { SYNCED_ENTITIES } from '../../shared/sync/entity-registry';
+import type { EntityName, Mutation } from '../../shared/sync/mutation';
 import type { EquipmentIndexFields } from './equipment-index';
+import type { Attachment } from './repositories/attachments';
 import type { SearchKeysChunk } from './equipment-search-keys';
 import { equipmentSearchKeysMiddleware } from './equipment-search-keys-middleware';
 import { SCHEMA_VERSIONS } from './schema';
@@ -19,32 +13,53 @@ import { SCHEMA_VERSIONS } from './schema';
 /** The database name: never change it, or every laptop starts empty. */
 export const DB_NAME = 'bordereau';
 
-export type StoredEquipment = Equipment & EquipmentIndexFields;
-export type StoredContract = Contract & Pick<SyncedRecord, 'revision' | 'updatedAt'>;
-/** Tables filled by other features (interventions, reports, attachments) until they type them. */
+/**
+ * A synced entity's record as its table keeps it: the data its declaration's schema describes
+ * (shared/sync/entity-registry.ts) inside the envelope (id, revision, updatedAt). A field
+ * added to the declaration's schema types the table, its repositories and their callers.
+ */
+export type EntityRecord<E extends EntityName> = z.output<(typeof SYNCED_ENTITIES)[E]['schema']> &
+  SyncedRecord;
+
+export type StoredEquipment = EntityRecord<'equipment'> & EquipmentIndexFields;
+export type StoredContract = EntityRecord<'contracts'>;
+export type StoredVisit = EntityRecord<'interventions'>;
+/** A bordereau in its one shape (shared/sync/report-record.ts). */
+export type StoredReport = EntityRecord<'reports'>;
+/**
+ * A conflict as the server recorded it, with the two fields this laptop's older `conflicts`
+ * table indexes (the entity and record are the server's; `createdAt` is its `detectedAt`).
+ */
+export type StoredConflict = EntityRecord<'syncConflicts'> & { readonly createdAt: number };
+/** A record of any synced table, read without knowing which (sync, backup, conflicts). */
 export type LooseRecord = SyncedRecord & Record<string, unknown>;
 /** An outbox row: a mutation whose `mutationId` IndexedDB assigns. */
 export type OutboxEntry = Omit<Mutation, 'mutationId'> & { mutationId?: number };
 export type KeyValue = { key: string; value: unknown };
 
 export class BordereauDb extends Dexie {
-  clients!: Table<Client, string>;
-  sites!: Table<Site, string>;
-  contacts!: Table<Contact, string>;
+  clients!: Table<EntityRecord<'clients'>, string>;
+  sites!: Table<EntityRecord<'sites'>, string>;
+  contacts!: Table<EntityRecord<'contacts'>, string>;
   contracts!: Table<StoredContract, string>;
   equipment!: Table<StoredEquipment, string>;
   /** Derived from `equipment` (equipment-search-keys.ts): never write it directly. */
   equipmentSearchKeys!: Table<SearchKeysChunk, string>;
-  subscriptions!: Table<Subscription, string>;
-  catalogueItems!: Table<CatalogueItem, string>;
+  subscriptions!: Table<EntityRecord<'subscriptions'>, string>;
+  catalogueItems!: Table<EntityRecord<'catalogueItems'>, string>;
   technicianProfile!: Table<{ id: string } & Record<string, unknown>, string>;
-  interventions!: Table<LooseRecord, string>;
-  reports!: Table<LooseRecord, string>;
-  attachments!: Table<{ id: string } & Record<string, unknown>, string>;
-  requests!: Table<InterventionRequest, string>;
-  jobs!: Table<PlannedJob, string>;
+  interventions!: Table<StoredVisit, string>;
+  reports!: Table<StoredReport, string>;
+  /**
+   * The files this laptop keeps, keyed by their SHA-256 (repositories/attachments.ts: only
+   * their blobs are uploaded), and the `attachments` records pulled from the server, in the
+   * entity's shape (with the bytes already here, when they are).
+   */
+  attachments!: Table<Attachment | EntityRecord<'attachments'>, string>;
+  requests!: Table<EntityRecord<'requests'>, string>;
+  jobs!: Table<EntityRecord<'jobs'>, string>;
   outbox!: Table<OutboxEntry, number>;
-  conflicts!: Table<{ id: string } & Record<string, unknown>, string>;
+  conflicts!: Table<StoredConflict, string>;
   syncState!: Table<KeyValue, string>;
   settings!: Table<KeyValue, string>;
 

@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { SYNCED_ENTITIES } from '../../shared/sync/entity-registry';
 import { ENTITY_NAMES } from '../../shared/sync/mutation';
+import { reportRecordFromLegacy } from '../../shared/sync/report-wire';
 import { equipmentIndexFieldsV2 } from './equipment-index';
 import { ChunksBuilder, SEARCH_KEYS_TABLE } from './equipment-search-keys';
 import { SYNC_STATE_KEYS } from './sync-state-keys';
@@ -119,6 +120,34 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       if (await syncState.get(SYNC_STATE_KEYS.cursor)) {
         await syncState.put({ key: SYNC_STATE_KEYS.cursor, value: '0' });
       }
+    },
+  },
+  {
+    // Bordereaux in one shape (shared/sync/report-record.ts): the report's parts (`status`,
+    // `content`, `seal`) at the top of the row, as the wire and the office server have them,
+    // instead of under `report` beside copies of its number, status and seal time. Each row is
+    // rewritten, and so is each queued change of a report, so an outbox waiting for the
+    // network sends the same shape. The parts move as they are: a sealed content and its
+    // seal are the stored values themselves, so the hash still verifies. The number is
+    // indexed in the content, and the unused seal-time index goes.
+    version: 6,
+    stores: {
+      reports: 'id, interventionId, clientId, content.number, status',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('reports')
+        .toCollection()
+        .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
+          ref.value = reportRecordFromLegacy(row);
+        });
+      await tx
+        .table('outbox')
+        .where('entity')
+        .equals('reports')
+        .modify((entry: { changes: Record<string, unknown> }) => {
+          entry.changes = reportRecordFromLegacy(entry.changes);
+        });
     },
   },
 ];

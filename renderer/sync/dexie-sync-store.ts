@@ -6,7 +6,7 @@ import type { EntityName, Mutation } from '../../shared/sync/mutation';
 import type { PulledRecord, PullResponse } from '../../shared/sync/protocol';
 import { deleteRecord, putRecords } from '../db/changes';
 import type { SyncedRecord } from '../../shared/inventory/record';
-import type { BordereauDb, OutboxEntry } from '../db/database';
+import type { BordereauDb, StoredConflict, OutboxEntry } from '../db/database';
 import { getDeviceId } from '../db/database';
 import type { LocalBlob, PageApplication, Rejection, SyncLocalStore } from './local-store';
 import type { RefusalMark } from './refusal-marks';
@@ -353,12 +353,16 @@ export class DexieSyncStore implements SyncLocalStore {
     const db = this.db;
     if (entity === 'syncConflicts') {
       await db.conflicts.bulkPut(
-        records.map((r) => ({
-          ...r,
-          entity: String(r['entity']),
-          recordId: String(r['recordId']),
-          createdAt: typeof r['detectedAt'] === 'number' ? r['detectedAt'] : r.updatedAt,
-        })),
+        records.map(
+          (r) =>
+            // As the server wrote it (server/sync/apply-mutation.ts), checked against its schema.
+            ({
+              ...r,
+              entity: String(r['entity']),
+              recordId: String(r['recordId']),
+              createdAt: typeof r['detectedAt'] === 'number' ? r['detectedAt'] : r.updatedAt,
+            }) as unknown as StoredConflict,
+        ),
       );
       return records.length;
     }

@@ -189,9 +189,11 @@ export const SYNCED_ENTITIES = {
   },
   reports: {
     name: 'report',
+    // One shape on the laptop, the wire and the server (report-record.ts); the mapping only
+    // reads the shape laptops stored before Dexie version 6 (report-wire.ts).
     schema: reportRecordSchema,
     table: 'reports',
-    indexes: 'id, interventionId, clientId, number, status, sealedAt',
+    indexes: 'id, interventionId, clientId, content.number, status',
     scope: 'client',
     writers: ANYONE,
     blobReferences: [['content', 'photos', '*', 'sha256']],

@@ -102,10 +102,7 @@ describe.each(BACKENDS)('refusals keep the local record (%s)', (backend) => {
       updatedAt: 1,
       interventionId: uuidv7(),
       clientId: client.id,
-      number: sealed.content.number,
-      status: 'sealed',
-      sealedAt: sealed.seal.sealedAt,
-      report: sealed,
+      ...sealed,
     };
     await putRecord(tech.db, 'reports', row);
     expect((await tech.sync()).rejected).toBe(0);
@@ -121,7 +118,7 @@ describe.each(BACKENDS)('refusals keep the local record (%s)', (backend) => {
     expect((await tech.sync()).rejected).toBe(1);
     await tech.sync();
     expect(await tech.db.reports.get(id)).toMatchObject({
-      number: sealed.content.number,
+      content: { number: sealed.content.number },
       revision: 1,
     });
     expect(await readRefusalMark(tech.db, 'reports', id)).toMatchObject({

@@ -119,7 +119,7 @@ describe('sync after restoring a backup into a fresh profile', () => {
     expect(await fresh.db.reports.count()).toBe(0);
     await fresh.sync();
     const draft = await createDraftReport(fresh.db, draftFor(visit), T0);
-    expect(draft.number).toBe('BI-2026-JD-0001');
+    expect(draft.content.number).toBe('BI-2026-JD-0001');
 
     // A laptop that never talked to a server has nothing to wait for.
     const standalone = laptop(server, server.office, 'standalone');
@@ -129,6 +129,8 @@ describe('sync after restoring a backup into a fresh profile', () => {
     laptops.push(copy);
     await restoreBackup(copy.db, parseBackup(await backupToJson(standalone.db, '1.0.0')));
     const alone = await newVisit(copy.db);
-    expect((await createDraftReport(copy.db, draftFor(alone), T0)).number).toBe('BI-2026-JD-0001');
+    expect((await createDraftReport(copy.db, draftFor(alone), T0)).content.number).toBe(
+      'BI-2026-JD-0001',
+    );
   });
 });

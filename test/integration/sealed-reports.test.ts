@@ -10,6 +10,7 @@ import { putRecord } from '../../renderer/db/changes';
 import { createClient as createLocalClient } from '../../renderer/db/repositories/clients';
 import { getAttachment, saveAttachment } from '../../renderer/db/repositories/attachments';
 import { getReport } from '../../renderer/db/repositories/reports';
+import { reportOf } from '../../shared/sync/report-record';
 import { reportPdfBytes } from '../../renderer/use-cases/reports/report-pdf';
 import { loadReportFonts } from '../../server/delivery/report-fonts';
 
@@ -106,10 +107,7 @@ describe('signed reports and their photos, from the technician’s laptop to the
       updatedAt: 1,
       interventionId: visitId,
       clientId: client.id,
-      number: sealed.content.number,
-      status: 'sealed',
-      sealedAt: sealed.seal.sealedAt,
-      report: sealed,
+      ...sealed,
     });
     expect(JSON.stringify(sealed).length).toBeLessThan(SYNC_LIMITS.maxRecordBytes / 4);
 
@@ -148,10 +146,7 @@ describe('signed reports and their photos, from the technician’s laptop to the
       updatedAt: 1,
       interventionId: uuidv7(),
       clientId: uuidv7(),
-      number: sealed.content.number,
-      status: 'sealed',
-      sealedAt: sealed.seal.sealedAt,
-      report: sealed,
+      ...sealed,
     });
     const result = await tech.sync();
     expect(result.rejected).toBe(0);
@@ -160,8 +155,8 @@ describe('signed reports and their photos, from the technician’s laptop to the
     ).toBe(1);
     await tech.sync();
     const kept = await getReport(tech.db, id);
-    expect(kept?.report.status).toBe('sealed');
-    expect(kept?.report).toEqual(sealed);
+    expect(kept?.status).toBe('sealed');
+    expect(kept && reportOf(kept)).toEqual(sealed);
   });
 
   it('refuses a photo whose bytes do not match the sealed hash', async () => {
@@ -199,10 +194,7 @@ describe('signed reports and their photos, from the technician’s laptop to the
       updatedAt: 1,
       interventionId: uuidv7(),
       clientId: uuidv7(),
-      number: sealed.content.number,
-      status: 'sealed',
-      sealedAt: sealed.seal.sealedAt,
-      report: sealed,
+      ...sealed,
     });
     await expect(
       reportPdfBytes(office.db, (await getReport(office.db, id))!, async () => JPEG, fonts),

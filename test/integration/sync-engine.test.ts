@@ -308,10 +308,7 @@ for (const backend of BACKENDS) {
             updatedAt: at,
             clientId,
             interventionId: uuidv7(),
-            number: `BI-2026-JD-${String(i + 1).padStart(4, '0')}`,
-            status: 'draft',
-            sealedAt: null,
-            report: plain(draftReport(id, i + 1)),
+            ...plain(draftReport(id, i + 1)),
           },
           { now: at },
         );
@@ -325,10 +322,7 @@ for (const backend of BACKENDS) {
               updatedAt: at,
               clientId,
               interventionId: uuidv7(),
-              number: `BI-2026-JD-${String(i + 1).padStart(4, '0')}`,
-              status: 'draft',
-              sealedAt: null,
-              report: plain(draftReport(id, i + 1)),
+              ...plain(draftReport(id, i + 1)),
               remark: 'relu',
             },
             { now: at + 1 },
@@ -385,10 +379,7 @@ for (const backend of BACKENDS) {
         updatedAt: 1,
         interventionId: uuidv7(),
         clientId,
-        number: sealed.content.number,
-        status: 'sealed',
-        sealedAt: sealed.seal.sealedAt,
-        report: sealed,
+        ...sealed,
       });
       const result = await tech.sync();
       expect(result).toMatchObject({ rejected: 0, conflicts: 0 });
@@ -401,13 +392,9 @@ for (const backend of BACKENDS) {
       ).toBe(1);
       const office2 = device('office');
       await office2.sync();
-      const stored = (await office2.db.reports.get(id)) as unknown as {
-        status: string;
-        report: { status: string; seal: { hash: string } };
-      };
-      expect(stored).toMatchObject({
+      expect(await office2.db.reports.get(id)).toMatchObject({
         status: 'sealed',
-        report: { status: 'sealed', seal: { hash: sealed.seal.hash } },
+        seal: { hash: sealed.seal.hash },
       });
       expect(await deviceChecksum(tech.db)).toBe(await serverChecksum(server, [clientId]));
     });
@@ -441,10 +428,7 @@ for (const backend of BACKENDS) {
         updatedAt: 1,
         interventionId: uuidv7(),
         clientId,
-        number: report.content.number,
-        status: 'draft',
-        sealedAt: null,
-        report,
+        ...report,
       });
       const calls: string[] = [];
       tech.transport = (url, init) => {

@@ -31,13 +31,18 @@ export interface TestLaptop {
 
 let counter = 0;
 
+/**
+ * A laptop at the latest schema. `existing`: its IndexedDB and database name, to open (and
+ * upgrade) a database an older schema wrote, as a laptop does after an update.
+ */
 export function laptop(
   server: TestServer,
   account: TestAccount,
   name = `laptop-${++counter}`,
+  existing?: { readonly indexedDB: IDBFactory; readonly dbName: string },
 ): TestLaptop {
-  const db = new BordereauDb(`bordereau-${name}-${counter}`, {
-    indexedDB: new IDBFactory(),
+  const db = new BordereauDb(existing?.dbName ?? `bordereau-${name}-${counter}`, {
+    indexedDB: existing?.indexedDB ?? new IDBFactory(),
     IDBKeyRange,
   });
   const store = new DexieSyncStore(db);

@@ -107,7 +107,7 @@ describe('blobs (attachments by SHA-256)', () => {
     };
     const device = new TestDevice(server.tech1.api);
     const pushed = await device.push([
-      device.upsert('reports', reportId, { clientId, ...withPhoto }),
+      device.upsert('reports', reportId, { clientId, interventionId: uuidv7(), ...withPhoto }),
     ]);
     expect(pushed.body.results[0]?.status).toBe('applied');
     await server.assign(server.tech2, clientId);

@@ -74,7 +74,11 @@ describe.each(BACKENDS)('e-mailing the client’s copy on %s', (backend) => {
 
   const push = async (report: SealedReport) => {
     const res = await device.push([
-      device.upsert('reports', report.content.id, { clientId, ...plain(report) }),
+      device.upsert('reports', report.content.id, {
+        clientId,
+        interventionId: uuidv7(),
+        ...plain(report),
+      }),
     ]);
     expect(res.body.results[0]?.status).toBe('applied');
   };

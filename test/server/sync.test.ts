@@ -356,7 +356,11 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
     const reports = Array.from({ length: 500 }, (_, i) => {
       const id = uuidv7();
       return {
-        ...laptop.upsert('reports', id, { clientId, ...plain(draftReport(id, i + 1)) }),
+        ...laptop.upsert('reports', id, {
+          clientId,
+          interventionId: uuidv7(),
+          ...plain(draftReport(id, i + 1)),
+        }),
         at: thirtyDaysAgo + i * 60_000,
       };
     });
@@ -397,7 +401,7 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
     const reportId = uuidv7();
     const sealed = plain(await sealedReport(reportId));
     const created = await device.push([
-      device.upsert('reports', reportId, { clientId, ...sealed }),
+      device.upsert('reports', reportId, { clientId, interventionId: uuidv7(), ...sealed }),
     ]);
     expect(created.body.results[0]).toMatchObject({ status: 'applied', revision: 1 });
     expect(
@@ -436,7 +440,7 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
     const forged = plain(await sealedReport(forgedId, 2));
     forged.content.work.description = 'Autre chose';
     const forgedRes = await device.push([
-      device.upsert('reports', forgedId, { clientId, ...forged }),
+      device.upsert('reports', forgedId, { clientId, interventionId: uuidv7(), ...forged }),
     ]);
     expect(forgedRes.body.results[0]).toMatchObject({
       status: 'rejected',
@@ -451,8 +455,11 @@ describe.each(BACKENDS)('sync protocol on %s', (backend) => {
       supersedes: { reportId, number: sealed.content.number, sealHash: sealed.seal.hash },
     };
     expect(
-      (await device.push([device.upsert('reports', v2Id, { clientId, ...v2 })])).body.results[0]
-        ?.status,
+      (
+        await device.push([
+          device.upsert('reports', v2Id, { clientId, interventionId: uuidv7(), ...v2 }),
+        ])
+      ).body.results[0]?.status,
     ).toBe('applied');
 
     // Assigning the client to someone else re-sends its records, the sealed one unchanged.

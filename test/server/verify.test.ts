@@ -45,8 +45,16 @@ describe.each(BACKENDS)('public verification page on %s', (backend) => {
       at,
     );
     const res = await device.push([
-      device.upsert('reports', first.content.id, { clientId, ...plain(first) }),
-      device.upsert('reports', second.content.id, { clientId, ...plain(second) }),
+      device.upsert('reports', first.content.id, {
+        clientId,
+        interventionId: uuidv7(),
+        ...plain(first),
+      }),
+      device.upsert('reports', second.content.id, {
+        clientId,
+        interventionId: uuidv7(),
+        ...plain(second),
+      }),
     ]);
     expect(res.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
   });

@@ -6,7 +6,7 @@ import type {
   ReportSignatures,
   SealedReport,
 } from '../../../shared/report/model';
-import { reportContentSchema, reportSchema } from '../../../shared/report/model';
+import { reportContentSchema } from '../../../shared/report/model';
 import {
   lastSequenceAmong,
   nextReportNumber,
@@ -23,35 +23,30 @@ import {
 import { reportClosure, reportClosureLabel } from '../../../shared/report/status';
 import type { ReportClosure } from '../../../shared/report/status';
 import { PARIS_TIME_ZONE } from '../../../shared/calendar/local-date';
-import type { SyncedRecord } from '../../../shared/inventory/record';
+import { reportOf, reportRecordSchema } from '../../../shared/sync/report-record';
 import { putRecord, RecordNotFoundError } from '../changes';
-import type { BordereauDb, LooseRecord } from '../database';
+import type { BordereauDb, StoredReport } from '../database';
 import { SYNC_STATE_KEYS } from '../sync-state-keys';
 import { linkVisitReport } from './visits';
 
 /**
- * Bordereaux as stored on the laptop (the `reports` table): the report itself (shared/report
- * model) plus the fields the lists index. A sealed report is immutable: every write here
- * goes through `writeReport`, which refuses to replace a sealed record; a correction is a
- * new version (`newReportVersion`) that references the sealed one.
+ * Bordereaux as stored on the laptop (the `reports` table), in the one shape of a report
+ * record (shared/sync/report-record.ts): the report itself (`status`, `content`, `seal`) plus
+ * its client and visit, as the wire and the office server have it. A sealed report is
+ * immutable: every write here goes through `writeReport`, which refuses to replace a sealed
+ * record; a correction is a new version (`newReportVersion`) that references the sealed one.
  */
-export interface StoredReport extends SyncedRecord {
-  readonly interventionId: string;
-  readonly clientId: string;
-  readonly number: string;
-  readonly status: Report['status'];
-  readonly sealedAt: number | null;
-  readonly report: Report;
-}
+export type { StoredReport };
 
 /** The per-technician, per-year sequence, kept in settings so a deleted draft never frees a number. */
 export function sequenceKey(technicianCode: string, year: number): string {
   return `reportSequence:${technicianCode}:${year}`;
 }
 
-function parseStored(row: unknown): StoredReport {
-  const record = row as StoredReport;
-  return { ...record, report: reportSchema.parse(record.report) as Report };
+/** A row checked against the record's schema (which leaves the envelope out), envelope kept. */
+function parseStored(row: StoredReport): StoredReport {
+  const { id, revision, updatedAt } = row;
+  return { ...reportRecordSchema.parse(row), id, revision, updatedAt };
 }
 
 async function writeReport(
@@ -59,13 +54,11 @@ async function writeReport(
   record: StoredReport,
   now: number,
 ): Promise<StoredReport> {
-  const existing = (await db.reports.get(record.id)) as unknown as StoredReport | undefined;
-  if (existing && existing.status === 'sealed' && existing.report.status === 'sealed') {
-    throw new SealedReportError(existing.id, existing.number, existing.report.seal.hash);
+  const existing = await db.reports.get(record.id);
+  if (existing && existing.status === 'sealed') {
+    throw new SealedReportError(existing.id, existing.content.number, existing.seal.hash);
   }
-  return (await putRecord(db, 'reports', record as StoredReport & LooseRecord, {
-    now,
-  })) as StoredReport;
+  return putRecord(db, 'reports', record, { now });
 }
 
 function storedFrom(
@@ -73,15 +66,12 @@ function storedFrom(
   meta: { interventionId: string; clientId: string; revision: number | null; updatedAt: number },
 ): StoredReport {
   return {
+    ...report,
     id: report.content.id,
     revision: meta.revision,
     updatedAt: meta.updatedAt,
     interventionId: meta.interventionId,
     clientId: meta.clientId,
-    number: report.content.number,
-    status: report.status,
-    sealedAt: report.status === 'sealed' ? report.seal.sealedAt : null,
-    report,
   };
 }
 
@@ -126,7 +116,7 @@ export async function createDraftReport(
       const key = sequenceKey(code, year);
       const counter = await db.settings.get(key);
       const numbers = (await db.reports
-        .where('number')
+        .where('content.number')
         .startsWith(`${REPORT_NUMBER_PREFIX}-${year}-${code}-`)
         .keys()) as string[];
       const fromCounter = typeof counter?.value === 'number' ? counter.value : null;
@@ -168,7 +158,7 @@ export async function updateDraftReport(
   return db.transaction('rw', db.reports, db.outbox, async () => {
     const stored = await getReport(db, id);
     if (!stored) throw new RecordNotFoundError('reports', id);
-    const edited = editReport(stored.report, (current) => ({
+    const edited = editReport(reportOf(stored), (current) => ({
       ...current,
       ...content,
       id: current.id,
@@ -202,15 +192,15 @@ export async function sealStoredReport(
 ): Promise<StoredReport> {
   const before = await getReport(db, id);
   if (!before) throw new RecordNotFoundError('reports', id);
-  const sealed: SealedReport = await sealReport(before.report, signatures, now);
+  const sealed: SealedReport = await sealReport(reportOf(before), signatures, now);
   const tables = [db.reports, db.outbox, db.interventions, ...(followUp?.tables ?? [])];
   return db.transaction('rw', tables, async () => {
     const current = await getReport(db, id);
     if (!current) throw new RecordNotFoundError('reports', id);
-    if (current.report.status === 'sealed') {
-      throw new SealedReportError(current.id, current.number, current.report.seal.hash);
+    if (current.status === 'sealed') {
+      throw new SealedReportError(current.id, current.content.number, current.seal.hash);
     }
-    if (canonicalJson(current.report.content) !== canonicalJson(before.report.content)) {
+    if (canonicalJson(current.content) !== canonicalJson(before.content)) {
       throw new Error(
         'Le bordereau a été modifié pendant la signature : relisez-le et signez à nouveau.',
       );
@@ -219,7 +209,7 @@ export async function sealStoredReport(
     await linkVisitReport(
       db,
       current.interventionId,
-      { reportId: id, number: current.number, status: 'signed' },
+      { reportId: id, number: current.content.number, status: 'signed' },
       now,
     );
     await followUp?.write(stored);
@@ -239,15 +229,15 @@ export async function newReportVersion(
   return db.transaction('rw', [db.reports, db.outbox, db.interventions], async () => {
     const stored = await getReport(db, sealedId);
     if (!stored) throw new RecordNotFoundError('reports', sealedId);
-    if (stored.report.status !== 'sealed')
+    if (stored.status !== 'sealed')
       throw new Error('Seul un bordereau signé donne lieu à une nouvelle version.');
     const successor = await db.reports
       .where('interventionId')
       .equals(stored.interventionId)
-      .filter((r) => (r as unknown as StoredReport).status === 'draft')
+      .filter((r) => r.status === 'draft')
       .first();
     if (successor) return parseStored(successor);
-    const draft: DraftReport = newVersionOf(stored.report, { id: uuidv7(), now });
+    const draft: DraftReport = newVersionOf(reportOf(stored), { id: uuidv7(), now });
     const created = await writeReport(
       db,
       storedFrom(draft, { ...stored, revision: null, updatedAt: now }),
@@ -256,7 +246,7 @@ export async function newReportVersion(
     await linkVisitReport(
       db,
       stored.interventionId,
-      { reportId: created.id, number: created.number, status: 'to-sign' },
+      { reportId: created.id, number: created.content.number, status: 'to-sign' },
       now,
     );
     return created;
@@ -273,9 +263,7 @@ export async function listReportsOfClient(
   clientId: string,
 ): Promise<StoredReport[]> {
   const rows = await db.reports.where('clientId').equals(clientId).toArray();
-  return rows
-    .map(parseStored)
-    .sort((a, b) => b.report.content.issuedAt - a.report.content.issuedAt);
+  return rows.map(parseStored).sort((a, b) => b.content.issuedAt - a.content.issuedAt);
 }
 
 export async function listReportsOfVisit(
@@ -283,9 +271,7 @@ export async function listReportsOfVisit(
   interventionId: string,
 ): Promise<StoredReport[]> {
   const rows = await db.reports.where('interventionId').equals(interventionId).toArray();
-  return rows
-    .map(parseStored)
-    .sort((a, b) => a.report.content.version.number - b.report.content.version.number);
+  return rows.map(parseStored).sort((a, b) => a.content.version.number - b.content.version.number);
 }
 
 /**
@@ -296,13 +282,13 @@ export async function reportClosures(
   db: BordereauDb,
   ids: readonly string[],
 ): Promise<Map<string, { closure: ReportClosure; label: string }>> {
-  const rows = (await db.reports.bulkGet([...ids])) as unknown as (StoredReport | undefined)[];
+  const rows = await db.reports.bulkGet([...ids]);
   const closures = new Map<string, { closure: ReportClosure; label: string }>();
   for (const row of rows) {
     if (row)
       closures.set(row.id, {
-        closure: reportClosure(row.report),
-        label: reportClosureLabel(row.report),
+        closure: reportClosure(row),
+        label: reportClosureLabel(row),
       });
   }
   return closures;

@@ -30,9 +30,9 @@ export function ClientReports({ clientId }: { clientId: string }) {
         <ul>
           {reports.map((r) => (
             <li key={r.id}>
-              <Link to={`/bordereaux/${r.id}`}>{r.number}</Link> — v
-              {r.report.content.version.number} — {formatDate(r.report.content.issuedAt)} —{' '}
-              {reportClosureLabel(r.report)}{' '}
+              <Link to={`/bordereaux/${r.id}`}>{r.content.number}</Link> — v
+              {r.content.version.number} — {formatDate(r.content.issuedAt)} —{' '}
+              {reportClosureLabel(r)}{' '}
               {r.status === 'sealed' && (
                 <button type="button" onClick={() => void open(r)}>
                   PDF

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../shared/format/date';
 import { formatDuration } from '../../../shared/format/duration';
 import { formatMoney } from '../../../shared/format/money';
 import { reportClosure, reportClosureLabel } from '../../../shared/report/status';
+import { reportOf } from '../../../shared/sync/report-record';
 import { appDeps } from '../../use-cases/deps';
 import { correctReport } from '../../use-cases/reports/correct-report';
 import {
@@ -30,10 +31,10 @@ export function ReportPage() {
   if (data === undefined) return <p>Chargement…</p>;
   if (data === null) return <p role="alert">Bordereau introuvable.</p>;
   const { stored, versions, office } = data;
-  const { report } = stored;
+  const report = reportOf(stored);
   const { content } = report;
   const closure = reportClosure(report);
-  const newer = versions.find((v) => v.report.content.version.number > content.version.number);
+  const newer = versions.find((v) => v.content.version.number > content.version.number);
 
   const savePdf = async () => {
     setError(null);
@@ -146,7 +147,7 @@ export function ReportPage() {
         )}
         {newer && (
           <Link className="button" to={`/bordereaux/${newer.id}`}>
-            Voir la version {newer.report.content.version.number}
+            Voir la version {newer.content.version.number}
           </Link>
         )}
       </div>

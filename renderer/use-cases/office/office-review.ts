@@ -4,6 +4,8 @@ import { clientUsage } from '../../../shared/office/client-usage';
 import type { ClientUsage, UsageContract } from '../../../shared/office/client-usage';
 import { reviewRows } from '../../../shared/office/review-rows';
 import type { ReportRowInput, ReviewRow } from '../../../shared/office/review-rows';
+import { reportOf } from '../../../shared/sync/report-record';
+import type { ReportRecord } from '../../../shared/sync/report-record';
 import type { Report } from '../../../shared/report/model';
 import { getDb } from '../../db/database';
 import { clock } from '../../platform/clock';
@@ -26,18 +28,19 @@ export interface OfficeReview {
  * report has not come down yet is left out rather than shown half).
  */
 function asReportInput(row: Record<string, unknown>): ReportRowInput | null {
-  const report = row['report'] as Report | undefined;
+  const content = row['content'] as Report['content'] | undefined;
   if (
     typeof row['interventionId'] !== 'string' ||
     typeof row['clientId'] !== 'string' ||
-    !report?.content?.timeline
+    !content?.timeline
   )
     return null;
   return {
     id: String(row['id']),
     interventionId: row['interventionId'],
     clientId: row['clientId'],
-    report,
+    // The row is the report (shared/sync/report-record.ts): its parts, without the links.
+    report: reportOf(row as unknown as ReportRecord),
   };
 }
 

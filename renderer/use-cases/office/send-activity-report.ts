@@ -7,6 +7,7 @@ import {
   activityDeliveryViewSchema,
 } from '../../../shared/report/delivery';
 import type { ActivityDeliveryView } from '../../../shared/report/delivery';
+import { reportOf } from '../../../shared/sync/report-record';
 import type { SealedReport } from '../../../shared/report/model';
 import type { ReportFonts } from '../../../shared/report/pdf/fonts';
 import { listReportsOfClient } from '../../db/repositories/reports';
@@ -40,8 +41,8 @@ export async function saveActivityReport(
   const client = await deps.db.clients.get(clientId);
   if (!client) throw new Error('Client introuvable sur ce poste : synchronisez.');
   const reports = (await listReportsOfClient(deps.db, clientId))
-    .map((r) => r.report)
-    .filter((r): r is SealedReport => r.status === 'sealed');
+    .filter((r) => r.status === 'sealed')
+    .map((r) => reportOf(r));
   const latest = reports.reduce<SealedReport | null>(
     (a, r) => (!a || r.seal.sealedAt > a.seal.sealedAt ? r : a),
     null,

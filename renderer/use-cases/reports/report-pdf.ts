@@ -1,4 +1,5 @@
 import { renderBordereauPdf } from '../../../shared/report/pdf/render';
+import { reportOf } from '../../../shared/sync/report-record';
 import type { BordereauDb } from '../../db/database';
 import {
   attachmentBytes,
@@ -23,8 +24,8 @@ if (typeof window !== 'undefined') preloadReportFonts();
 
 /** "BI-2026-JD-0042.pdf", "BI-2026-JD-0042-v2.pdf" for a later version. */
 export function reportFileName(stored: StoredReport): string {
-  const version = stored.report.content.version.number;
-  return `${stored.number}${version > 1 ? `-v${version}` : ''}.pdf`;
+  const version = stored.content.version.number;
+  return `${stored.content.number}${version > 1 ? `-v${version}` : ''}.pdf`;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function reportPhotoImages(
 ): Promise<Map<string, string>> {
   const images = new Map<string, string>();
   let fetcher = fetchBlob;
-  for (const [i, photo] of stored.report.content.photos.entries()) {
+  for (const [i, photo] of stored.content.photos.entries()) {
     const local = await getAttachment(db, photo.sha256);
     let bytes: Uint8Array<ArrayBuffer> | null = local ? attachmentBytes(local) : null;
     if (!bytes && fetcher === undefined) fetcher = await sessionBlobFetcher(db);
@@ -57,7 +58,7 @@ export async function reportPhotoImages(
         clientId: stored.clientId,
         kind: 'photo',
         mimeType: photo.mediaType,
-        fileName: `${stored.number}-photo-${i + 1}.${photo.mediaType === 'image/png' ? 'png' : 'jpg'}`,
+        fileName: `${stored.content.number}-photo-${i + 1}.${photo.mediaType === 'image/png' ? 'png' : 'jpg'}`,
         createdAt: photo.takenAt,
         bytes: fetched,
       });
@@ -89,24 +90,24 @@ export async function reportPdfBytes(
   fetchBlob?: BlobFetcher | null,
   fonts?: ReportFonts,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  if (stored.report.status === 'sealed') {
+  if (stored.status === 'sealed') {
     const [kept] = await listAttachments(db, stored.id, 'pdf');
     if (kept) return attachmentBytes(kept);
   }
   const photos = await reportPhotoImages(db, stored, fetchBlob);
-  const bytes = await renderBordereauPdf(stored.report, {
+  const bytes = await renderBordereauPdf(reportOf(stored), {
     fonts: fonts ?? (await loadReportFonts()),
     photos,
     verifyBaseUrl: (await verifyBaseUrl(db)) ?? undefined,
   });
-  if (stored.report.status === 'sealed') {
+  if (stored.status === 'sealed') {
     await saveAttachment(db, {
       ownerId: stored.id,
       clientId: stored.clientId,
       kind: 'pdf',
       mimeType: 'application/pdf',
       fileName: reportFileName(stored),
-      createdAt: stored.report.seal.sealedAt,
+      createdAt: stored.seal.sealedAt,
       bytes,
     });
   }

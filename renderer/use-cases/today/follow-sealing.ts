@@ -20,7 +20,7 @@ export async function followSealing(deps: TodayDeps, visitId: string): Promise<S
       await followVisit(
         db,
         visit,
-        { kind: 'sealed', result: sealed.report.content.result.status },
+        { kind: 'sealed', result: sealed.content.result.status },
         technicianId,
         clock.now(),
       );

@@ -195,7 +195,7 @@ describe('DexieSyncStore.applyPullPage', () => {
     expect(await db.syncState.get(SYNC_STATE_KEYS.conflicted)).toBeUndefined();
   });
 
-  it('stores server conflicts in the conflicts table and bordereaux in the local shape', async () => {
+  it('stores server conflicts in the conflicts table and bordereaux in their one shape', async () => {
     const conflictId = uuidv7();
     const reportId = uuidv7();
     await store.applyPullPage(
@@ -219,34 +219,54 @@ describe('DexieSyncStore.applyPullPage', () => {
       { forceReset: false, now: 0 },
     );
     expect(await db.conflicts.get(conflictId)).toMatchObject({ kind: 'edit', createdAt: 42 });
-    expect(await db.reports.get(reportId)).toMatchObject({
-      number: 'BI-2026-JD-0001',
+    // An older laptop pushed the copy of its number beside the report: it is not kept.
+    const stored = await db.reports.get(reportId);
+    expect(stored).toEqual({
+      id: reportId,
+      revision: 1,
+      updatedAt: stored?.updatedAt,
+      clientId,
       status: 'draft',
-      report: { status: 'draft', content: { id: reportId } },
+      content: { id: reportId },
     });
   });
 });
 
 describe('DexieSyncStore outbox', () => {
-  it('sends changes without their sync envelope, and bordereaux flattened as the server checks them', async () => {
+  it('sends changes without their sync envelope, bordereaux in their one shape', async () => {
     const reportId = uuidv7();
     await putRecord(db, 'reports', {
       id: reportId,
       revision: null,
       updatedAt: 5,
       clientId,
-      number: 'BI-1',
       status: 'draft',
-      report: { status: 'draft', content: { id: reportId } },
+      content: { id: reportId },
     });
-    const [m] = await store.outboxAfter(0, 10);
-    expect(m!.changes).toEqual({
+    // A change an older version queued (restored from its backup): the report under `report`.
+    await db.outbox.add({
+      entity: 'reports',
+      recordId: reportId,
+      op: 'upsert',
+      baseRevision: null,
+      changes: {
+        id: reportId,
+        clientId,
+        number: 'BI-1',
+        report: { status: 'draft', content: { id: reportId } },
+      },
+      at: 6,
+    });
+    const [m, legacy] = await store.outboxAfter(0, 10);
+    expect(m!.changes).toEqual({ clientId, status: 'draft', content: { id: reportId } });
+    expect(m!.baseRevision).toBeNull();
+    // Lifted as the server checks it (the server ignores the copy of the number).
+    expect(legacy!.changes).toEqual({
       clientId,
       number: 'BI-1',
       status: 'draft',
       content: { id: reportId },
     });
-    expect(m!.baseRevision).toBeNull();
   });
 
   it('uploads the blobs a change names in its declared reference fields, never a hash in free text', async () => {
@@ -280,7 +300,7 @@ describe('DexieSyncStore outbox', () => {
       // A hash typed as the request's text is free text, not a reference.
       header: { request: inNotes },
     });
-    // A bordereau as stored locally: the report under `report`, its photos by SHA-256.
+    // A bordereau as stored locally (the report is the record), its photos by SHA-256.
     const reportId = uuidv7();
     const draft = draftReport(reportId);
     await putRecord(db, 'reports', {
@@ -289,15 +309,10 @@ describe('DexieSyncStore outbox', () => {
       updatedAt: 2,
       interventionId: visitId,
       clientId,
-      number: draft.content.number,
-      status: 'draft',
-      sealedAt: null,
-      report: {
-        ...draft,
-        content: {
-          ...draft.content,
-          photos: [{ caption: 'Baie', sha256: reportPhoto, mediaType: 'image/jpeg', takenAt: 1 }],
-        },
+      ...draft,
+      content: {
+        ...draft.content,
+        photos: [{ caption: 'Baie', sha256: reportPhoto, mediaType: 'image/jpeg', takenAt: 1 }],
       },
     });
     const blobs = await store.blobsFor(await store.outboxAfter(0, 10));

@@ -45,7 +45,11 @@ describe.each(BACKENDS)('client merge on %s', (backend) => {
         name: 'SRV-01',
       }),
       device.upsert('interventions', visitId, visitData(sourceId, { siteId })),
-      device.upsert('reports', reportId, { clientId: sourceId, ...sealed }),
+      device.upsert('reports', reportId, {
+        clientId: sourceId,
+        interventionId: uuidv7(),
+        ...sealed,
+      }),
     ]);
     const statuses = pushed.body.results.map((r) =>
       r.status === 'rejected' ? `${r.reason}: ${r.message}` : r.status,

@@ -28,7 +28,7 @@ describe.each(BACKENDS)('one mutation the server cannot store, on %s', (backend)
     const device = new TestDevice(server.office.api);
     const reportId = uuidv7();
     const siteId = uuidv7();
-    const report = { clientId, ...plain(await sealedReport(reportId)) };
+    const report = { clientId, interventionId: uuidv7(), ...plain(await sealedReport(reportId)) };
     const batch = [
       device.upsert('reports', reportId, {
         ...report,

@@ -72,13 +72,19 @@ describe.each(BACKENDS)('authorship of records on %s', (backend) => {
   it('refuses a report numbered and signed under another technician’s code', async () => {
     const mine = new TestDevice(server.tech2.api);
     const own = await sealedAs(uuidv7(), 1, 'Marie Curie', 'MC');
-    const first = await mine.push([mine.upsert('reports', own.content.id, { clientId, ...own })]);
+    const first = await mine.push([
+      mine.upsert('reports', own.content.id, { clientId, interventionId: uuidv7(), ...own }),
+    ]);
     expect(first.body.results[0]).toMatchObject({ status: 'applied' });
 
     const forger = new TestDevice(server.tech1.api);
     const forged = await sealedAs(uuidv7(), 2, 'Marie Curie', 'MC');
     const res = await forger.push([
-      forger.upsert('reports', forged.content.id, { clientId, ...forged }),
+      forger.upsert('reports', forged.content.id, {
+        clientId,
+        interventionId: uuidv7(),
+        ...forged,
+      }),
     ]);
     expect(res.body.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
     expect(
@@ -96,7 +102,11 @@ describe.each(BACKENDS)('authorship of records on %s', (backend) => {
       reports.map(async (report) => {
         const device = new TestDevice(server.office.api);
         const res = await device.push([
-          device.upsert('reports', report.content.id, { clientId, ...report }),
+          device.upsert('reports', report.content.id, {
+            clientId,
+            interventionId: uuidv7(),
+            ...report,
+          }),
         ]);
         return res.body.results[0];
       }),

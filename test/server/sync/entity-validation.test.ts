@@ -35,8 +35,19 @@ describe.each(BACKENDS)(
         device.upsert('interventions', uuidv7(), { clientId, anything: 'goes' }),
         device.upsert('interventions', uuidv7(), visitData(clientId, { status: 'finished' })),
         device.upsert('interventions', uuidv7(), visitData(clientId)),
-        device.upsert('reports', uuidv7(), { clientId, status: 'draft', content: { id: 1 } }),
-        device.upsert('reports', reportId, { clientId, ...plain(draftReport(reportId)) }),
+        device.upsert('reports', uuidv7(), {
+          clientId,
+          interventionId: uuidv7(),
+          status: 'draft',
+          content: { id: 1 },
+        }),
+        device.upsert('reports', reportId, {
+          clientId,
+          interventionId: uuidv7(),
+          ...plain(draftReport(reportId)),
+        }),
+        // A bordereau always names its visit (shared/sync/report-record.ts).
+        device.upsert('reports', uuidv7(), { clientId, ...plain(draftReport(uuidv7(), 2)) }),
         device.upsert('attachments', uuidv7(), { clientId, kind: 'photo', sha256: 'nope' }),
         device.upsert('attachments', uuidv7(), {
           clientId,
@@ -55,6 +66,7 @@ describe.each(BACKENDS)(
         'applied',
         'invalid',
         'applied',
+        'invalid',
         'invalid',
         'applied',
       ]);

@@ -38,7 +38,7 @@ describe.each(BACKENDS)('field clients on %s', (backend) => {
         fieldOrigin: { accountId: tech.id, accountName: 'x', createdAt: 0, validatedAt: 1 },
       }),
       device.upsert('sites', siteId, siteData(clientId)),
-      device.upsert('reports', reportId, { clientId, ...sealed }),
+      device.upsert('reports', reportId, { clientId, interventionId: uuidv7(), ...sealed }),
     ]);
     expect(res.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     expect(
@@ -89,7 +89,7 @@ describe.each(BACKENDS)('field clients on %s', (backend) => {
     const tech2 = { name: 'Technicien Deux', code: 'TD' };
     const sealed = plain(await sealedReport(reportId, 1, tech2));
     const res = await device.push([
-      device.upsert('reports', reportId, { clientId, ...sealed }),
+      device.upsert('reports', reportId, { clientId, interventionId: uuidv7(), ...sealed }),
       // Anything else for that client is still refused.
       device.upsert('sites', uuidv7(), siteData(clientId)),
     ]);
@@ -109,7 +109,7 @@ describe.each(BACKENDS)('field clients on %s', (backend) => {
     const forged = plain(await sealedReport(forgedId, 2, tech2));
     forged.content.clientRemarks = 'falsifié';
     const refused = await device.push([
-      device.upsert('reports', forgedId, { clientId, ...forged }),
+      device.upsert('reports', forgedId, { clientId, interventionId: uuidv7(), ...forged }),
     ]);
     expect(refused.body.results[0]).toMatchObject({ status: 'rejected', reason: 'seal_mismatch' });
   });

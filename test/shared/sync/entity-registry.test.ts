@@ -14,7 +14,12 @@ import {
   wireEntityOf,
 } from '../../../shared/sync/entity-registry';
 import { ENTITY_NAMES } from '../../../shared/sync/mutation';
-import { reportFromWire, reportToWire } from '../../../shared/sync/report-wire';
+import { reportOf, reportRecordSchema } from '../../../shared/sync/report-record';
+import {
+  reportFromWire,
+  reportRecordFromLegacy,
+  reportToWire,
+} from '../../../shared/sync/report-wire';
 import { sealedReport, plain } from '../../server/report-fixture';
 
 describe('the registry of synced entities', () => {
@@ -68,28 +73,46 @@ describe('the registry of synced entities', () => {
     expect(blobReferences('sites', { accessNotes: a })).toEqual([]);
   });
 
-  it('moves a sealed bordereau between its local and wire shapes without touching it', async () => {
+  it('keeps a bordereau in one shape on the laptop and the wire, reading the shape before v6', async () => {
     const id = '0190a0a0-0000-7000-8000-0000000000a1';
     const sealed = plain(await sealedReport(id));
-    const local = {
+    const links = {
       clientId: '0190a0a0-0000-7000-8000-00000000000c',
+      interventionId: '0190a0a0-0000-7000-8000-0000000000b1',
+    };
+    const record = { ...links, ...sealed };
+    // The one shape travels as it is, and the server's check accepts it.
+    expect(reportToWire(record)).toBe(record);
+    expect(reportFromWire(record)).toEqual(record);
+    expect(SYNCED_ENTITIES.reports.schema.safeParse(record).success).toBe(true);
+    expect(reportRecordSchema.safeParse(record).success).toBe(true);
+
+    // Before v6 the laptop nested the report beside copies of its number, status, seal time.
+    const legacy = {
+      ...links,
       number: sealed.content.number,
       status: 'sealed',
       sealedAt: sealed.seal.sealedAt,
       report: sealed,
     };
-    const wire = reportToWire(local);
-    expect(wire).toEqual({
-      clientId: local.clientId,
-      number: local.number,
-      sealedAt: local.sealedAt,
-      status: 'sealed',
-      content: sealed.content,
-      seal: sealed.seal,
+    // A push of such a change lifts the parts (the copies travel; the server reads the content).
+    expect(reportToWire(legacy)).toEqual({
+      ...record,
+      number: sealed.content.number,
+      sealedAt: sealed.seal.sealedAt,
     });
-    expect(SYNCED_ENTITIES.reports.schema.safeParse(wire).success).toBe(true);
-    expect(reportFromWire(wire)).toEqual(local);
-    // A change that does not carry the report (e.g. a list field alone) passes unchanged.
+    expect(SYNCED_ENTITIES.reports.schema.safeParse(reportToWire(legacy)).success).toBe(true);
+    // Stored rows, backups and pulls come back in the one shape, the parts the same objects.
+    const migrated = reportRecordFromLegacy(legacy);
+    expect(migrated).toEqual(record);
+    expect(migrated['content']).toBe(sealed.content);
+    expect(reportFromWire(reportToWire(legacy))).toEqual(record);
+    // A change that does not carry the report passes unchanged on the way out.
     expect(reportToWire({ sealedAt: 5 })).toEqual({ sealedAt: 5 });
+    // The one shape has both links and no copy of what the report holds.
+    expect(reportRecordSchema.safeParse({ ...sealed, clientId: links.clientId }).success).toBe(
+      false,
+    );
+    expect(reportOf(record)).toEqual(sealed);
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '../../../../renderer/db/repositories/reports';
 import type { StoredReport } from '../../../../renderer/db/repositories/reports';
 import { SealedReportError, verifySeal } from '../../../../shared/report/seal';
+import { reportOf } from '../../../../shared/sync/report-record';
 import {
   absentClientSignatures,
   sampleSignatures,
@@ -30,11 +31,10 @@ describe('sealing in the reports repository', () => {
     const visit = await newVisit(db);
     const draft = await createDraftReport(db, draftFor(visit), T0);
     const sealed = await sealStoredReport(db, draft.id, sampleSignatures(), SEALED_AT);
-    expect(sealed.status).toBe('sealed');
-    expect(sealed.sealedAt).toBe(SEALED_AT);
+    expect(sealed).toMatchObject({ status: 'sealed', seal: { sealedAt: SEALED_AT } });
     const outboxBefore = await db.outbox.count();
 
-    const { number: _n, id: _i, version: _v, ...content } = draft.report.content;
+    const { number: _n, id: _i, version: _v, ...content } = draft.content;
     await expect(
       updateDraftReport(
         db,
@@ -49,17 +49,17 @@ describe('sealing in the reports repository', () => {
     // Nor through the generic writes (conflict resolution, any other path).
     await expect(
       updateRecord<StoredReport & { id: string }>(db, 'reports', draft.id, {
-        number: 'BI-2026-JD-9999',
+        content: { ...draft.content, number: 'BI-2026-JD-9999' },
       }),
     ).rejects.toThrow(SealedReportError);
-    await expect(
-      putRecord(db, 'reports', { ...sealed, report: draft.report, status: 'draft' }),
-    ).rejects.toThrow(SealedReportError);
+    await expect(putRecord(db, 'reports', { ...sealed, ...reportOf(draft) })).rejects.toThrow(
+      SealedReportError,
+    );
     await expect(deleteRecord(db, 'reports', draft.id)).rejects.toThrow(SealedReportError);
 
     const stored = await getReport(db, draft.id);
-    expect(stored?.report).toEqual(sealed.report);
-    expect(await verifySeal(stored?.report)).toMatchObject({ valid: true });
+    expect(stored).toEqual(sealed);
+    expect(await verifySeal(stored)).toMatchObject({ valid: true });
     expect(await db.outbox.count()).toBe(outboxBefore);
     expect((await getVisit(db, visit.id))?.status).toBe('signed');
   });
@@ -68,16 +68,16 @@ describe('sealing in the reports repository', () => {
     db = freshDb();
     const visit = await newVisit(db);
     const draft = await createDraftReport(db, draftFor(visit), T0);
-    const { number: _n, id: _i, version: _v, ...content } = draft.report.content;
+    const { number: _n, id: _i, version: _v, ...content } = draft.content;
     const edited = await updateDraftReport(
       db,
       draft.id,
       { ...content, recommendations: 'Remplacer l’onduleur.' },
       T0 + 1,
     );
-    expect(edited.report.content).toMatchObject({
+    expect(edited.content).toMatchObject({
       id: draft.id,
-      number: draft.number,
+      number: draft.content.number,
       recommendations: 'Remplacer l’onduleur.',
     });
     expect(edited.status).toBe('draft');
@@ -91,13 +91,13 @@ describe('sealing in the reports repository', () => {
     const next = await newReportVersion(db, draft.id, SEALED_AT + 60_000);
 
     expect(next.id).not.toBe(draft.id);
-    expect(next.number).toBe(draft.number);
-    expect(next.report.content.version).toEqual({
+    expect(next.content.number).toBe(draft.content.number);
+    expect(next.content.version).toEqual({
       number: 2,
       supersedes: {
         reportId: draft.id,
-        number: draft.number,
-        sealHash: sealed.report.status === 'sealed' ? sealed.report.seal.hash : '',
+        number: draft.content.number,
+        sealHash: sealed.status === 'sealed' ? sealed.seal.hash : '',
       },
     });
     expect((await getReport(db, draft.id))?.status).toBe('sealed');
@@ -112,13 +112,14 @@ describe('report numbers', () => {
     const created = await Promise.all(
       [a!, b!, c!].map((v) => createDraftReport(db, draftFor(v), T0)),
     );
-    expect(created.map((r) => r.number).sort()).toEqual([
+    expect(created.map((r) => r.content.number).sort()).toEqual([
       'BI-2026-JD-0001',
       'BI-2026-JD-0002',
       'BI-2026-JD-0003',
     ]);
     expect((await db.settings.get(sequenceKey('JD', 2026)))?.value).toBe(3);
-    for (const r of created) expect((await getVisit(db, r.interventionId))?.number).toBe(r.number);
+    for (const r of created)
+      expect((await getVisit(db, r.interventionId))?.number).toBe(r.content.number);
   });
 
   it('gives distinct sequences to reports created at once from two connections (two windows)', async () => {
@@ -133,8 +134,8 @@ describe('report numbers', () => {
         createDraftReport(other, draftFor(b!), T0),
         createDraftReport(db, draftFor(a!), T0),
       ]);
-      expect(new Set(created.map((r) => r.number)).size).toBe(4);
-      expect(created.map((r) => r.number).sort()).toEqual([
+      expect(new Set(created.map((r) => r.content.number)).size).toBe(4);
+      expect(created.map((r) => r.content.number).sort()).toEqual([
         'BI-2026-JD-0001',
         'BI-2026-JD-0002',
         'BI-2026-JD-0003',
@@ -163,7 +164,7 @@ describe('report numbers', () => {
     );
     await db.reports.delete(jd1.id);
     const jd2 = await createDraftReport(db, draftFor(visit), T0);
-    expect([jd1.number, other.number, nextYear.number, newYearsEve.number, jd2.number]).toEqual([
+    expect([jd1, other, nextYear, newYearsEve, jd2].map((r) => r.content.number)).toEqual([
       'BI-2026-JD-0001',
       'BI-2026-ML-0001',
       'BI-2027-JD-0001',
@@ -178,6 +179,8 @@ describe('report numbers', () => {
     await createDraftReport(db, draftFor(visit), T0);
     await createDraftReport(db, draftFor(visit), T0);
     await db.settings.delete(sequenceKey('JD', 2026));
-    expect((await createDraftReport(db, draftFor(visit), T0)).number).toBe('BI-2026-JD-0003');
+    expect((await createDraftReport(db, draftFor(visit), T0)).content.number).toBe(
+      'BI-2026-JD-0003',
+    );
   });
 });

@@ -34,8 +34,8 @@ describe('correctReport', () => {
     expect((await getVisit(world.db, visit.id))?.status).toBe('signed');
 
     const next = await correctReport(world.deps, { reportId: sealed.id });
-    expect(next).toMatchObject({ status: 'draft', number: sealed.number });
-    expect(next.report.content.version.number).toBe(2);
+    expect(next).toMatchObject({ status: 'draft', content: { number: sealed.content.number } });
+    expect(next.content.version.number).toBe(2);
     expect(await getVisit(world.db, visit.id)).toMatchObject({
       status: 'to-sign',
       reportId: next.id,

@@ -76,22 +76,26 @@ describe('signVisit', () => {
     );
 
     expect(pdfError).toBeNull();
-    expect(report.number).toBe('BI-2026-JD-0001');
+    expect(report.content.number).toBe('BI-2026-JD-0001');
     expect(report.status).toBe('sealed');
-    if (report.report.status !== 'sealed') throw new Error('not sealed');
-    expect(await verifySeal(report.report)).toMatchObject({ valid: true });
+    if (report.status !== 'sealed') throw new Error('not sealed');
+    expect(await verifySeal(report)).toMatchObject({ valid: true });
     // 2 h 10 on site: the 2 h minimum is passed, the half-day step (3 h 30) at 80 €/h.
-    expect(report.report.content.timeline.workedMinutes).toBe(130);
-    expect(report.report.content.billing).toMatchObject({ kind: 'billed', totalHtCents: 28_000 });
-    expect(report.report.content.clientCopy).toEqual(copy);
-    expect(report.report.content.signatures.client).toMatchObject({
+    expect(report.content.timeline.workedMinutes).toBe(130);
+    expect(report.content.billing).toMatchObject({ kind: 'billed', totalHtCents: 28_000 });
+    expect(report.content.clientCopy).toEqual(copy);
+    expect(report.content.signatures.client).toMatchObject({
       status: 'signed',
       signerName: 'Hélène Lefèvre',
       signedAt: world.clock.now(),
     });
 
     const visit = await getVisit(world.db, visitId);
-    expect(visit).toMatchObject({ status: 'signed', reportId: report.id, number: report.number });
+    expect(visit).toMatchObject({
+      status: 'signed',
+      reportId: report.id,
+      number: report.content.number,
+    });
     const [pdf] = await listAttachments(world.db, report.id, 'pdf');
     expect(pdf?.fileName).toBe('BI-2026-JD-0001.pdf');
     expect(pdfText(attachmentBytes(pdf!))).toContain('BI-2026-JD-0001');
@@ -106,7 +110,7 @@ describe('signVisit', () => {
       client: { status: 'not-signed', reason: 'absent', note: 'Client parti avant la fin.' },
       clientCopy: copy,
     });
-    expect(report.report.status === 'sealed' && report.report.content.signatures.client).toEqual({
+    expect(report.status === 'sealed' && report.content.signatures.client).toEqual({
       status: 'not-signed',
       reason: 'absent',
       note: 'Client parti avant la fin.',
@@ -175,7 +179,7 @@ describe('signVisit', () => {
       client: signed,
       clientCopy: copy,
     });
-    expect(report.number).toBe('BI-2026-JD-0001');
+    expect(report.content.number).toBe('BI-2026-JD-0001');
   });
 
   it('a failing PDF step leaves the report sealed and the visit signed, the PDF rebuilt later', async () => {
@@ -220,8 +224,8 @@ describe('signVisit', () => {
     expect((await getVisit(world.db, visitId))?.status).toBe('to-sign');
     const second = await signVisit(depsOf(world), { visitId, client: signed, clientCopy: copy });
     expect(second.report.id).toBe(draft.id);
-    expect(second.report.number).toBe(first.report.number);
-    expect(second.report.report.content.version).toEqual({
+    expect(second.report.content.number).toBe(first.report.content.number);
+    expect(second.report.content.version).toEqual({
       number: 2,
       supersedes: expect.objectContaining({
         reportId: first.report.id,
@@ -229,6 +233,6 @@ describe('signVisit', () => {
       }) as unknown,
     });
     // The first stays sealed, untouched.
-    expect((await getReport(world.db, first.report.id))?.report).toEqual(first.report.report);
+    expect(await getReport(world.db, first.report.id)).toEqual(first.report);
   });
 });
