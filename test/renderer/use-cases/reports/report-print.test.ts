@@ -34,7 +34,7 @@ async function signedReport(): Promise<StoredReport> {
     clientId: sealed.clientId,
     kind: 'pdf',
     mimeType: 'application/pdf',
-    fileName: `${sealed.number}.pdf`,
+    fileName: `${sealed.content.number}.pdf`,
     createdAt: SEALED_AT,
     bytes: KEPT_PDF.slice(),
   });
@@ -55,7 +55,7 @@ describe('printReportPdf', () => {
       'Bordereau ouvert pour l’impression : cliquez sur l’imprimante en haut à droite (ou Ctrl+P) pour choisir l’imprimante.',
     );
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.title).toBe(stored.number);
+    expect(sent[0]!.title).toBe(stored.content.number);
     expect(new TextDecoder().decode(sent[0]!.bytes)).toBe(new TextDecoder().decode(KEPT_PDF));
   });
 
