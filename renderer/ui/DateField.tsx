@@ -1,0 +1,71 @@
+import { parseDate } from '@internationalized/date';
+import type { CalendarDate } from '@internationalized/date';
+import {
+  DateField as AriaDateField,
+  DateInput,
+  DateSegment,
+  FieldError,
+  Label,
+  Text,
+} from 'react-aria-components';
+import { AppLocale } from './AppLocale';
+
+/** "YYYY-MM-DD" → the library's date; anything else (the empty field) → null. */
+function toCalendarDate(value: string): CalendarDate | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  try {
+    return parseDate(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A calendar date typed in segments « jj/mm/aaaa », in French whatever the browser's locale.
+ * Takes and gives the stored form "YYYY-MM-DD" ('' while empty), so it plugs into
+ * react-hook-form's Controller or a useState as the native input did. A half-typed date keeps
+ * the last complete one (react-aria emits only complete dates); clearing every segment gives ''.
+ */
+export function DateField({
+  label,
+  value,
+  onChange,
+  onBlur,
+  error,
+  hint,
+  isDisabled,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  error?: string | undefined;
+  hint?: string;
+  isDisabled?: boolean;
+}) {
+  return (
+    <AppLocale>
+      <AriaDateField
+        className="field date-field"
+        value={toCalendarDate(value)}
+        onChange={(date) => onChange(date ? date.toString() : '')}
+        onBlur={onBlur}
+        isInvalid={Boolean(error)}
+        isDisabled={isDisabled ?? false}
+        validationBehavior="aria"
+        granularity="day"
+      >
+        <Label>{label}</Label>
+        <DateInput className="date-input">
+          {(segment) => <DateSegment segment={segment} className="date-segment" />}
+        </DateInput>
+        {hint && (
+          <Text slot="description" className="muted field-hint">
+            {hint}
+          </Text>
+        )}
+        <FieldError className="field-error">{error}</FieldError>
+      </AriaDateField>
+    </AppLocale>
+  );
+}
