@@ -8,6 +8,8 @@ import {
   Label,
   Text,
 } from 'react-aria-components';
+import { useController } from 'react-hook-form';
+import type { Control, FieldPathByValue, FieldValues } from 'react-hook-form';
 import { AppLocale } from './AppLocale';
 
 /** "YYYY-MM-DD" → the library's date; anything else (the empty field) → null. */
@@ -53,6 +55,7 @@ export function DateField({
         isInvalid={Boolean(error)}
         isDisabled={isDisabled ?? false}
         validationBehavior="aria"
+        shouldForceLeadingZeros
         granularity="day"
       >
         <Label>{label}</Label>
@@ -67,5 +70,30 @@ export function DateField({
         <FieldError className="field-error">{error}</FieldError>
       </AriaDateField>
     </AppLocale>
+  );
+}
+
+/** The same field bound to a react-hook-form string field, its zod message shown under it. */
+export function FormDateField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+}: {
+  control: Control<T>;
+  name: FieldPathByValue<T, string>;
+  label: string;
+  hint?: string;
+}) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <DateField
+      label={label}
+      {...(hint === undefined ? {} : { hint })}
+      value={field.value as string}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      error={fieldState.error?.message}
+    />
   );
 }

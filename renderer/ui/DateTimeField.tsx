@@ -58,6 +58,7 @@ export function DateTimeField({
         isInvalid={Boolean(error)}
         isDisabled={isDisabled ?? false}
         validationBehavior="aria"
+        shouldForceLeadingZeros
         granularity="minute"
         hourCycle={24}
       >

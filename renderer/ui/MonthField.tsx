@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { useController } from 'react-hook-form';
+import type { Control, FieldPathByValue, FieldValues } from 'react-hook-form';
 import { APP_LOCALE } from './AppLocale';
 
 /** « janvier » … « décembre », from Intl so the names are the locale's, not typed here. */
@@ -86,5 +88,27 @@ export function MonthField({
         </span>
       )}
     </div>
+  );
+}
+
+/** The same field bound to a react-hook-form string field, its zod message shown under it. */
+export function FormMonthField<T extends FieldValues>({
+  control,
+  name,
+  label,
+}: {
+  control: Control<T>;
+  name: FieldPathByValue<T, string>;
+  label: string;
+}) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <MonthField
+      label={label}
+      value={field.value as string}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      error={fieldState.error?.message}
+    />
   );
 }

@@ -7,6 +7,8 @@ import {
   Text,
   TimeField as AriaTimeField,
 } from 'react-aria-components';
+import { useController } from 'react-hook-form';
+import type { Control, FieldPathByValue, FieldValues } from 'react-hook-form';
 import { AppLocale } from './AppLocale';
 
 /** "HH:MM" → the library's time; anything else (the empty field) → null. */
@@ -51,6 +53,7 @@ export function TimeField({
         isInvalid={Boolean(error)}
         isDisabled={isDisabled ?? false}
         validationBehavior="aria"
+        shouldForceLeadingZeros
         granularity="minute"
         hourCycle={24}
       >
@@ -66,5 +69,30 @@ export function TimeField({
         <FieldError className="field-error">{error}</FieldError>
       </AriaTimeField>
     </AppLocale>
+  );
+}
+
+/** The same field bound to a react-hook-form string field, its zod message shown under it. */
+export function FormTimeField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+}: {
+  control: Control<T>;
+  name: FieldPathByValue<T, string>;
+  label: string;
+  hint?: string;
+}) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <TimeField
+      label={label}
+      {...(hint === undefined ? {} : { hint })}
+      value={field.value as string}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      error={fieldState.error?.message}
+    />
   );
 }

@@ -63,15 +63,25 @@ describe('the fr-FR date and time fields in an en-US browser', () => {
       <>
         <DateField label="Jour" value="2026-11-23" onChange={() => undefined} />
         <DateField label="Vide" value="" onChange={() => undefined} />
+        <DateField label="Premier" value="2026-01-05" onChange={() => undefined} />
       </>,
     );
     expect(shown('Jour')).toBe('23/11/2026');
+    expect(shown('Premier')).toBe('05/01/2026');
     expect(shown('Vide')).toBe('jj/mm/aaaa');
   });
 
-  it('a time reads « 16:05 » on the 24 h clock', () => {
-    render(<TimeField label="Heure" value="16:05" onChange={() => undefined} />);
+  it('a time reads « 16:05 » on the 24 h clock, « 08:30 » with its zero, « ––:–– » empty', () => {
+    render(
+      <>
+        <TimeField label="Heure" value="16:05" onChange={() => undefined} />
+        <TimeField label="Matin" value="08:30" onChange={() => undefined} />
+        <TimeField label="Vide" value="" onChange={() => undefined} />
+      </>,
+    );
     expect(shown('Heure')).toBe('16:05');
+    expect(shown('Matin')).toBe('08:30');
+    expect(shown('Vide')).toBe('––:––');
   });
 
   it('a date and time reads the Paris wall clock « 23/11/2026 16:05 »', () => {
