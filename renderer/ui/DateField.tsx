@@ -58,7 +58,7 @@ export function DateField({
         shouldForceLeadingZeros
         granularity="day"
       >
-        <Label>{label}</Label>
+        <Label className="field-label">{label}</Label>
         <DateInput className="date-input">
           {(segment) => <DateSegment segment={segment} className="date-segment" />}
         </DateInput>

@@ -62,7 +62,7 @@ export function DateTimeField({
         granularity="minute"
         hourCycle={24}
       >
-        <Label>{label}</Label>
+        <Label className="field-label">{label}</Label>
         <DateInput className="date-input">
           {(segment) => <DateSegment segment={segment} className="date-segment" />}
         </DateInput>

@@ -57,7 +57,7 @@ export function TimeField({
         granularity="minute"
         hourCycle={24}
       >
-        <Label>{label}</Label>
+        <Label className="field-label">{label}</Label>
         <DateInput className="date-input">
           {(segment) => <DateSegment segment={segment} className="date-segment" />}
         </DateInput>
