@@ -11,6 +11,7 @@ import {
 import { useController } from 'react-hook-form';
 import type { Control, FieldPathByValue, FieldValues } from 'react-hook-form';
 import { AppLocale } from './AppLocale';
+import { plausibleYear, useTypedDate } from './use-typed-date';
 
 /** "YYYY-MM-DD" → the library's date; anything else (the empty field) → null. */
 function toCalendarDate(value: string): CalendarDate | null {
@@ -26,7 +27,8 @@ function toCalendarDate(value: string): CalendarDate | null {
  * A calendar date typed in segments « jj/mm/aaaa », in French whatever the browser's locale.
  * Takes and gives the stored form "YYYY-MM-DD" ('' while empty), so it plugs into
  * react-hook-form's Controller or a useState as the native input did. A half-typed date keeps
- * the last complete one (react-aria emits only complete dates); clearing every segment gives ''.
+ * the last complete one (react-aria emits only complete dates), a year still being typed gives
+ * '' (use-typed-date.ts), clearing every segment gives ''.
  */
 export function DateField({
   label,
@@ -45,12 +47,15 @@ export function DateField({
   hint?: string;
   isDisabled?: boolean;
 }) {
+  const [typed, setTyped] = useTypedDate(value, onChange, toCalendarDate, (date) =>
+    date && plausibleYear(date.year) ? date.toString() : '',
+  );
   return (
     <AppLocale>
       <AriaDateField
         className="field date-field"
-        value={toCalendarDate(value)}
-        onChange={(date) => onChange(date ? date.toString() : '')}
+        value={typed}
+        onChange={setTyped}
         onBlur={onBlur}
         isInvalid={Boolean(error)}
         isDisabled={isDisabled ?? false}

@@ -10,6 +10,7 @@ import {
 import { instantOf, localDateOf, toLocalDate } from '../../shared/calendar/local-date';
 import { formatTime } from '../../shared/format/date';
 import { AppLocale } from './AppLocale';
+import { plausibleYear, useTypedDate } from './use-typed-date';
 
 /** The Paris wall clock of an instant, as the library's zone-less date and time. */
 function toWallClock(ms: number | null): CalendarDateTime | null {
@@ -48,12 +49,15 @@ export function DateTimeField({
   hint?: string;
   isDisabled?: boolean;
 }) {
+  const [typed, setTyped] = useTypedDate(value, onChange, toWallClock, (wall) =>
+    wall && plausibleYear(wall.year) ? toInstant(wall) : null,
+  );
   return (
     <AppLocale>
       <AriaDateField
         className="field date-field"
-        value={toWallClock(value)}
-        onChange={(wall) => onChange(wall ? toInstant(wall) : null)}
+        value={typed}
+        onChange={setTyped}
         onBlur={onBlur}
         isInvalid={Boolean(error)}
         isDisabled={isDisabled ?? false}

@@ -102,6 +102,34 @@ describe('the fr-FR date and time fields in an en-US browser', () => {
     expect(shown('Champ')).toBe('23/11/2026');
   });
 
+  it('retyping the year gives the form no year 2, 20 or 202, and shows the digits typed', async () => {
+    const given: string[] = [];
+    function Recorder() {
+      const [value, setValue] = useState('2026-11-23');
+      return (
+        <DateField
+          label="Jour"
+          value={value}
+          onChange={(v) => {
+            given.push(v);
+            setValue(v);
+          }}
+        />
+      );
+    }
+    render(<Recorder />);
+    const user = userEvent.setup();
+    const year = screen
+      .getByRole('group', { name: 'Jour' })
+      .querySelector<HTMLElement>('[data-type="year"]')!;
+    await user.click(year);
+    await user.keyboard('20');
+    expect(shown('Jour')).toBe('23/11/20');
+    await user.keyboard('27');
+    expect(shown('Jour')).toBe('23/11/2027');
+    expect(given).toEqual(['', '', '', '2027-11-23']);
+  });
+
   it('typing 1605 stores "16:05"', async () => {
     render(<Harness kind="time" initial="" />);
     await typeInto('Champ', '1605');

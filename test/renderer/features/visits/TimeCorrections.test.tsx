@@ -68,8 +68,11 @@ describe('the time corrections form', () => {
       at: instantOf('2026-11-23', 8 * 60 + 50),
       reason: 'Minuteur lancé en retard',
     });
-    expect(screen.getByRole('table').textContent).toContain(
-      '23/11/2026 à 08:50 — Minuteur lancé en retard',
+    // The live query brings the stored correction back to the table.
+    await waitFor(() =>
+      expect(screen.getByRole('table').textContent).toContain(
+        '23/11/2026 à 08:50 — Minuteur lancé en retard',
+      ),
     );
   });
 
