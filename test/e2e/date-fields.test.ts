@@ -40,6 +40,8 @@ describe('date fields in an en-US Chromium', () => {
     await typeDate(page, 'Du', '2026-11-23');
     expect(await dateFieldText(page, 'Du')).toBe('23/11/2026');
     await screenshot(page, 'date-fields-en-us');
+    await typeDate(page, 'Du', '');
+    expect(await dateFieldText(page, 'Du')).toBe('jj/mm/aaaa');
     expect(errors).toEqual([]);
     await context.close();
   });
