@@ -1,4 +1,5 @@
 import { createHashRouter } from 'react-router';
+import { AppLocale } from '../ui/AppLocale';
 import { Layout } from './Layout';
 import { RouteError } from './RouteError';
 import { featureRoutes } from './routes';
@@ -9,7 +10,12 @@ export function createAppRouter() {
   return createHashRouter([
     {
       path: '/',
-      element: <Layout />,
+      // fr-FR for react-aria's fields, dialogs and menus, whatever the browser's language.
+      element: (
+        <AppLocale>
+          <Layout />
+        </AppLocale>
+      ),
       errorElement: <RouteError />,
       children: featureRoutes,
     },

@@ -8,6 +8,7 @@ import {
   startRendererServer,
 } from './harness';
 import { CLIENT_ID, CONTRACT_ID, lefevreClient, T0 } from './lefevre-office';
+import { typeDate } from './date-input';
 
 const OFFICE_SESSION = {
   key: 'sync.session',
@@ -123,7 +124,7 @@ describe('the office applies a SYNTEC revision, in real Chromium (002 art. IV.2.
     await page.getByRole('button', { name: 'Réviser' }).click();
     const form = page.getByRole('form', { name: 'Révision SYNTEC INF-PME-2025-007' });
     await form.getByLabel('Indice SYNTEC publié (S1)').fill('306,5');
-    await form.getByLabel('Mois de l’indice').fill('2026-01');
+    await typeDate(form, 'Mois de l’indice', '2026-01');
     // 450 × 306,5 / 300 = 459,75 → 460 € under the contract's rounding clause.
     await expect
       .poll(async () =>

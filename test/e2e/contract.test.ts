@@ -24,6 +24,7 @@ import {
   SITE_ID,
   T0,
 } from './lefevre-office';
+import { typeDate } from './date-input';
 
 const PRINTER_ID = '0192b3c4-0000-7000-8000-0000000000e2';
 const IT_CONTACT_ID = '0192b3c4-0000-7000-8000-0000000000c1';
@@ -162,7 +163,7 @@ describe('a 002-like contract priced as written, in real Chromium', () => {
     await page.getByRole('button', { name: 'Ajouter un contrat' }).click();
     await page.getByRole('button', { name: /type ALLANCE, 002/ }).click();
     await page.getByLabel('Référence du contrat').fill('INF-PME-2026-040');
-    await page.getByLabel('Début du contrat').fill('2026-01-01');
+    await typeDate(page, 'Début du contrat', '2026-01-01');
     await page.getByLabel('Taux horaire HT (€)').fill('65');
     expect(await page.getByLabel('Zone de déplacement incluse (départements)').inputValue()).toBe(
       '75, 77, 92, 93, 94, 95',

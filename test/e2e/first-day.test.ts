@@ -14,6 +14,7 @@ import {
   startRendererServer,
 } from './harness';
 import { MINUTE, T0 } from './lefevre-office';
+import { typeDate } from './date-input';
 
 /**
  * The first day, end to end, in real Chromium with two browser profiles and the real server on
@@ -113,7 +114,7 @@ async function createClientOffline(page: Page, url: string, name: string): Promi
 
   await page.getByRole('button', { name: 'Ajouter un contrat' }).click();
   await fill(page, 'Référence du contrat', 'CT-TERRAIN-1');
-  await fill(page, 'Début du contrat', '2026-11-01');
+  await typeDate(page, 'Début du contrat', '2026-11-01');
   await fill(page, 'Taux horaire HT (€)', '80');
   await page.getByRole('button', { name: 'Enregistrer le contrat' }).click();
   await expect.poll(() => page.getByText('CT-TERRAIN-1').count()).toBeGreaterThan(0);

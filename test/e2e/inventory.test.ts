@@ -7,6 +7,7 @@ import {
   screenshot,
   startRendererServer,
 } from './harness';
+import { typeDate } from './date-input';
 
 const CSV = [
   'Nom;Type;Fabricant;Modèle;Numéro de série;Site;Statut',
@@ -259,7 +260,7 @@ describe('clients and inventory in real Chromium', () => {
     // The contract's billing settings, refused first, then saved and shown.
     await page.getByRole('button', { name: 'Ajouter un contrat' }).click();
     await fill(page, 'Référence du contrat', 'CT-2026-031');
-    await fill(page, 'Début du contrat', '2026-01-01');
+    await typeDate(page, 'Début du contrat', '2026-01-01');
     await fill(page, 'Taux horaire HT (€)', 'soixante');
     await page.getByRole('button', { name: 'Enregistrer le contrat' }).click();
     await expect
@@ -282,7 +283,7 @@ describe('clients and inventory in real Chromium', () => {
     await page.getByRole('button', { name: 'Ajouter un abonnement' }).click();
     await fill(page, 'Nom de l’abonnement', 'Microsoft 365 Business Standard');
     const renewal = new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10);
-    await fill(page, 'Date de renouvellement', renewal);
+    await typeDate(page, 'Date de renouvellement', renewal);
     await page.getByRole('button', { name: 'Enregistrer l’abonnement' }).click();
     const subscriptions = page.getByRole('table', { name: 'Abonnements et licences' });
     await expect

@@ -29,6 +29,7 @@ import {
   SITE_ID,
   T0,
 } from './lefevre-office';
+import { typeDate } from './date-input';
 
 /**
  * The technician's day from the office's plan, end to end, in real Chromium with two
@@ -70,8 +71,8 @@ async function recordAndPlanInApp(office: Page, url: string): Promise<void> {
     .selectOption({ label: 'PowerEdge T350 — SRV-FICHIERS — CN7J8K3' });
   await call.getByLabel('Description').fill(DESCRIPTION);
   await call.getByLabel('Canal').selectOption({ label: 'Téléphone' });
-  await call.getByLabel('Jour de l’appel').fill('2026-11-23');
-  await call.getByLabel('Heure de l’appel').fill('08:30');
+  await typeDate(call, 'Jour de l’appel', '2026-11-23');
+  await typeDate(call, 'Heure de l’appel', '08:30');
   await call.getByLabel('Type').selectOption({ label: 'Incident' });
   await call
     .getByLabel('Classe de délai')
@@ -87,9 +88,9 @@ async function recordAndPlanInApp(office: Page, url: string): Promise<void> {
   const queued = office.getByRole('listitem').filter({ hasText: DESCRIPTION });
   const plan = queued.getByRole('group', { name: 'Planifier la demande' });
   await plan.getByLabel('Jean Dupont').check();
-  await plan.getByLabel(/^Jour/).fill('2026-11-23');
-  await plan.getByLabel(/^De\b/).fill('10:00');
-  await plan.getByLabel(/^À/).fill('12:00');
+  await typeDate(plan, 'Jour', '2026-11-23');
+  await typeDate(plan, 'De', '10:00');
+  await typeDate(plan, 'À', '12:00');
   await plan.getByRole('button', { name: 'Planifier' }).click();
   await expect
     .poll(() => office.getByRole('row').filter({ hasText: DESCRIPTION }).textContent())

@@ -27,6 +27,7 @@ import {
   SITE_ID,
   T0,
 } from './lefevre-office';
+import { typeDate } from './date-input';
 
 function seedRecords() {
   const meta = { revision: 1, updatedAt: T0 - 86_400_000 };
@@ -314,7 +315,7 @@ describe('a visit from start to signed PDF, in real Chromium', () => {
 
     // The timer was started late: the arrival is corrected, with the reason.
     await page.getByRole('button', { name: 'Corriger' }).first().click();
-    await page.getByLabel('Heure réelle').fill('2026-11-23T08:50');
+    await typeDate(page, 'Heure réelle', '2026-11-23T08:50');
     await page
       .getByLabel('Raison de la correction')
       .fill('Minuteur lancé en retard, arrivée à 8 h 50');

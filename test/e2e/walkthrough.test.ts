@@ -27,6 +27,9 @@ function unlabelled(page: Page): Promise<string[]> {
     [...document.querySelectorAll<HTMLInputElement>('input:not([type=hidden]), select, textarea')]
       .filter(
         (el) =>
+          // react-aria's date fields keep a native input for autofill, hidden from assistive
+          // technologies and the tab order: not a field anyone fills.
+          !el.closest('[aria-hidden="true"]') &&
           !el.getAttribute('aria-label') &&
           !el.getAttribute('aria-labelledby') &&
           (el.labels?.length ?? 0) === 0,

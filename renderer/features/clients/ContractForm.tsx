@@ -17,6 +17,7 @@ import { saveContract } from '../../use-cases/contracts/save-contract';
 import { appDeps } from '../../use-cases/deps';
 import { contractFormSchema, contractFormValues, contractFromForm, withPreset } from '../contracts';
 import type { ContractFormValues } from '../contracts';
+import { FormDateField } from '../../ui/DateField';
 import { CheckboxField, Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { FormError } from '../../ui/FormError';
@@ -151,12 +152,8 @@ export function ContractForm({
         <Field label="Libellé" error={errors.label?.message}>
           {(p) => <input {...p} {...register('label')} />}
         </Field>
-        <Field label="Début du contrat" error={errors.startsOn?.message}>
-          {(p) => <input {...p} {...register('startsOn')} type="date" />}
-        </Field>
-        <Field label="Prochaine échéance" error={errors.renewsOn?.message}>
-          {(p) => <input {...p} {...register('renewsOn')} type="date" />}
-        </Field>
+        <FormDateField control={control} name="startsOn" label="Début du contrat" />
+        <FormDateField control={control} name="renewsOn" label="Prochaine échéance" />
         <Field label="Préavis de résiliation (mois)" error={errors.noticeMonths?.message}>
           {(p) => (
             <input
@@ -364,12 +361,8 @@ export function ContractForm({
           <Field label="Quantité prépayée" error={errors.hourBankQuantity?.message}>
             {(p) => <input {...p} {...register('hourBankQuantity')} inputMode="numeric" />}
           </Field>
-          <Field label="Début de la banque" error={errors.hourBankStartsOn?.message}>
-            {(p) => <input {...p} {...register('hourBankStartsOn')} type="date" />}
-          </Field>
-          <Field label="Fin de la banque" error={errors.hourBankEndsOn?.message}>
-            {(p) => <input {...p} {...register('hourBankEndsOn')} type="date" />}
-          </Field>
+          <FormDateField control={control} name="hourBankStartsOn" label="Début de la banque" />
+          <FormDateField control={control} name="hourBankEndsOn" label="Fin de la banque" />
         </div>
       </fieldset>
 
@@ -380,9 +373,11 @@ export function ContractForm({
           <Field label="Indice SYNTEC de référence (S0)" error={errors.syntecIndex?.message}>
             {(p) => <input {...p} {...register('syntecIndex')} placeholder="296,1" />}
           </Field>
-          <Field label="Date de S0 (dernière révision)" error={errors.syntecRevisedOn?.message}>
-            {(p) => <input {...p} {...register('syntecRevisedOn')} type="date" />}
-          </Field>
+          <FormDateField
+            control={control}
+            name="syntecRevisedOn"
+            label="Date de S0 (dernière révision)"
+          />
           <Select
             label="Ce qui est révisé"
             name="syntecTarget"

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/inventory/subscription';
 import { addSubscription } from '../../use-cases/clients/client-records';
 import { appDeps } from '../../use-cases/deps';
+import { FormDateField } from '../../ui/DateField';
 import { CheckboxField, Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 
@@ -22,7 +23,7 @@ const subscriptionFormSchema = subscriptionFieldsSchema.omit({ clientId: true })
 
 /** A licence or subscription; its key is never typed here, only where it is kept. */
 export function SubscriptionForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
-  const { register, handleSubmit, formState } = useForm({
+  const { register, handleSubmit, formState, control } = useForm({
     resolver: zodResolver(subscriptionFormSchema),
     defaultValues: {
       kind: 'microsoft-365' as const,
@@ -76,9 +77,7 @@ export function SubscriptionForm({ clientId, onDone }: { clientId: string; onDon
             />
           )}
         </Field>
-        <Field label="Date de renouvellement" error={errors.renewalDate?.message}>
-          {(p) => <input {...p} {...register('renewalDate')} type="date" />}
-        </Field>
+        <FormDateField control={control} name="renewalDate" label="Date de renouvellement" />
         <Field label="Préavis (mois)" error={errors.noticeMonths?.message}>
           {(p) => (
             <input

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { localDateOf, localDateSchema } from '../../../shared/calendar/local-date';
 import { formatLocalDate } from '../../../shared/format/date';
 import { formatMoney } from '../../../shared/format/money';
 import { CATEGORY_LABELS } from '../../../shared/inventory/category';
+import { DateField } from '../../ui/DateField';
 import { useDeviceFees } from '../../use-cases/contracts/use-device-fees';
 
 const PERIOD_LABELS = { month: 'par mois', quarter: 'par trimestre', year: 'par an' } as const;
@@ -14,25 +15,20 @@ const PERIOD_LABELS = { month: 'par mois', quarter: 'par trimestre', year: 'par 
  * client without a per-device contract.
  */
 export function DeviceFeesPanel({ clientId }: { clientId: string }) {
-  const id = useId();
   const [billedOn, setBilledOn] = useState(() => localDateOf(Date.now()));
   const contracts = useDeviceFees(clientId, billedOn);
   if (contracts === undefined || contracts.length === 0) return null;
   return (
     <section aria-label="Redevance par équipement">
       <h3>Redevance par équipement</h3>
-      <div className="field">
-        <label htmlFor={id}>Date de facturation</label>
-        <input
-          id={id}
-          type="date"
-          value={billedOn}
-          onChange={(e) => {
-            // An emptied or half-typed date keeps the last valid one.
-            if (localDateSchema.safeParse(e.target.value).success) setBilledOn(e.target.value);
-          }}
-        />
-      </div>
+      <DateField
+        label="Date de facturation"
+        value={billedOn}
+        onChange={(value) => {
+          // An emptied date keeps the last valid one (a half-typed one already does).
+          if (localDateSchema.safeParse(value).success) setBilledOn(value);
+        }}
+      />
       {contracts.map(({ contract, rows, totalCents }) => (
         <table key={contract.id} aria-label={`Redevance du contrat ${contract.reference}`}>
           <caption>

@@ -10,6 +10,8 @@ import type { SyntecRevisionInput } from '../../../shared/billing/syntec-due';
 import { localDateOf } from '../../../shared/calendar/local-date';
 import { formatLocalDate } from '../../../shared/format/date';
 import { formatMoney } from '../../../shared/format/money';
+import { FormDateField } from '../../ui/DateField';
+import { FormMonthField } from '../../ui/MonthField';
 import { userMessage } from '../../ui/user-message';
 import {
   applySyntecRevisionToContract,
@@ -32,7 +34,6 @@ function Input({
   label: string;
   error: string | undefined;
   field: UseFormRegisterReturn;
-  type?: string;
   placeholder?: string;
   inputMode?: 'decimal';
 }) {
@@ -105,18 +106,8 @@ function RevisionForm({ row, onDone }: { row: SyntecDueRow; onDone: (text: strin
           placeholder="310,1"
           inputMode="decimal"
         />
-        <Input
-          label="Mois de l’indice"
-          error={errors.indexMonth?.message}
-          field={register('indexMonth')}
-          type="month"
-        />
-        <Input
-          label="Date de la révision"
-          error={errors.on?.message}
-          field={register('on')}
-          type="date"
-        />
+        <FormMonthField control={control} name="indexMonth" label="Mois de l’indice" />
+        <FormDateField control={control} name="on" label="Date de la révision" />
       </div>
       <p role="status" aria-label="Nouveau prix">
         {preview}

@@ -4,6 +4,8 @@ import { userMessage } from '../../ui/user-message';
 import { planJob } from '../../use-cases/planning/plan-job';
 import type { Technician } from '../../use-cases/planning/use-planning-data';
 import { planningDeps } from '../../use-cases/planning/use-planning-data';
+import { DateField } from '../../ui/DateField';
+import { TimeField } from '../../ui/TimeField';
 
 /** Gives a request to one or more technicians on a day and slot. */
 export function PlanRequestForm({
@@ -49,18 +51,9 @@ export function PlanRequestForm({
           {t.name}
         </label>
       ))}
-      <label className="field">
-        Jour
-        <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-      </label>
-      <label className="field">
-        De
-        <input type="time" value={from} onChange={(e) => setFrom(e.target.value)} />
-      </label>
-      <label className="field">
-        À
-        <input type="time" value={to} onChange={(e) => setTo(e.target.value)} />
-      </label>
+      <DateField label="Jour" value={date} onChange={setDate} />
+      <TimeField label="De" value={from} onChange={setFrom} />
+      <TimeField label="À" value={to} onChange={setTo} />
       <button type="button" onClick={() => void submit()}>
         Planifier
       </button>

@@ -8,6 +8,7 @@ import { generateRecurringVisits } from '../../use-cases/planning/generate-recur
 import { saveNeedsLog } from '../../use-cases/planning/needs-log';
 import type { PlanningData, Technician } from '../../use-cases/planning/use-planning-data';
 import { planningDeps } from '../../use-cases/planning/use-planning-data';
+import { DateField } from '../../ui/DateField';
 
 /** A planned visit's needs log: its items and the IT correspondent's validation. */
 function NeedsLogForm({ job, now }: { job: PlannedJob; now: number }) {
@@ -43,10 +44,7 @@ function NeedsLogForm({ job, now }: { job: PlannedJob; now: number }) {
         Validé par (correspondant informatique)
         <input value={validatedBy} onChange={(e) => setValidatedBy(e.target.value)} />
       </label>
-      <label className="field">
-        Validé le
-        <input type="date" value={validatedOn} onChange={(e) => setValidatedOn(e.target.value)} />
-      </label>
+      <DateField label="Validé le" value={validatedOn} onChange={setValidatedOn} />
       <button type="button" onClick={() => void save()}>
         Enregistrer le journal
       </button>

@@ -17,6 +17,8 @@ import {
   SLA_CLASS_LABELS,
 } from '../../../shared/planning/request-labels';
 import { DEADLINE_BASIS_LABELS, requestDeadline } from '../../../shared/planning/request-deadline';
+import { FormDateField } from '../../ui/DateField';
+import { FormTimeField } from '../../ui/TimeField';
 import { userMessage } from '../../ui/user-message';
 import { deadlineContext } from '../../use-cases/planning/deadline-context';
 import { recordRequest } from '../../use-cases/planning/record-request';
@@ -147,14 +149,8 @@ export function RequestForm({ data }: { data: PlanningData }) {
           ))}
         </select>
       </label>
-      <label className="field">
-        Jour de l’appel
-        <input type="date" {...register('day')} />
-      </label>
-      <label className="field">
-        Heure de l’appel
-        <input type="time" {...register('time')} />
-      </label>
+      <FormDateField control={control} name="day" label="Jour de l’appel" />
+      <FormTimeField control={control} name="time" label="Heure de l’appel" />
       <label className="field">
         Type
         <select {...register('kind')}>

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../shared/format/date';
 import { useVisitList } from '../../use-cases/visits/visit-list';
 import { visitListStatus, VISIT_LIST_STATUS_LABELS } from '../../../shared/visit/visit-labels';
 import type { VisitListStatus } from '../../../shared/visit/visit-labels';
+import { DateField } from '../../ui/DateField';
 
 /** Every visit on this laptop, by status, client and period. */
 export function VisitListPage() {
@@ -63,14 +64,8 @@ export function VisitListPage() {
             ))}
           </select>
         </label>
-        <label className="field">
-          Du
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="field">
-          Au
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <DateField label="Du" value={from} onChange={setFrom} />
+        <DateField label="Au" value={to} onChange={setTo} />
       </div>
       {shown.length === 0 ? (
         <p>

@@ -1,22 +1,61 @@
-import { useState } from 'react';
-import { instantOf, localDateOf } from '../../../shared/calendar/local-date';
-import { formatDateTime, formatTime } from '../../../shared/format/date';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { formatDateTime } from '../../../shared/format/date';
 import { formatDuration } from '../../../shared/format/duration';
 import { visitTimeline } from '../../../shared/time/segments';
+import { visitHeaderSchema } from '../../../shared/visit/visit-record';
+import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { appDeps } from '../../use-cases/deps';
 import { saveHeader } from '../../use-cases/visits/save-work';
+import { DateTimeField } from '../../ui/DateTimeField';
+import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
 import type { VisitContext } from './useVisitContext';
 import { visitSla } from '../../../shared/visit/visit-sla';
 
-function toInput(ms: number): string {
-  return `${localDateOf(ms)}T${formatTime(ms)}`;
-}
+/** The call's time as the visit stores it (empty: not known). */
+const requestFormSchema = visitHeaderSchema.pick({ requestedAt: true });
+type RequestForm = z.input<typeof requestFormSchema>;
 
-function fromInput(value: string): number | null {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return null;
-  return instantOf(match[1]!, Number(match[2]) * 60 + Number(match[3]));
+/** When the client called, saved as soon as a complete date and time is typed or cleared. */
+function RequestedAtForm({ visit }: { visit: VisitRecord }) {
+  const { control, handleSubmit, formState, setError } = useForm<
+    RequestForm,
+    unknown,
+    z.output<typeof requestFormSchema>
+  >({
+    resolver: zodResolver(requestFormSchema),
+    defaultValues: { requestedAt: visit.header.requestedAt },
+  });
+  const save = handleSubmit(async ({ requestedAt }) => {
+    try {
+      await saveHeader(appDeps(), { visitId: visit.id, header: { ...visit.header, requestedAt } });
+    } catch (e) {
+      setError('root', { message: userMessage(e, 'Enregistrement impossible.') });
+    }
+  });
+  return (
+    <form noValidate onSubmit={(e) => void save(e)} aria-label="Appel du client">
+      <Controller
+        control={control}
+        name="requestedAt"
+        render={({ field, fieldState }) => (
+          <DateTimeField
+            label="Appel du client (date et heure)"
+            value={field.value ?? null}
+            onChange={(at) => {
+              field.onChange(at);
+              void save();
+            }}
+            onBlur={field.onBlur}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+      <FormError message={formState.errors.root?.message} />
+    </form>
+  );
 }
 
 /**
@@ -26,10 +65,6 @@ function fromInput(value: string): number | null {
  */
 export function SlaPanel({ context }: { context: VisitContext }) {
   const { visit, contract, site, equipment } = context;
-  const [value, setValue] = useState(
-    visit.header.requestedAt === null ? '' : toInput(visit.header.requestedAt),
-  );
-  const [error, setError] = useState<string | null>(null);
   if (!contract || visit.header.mode !== 'onsite') return null;
   let arrival: number | null;
   try {
@@ -39,46 +74,15 @@ export function SlaPanel({ context }: { context: VisitContext }) {
     arrival = null;
   }
   const sla = visitSla(visit, contract, site ?? null, equipment, arrival);
-  const save = async () => {
-    const at = value === '' ? null : fromInput(value);
-    if (value !== '' && at === null) {
-      setError('Date et heure de l’appel attendues.');
-      return;
-    }
-    try {
-      await saveHeader(appDeps(), {
-        visitId: visit.id,
-        header: { ...visit.header, requestedAt: at },
-      });
-      setError(null);
-    } catch (e) {
-      setError(userMessage(e, 'Enregistrement impossible.'));
-    }
-  };
   return (
     <section className="panel" aria-labelledby="sla-title">
       <h2 id="sla-title">Délai d’intervention</h2>
-      {visit.status !== 'signed' && (
-        <label className="field">
-          Appel du client (date et heure)
-          <input
-            type="datetime-local"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            onBlur={() => void save()}
-          />
-        </label>
-      )}
+      {visit.status !== 'signed' && <RequestedAtForm visit={visit} />}
       {sla && (
         <p data-testid="sla" role="status">
           {sla.slaClass === 'server-network' ? 'Serveurs et réseau' : 'Postes et périphériques'} :{' '}
           {formatDuration(sla.workingMinutes)} ouvrées, échéance {formatDateTime(sla.deadline)}
           {sla.met === null ? '' : sla.met ? ' — respecté' : ' — dépassé'}.
-        </p>
-      )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
         </p>
       )}
     </section>

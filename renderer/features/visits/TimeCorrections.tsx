@@ -1,25 +1,84 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { instantOf, localDateOf } from '../../../shared/calendar/local-date';
-import { formatDateTime, formatTime } from '../../../shared/format/date';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { formatDateTime } from '../../../shared/format/date';
 import { TIMER_EVENT_LABELS } from '../../../shared/report/labels';
 import { visitTimeline } from '../../../shared/time/segments';
 import type { TimerActionEvent } from '../../../shared/time/events';
 import { appDeps } from '../../use-cases/deps';
-import { correctTimer } from '../../use-cases/visits/correct-timer';
+import { correctTimer, correctionInputSchema } from '../../use-cases/visits/correct-timer';
+import { DateTimeField } from '../../ui/DateTimeField';
+import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
+import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
 import { clock } from './clock';
 import { notBeforeLastTap } from './useNow';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
 
-/** "2026-11-23T09:12" (Paris wall clock) for a datetime-local input. */
-function toInput(ms: number): string {
-  return `${localDateOf(ms)}T${formatTime(ms)}`;
-}
+/** The correction as typed: the use case's own rules, the time empty until it is typed. */
+const correctionFormSchema = z.object({
+  at: z.number().nullable().pipe(correctionInputSchema.shape.at),
+  reason: correctionInputSchema.shape.reason,
+});
+type CorrectionForm = z.input<typeof correctionFormSchema>;
 
-function fromInput(value: string): number | null {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return null;
-  return instantOf(match[1]!, Number(match[2]) * 60 + Number(match[3]));
+/** The form correcting one tap: its real time (Paris clock) and the reason, both required. */
+function CorrectionForm({
+  visitId,
+  event,
+  initialAt,
+  onClose,
+}: {
+  visitId: string;
+  event: TimerActionEvent;
+  initialAt: number;
+  onClose: () => void;
+}) {
+  const { control, register, handleSubmit, formState, setError } = useForm<
+    CorrectionForm,
+    unknown,
+    z.output<typeof correctionFormSchema>
+  >({
+    resolver: zodResolver(correctionFormSchema),
+    defaultValues: { at: initialAt, reason: '' },
+  });
+  const submit = handleSubmit(async ({ at, reason }) => {
+    try {
+      await correctTimer(appDeps(), { visitId, target: event.id, at, reason });
+      onClose();
+    } catch (e) {
+      setError('root', { message: userMessage(e, 'Correction refusée.') });
+    }
+  });
+  return (
+    <form className="correction-form" noValidate onSubmit={(e) => void submit(e)}>
+      <h3>Corriger « {TIMER_EVENT_LABELS[event.type]} »</h3>
+      <Controller
+        control={control}
+        name="at"
+        render={({ field, fieldState }) => (
+          <DateTimeField
+            label="Heure réelle"
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+      <Field label="Raison de la correction" error={formState.errors.reason?.message}>
+        {(p) => <input {...p} {...register('reason')} maxLength={500} />}
+      </Field>
+      <FormActions
+        submitLabel="Enregistrer la correction"
+        submitting={formState.isSubmitting}
+        onCancel={onClose}
+      />
+      <FormError message={formState.errors.root?.message} />
+    </form>
+  );
 }
 
 /**
@@ -28,9 +87,6 @@ function fromInput(value: string): number | null {
  */
 export function TimeCorrections({ visit }: { visit: VisitRecord }) {
   const [editing, setEditing] = useState<TimerActionEvent | null>(null);
-  const [value, setValue] = useState('');
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const actions = visit.events.filter((e): e is TimerActionEvent => e.type !== 'correct');
   if (actions.length === 0) return null;
   let corrected = new Map<string, number>();
@@ -43,26 +99,6 @@ export function TimeCorrections({ visit }: { visit: VisitRecord }) {
     // Shown as recorded; the timer panel reports the problem.
   }
   const editable = visit.status !== 'signed';
-
-  const submit = async () => {
-    if (!editing) return;
-    const at = fromInput(value);
-    if (at === null) {
-      setError('Heure invalide.');
-      return;
-    }
-    if (!reason.trim()) {
-      setError('Indiquez la raison de la correction : elle figure sur le bordereau.');
-      return;
-    }
-    try {
-      await correctTimer(appDeps(), { visitId: visit.id, target: editing.id, at, reason });
-      setEditing(null);
-      setError(null);
-    } catch (e) {
-      setError(userMessage(e, 'Correction refusée.'));
-    }
-  };
 
   return (
     <section className="panel" aria-labelledby="times-title">
@@ -88,15 +124,7 @@ export function TimeCorrections({ visit }: { visit: VisitRecord }) {
               </td>
               {editable && (
                 <td>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setEditing(event);
-                      setValue(toInput(corrected.get(event.id) ?? event.at));
-                      setReason('');
-                      setError(null);
-                    }}
-                  >
+                  <button type="button" onClick={() => setEditing(event)}>
                     Corriger
                   </button>
                 </td>
@@ -106,37 +134,13 @@ export function TimeCorrections({ visit }: { visit: VisitRecord }) {
         </tbody>
       </table>
       {editing && (
-        <form
-          className="correction-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <h3>Corriger « {TIMER_EVENT_LABELS[editing.type]} »</h3>
-          <label className="field">
-            Heure réelle
-            <input type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} />
-          </label>
-          <label className="field">
-            Raison de la correction
-            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-          </label>
-          <div className="row">
-            <button type="submit" className="primary">
-              Enregistrer la correction
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>
-              Annuler
-            </button>
-          </div>
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </form>
+        <CorrectionForm
+          key={editing.id}
+          visitId={visit.id}
+          event={editing}
+          initialAt={corrected.get(editing.id) ?? editing.at}
+          onClose={() => setEditing(null)}
+        />
       )}
     </section>
   );

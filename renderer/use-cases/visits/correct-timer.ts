@@ -3,7 +3,8 @@ import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { correctTimerEvent } from '../../db/repositories/visits';
 import type { UseCaseDeps } from '../deps';
 
-const correctionInputSchema = z.object({
+/** What a correction needs; the screen validates its form with the same fields. */
+export const correctionInputSchema = z.object({
   visitId: z.string().min(1, 'Intervention introuvable.'),
   target: z.string().min(1, 'Choisissez l’horaire à corriger.'),
   at: z.number({ error: 'Indiquez l’heure corrigée.' }).int().nonnegative(),

@@ -25,3 +25,21 @@ const context2d = new Proxy(
 HTMLCanvasElement.prototype.getContext = function getContext() {
   return context2d as unknown as CanvasRenderingContext2D;
 } as unknown as HTMLCanvasElement['getContext'];
+
+/*
+ * happy-dom fires `selectionchange` synchronously inside Selection.collapse; browsers queue it.
+ * react-aria's date segments collapse the selection on `selectionchange`, so in happy-dom the
+ * two call each other until the stack overflows. A collapse made while one is running is the
+ * same collapse: it is skipped, as the queued event would find the selection already there.
+ */
+const collapse = Selection.prototype.collapse;
+let collapsing = false;
+Selection.prototype.collapse = function collapseOnce(this: Selection, ...args) {
+  if (collapsing) return;
+  collapsing = true;
+  try {
+    collapse.apply(this, args);
+  } finally {
+    collapsing = false;
+  }
+} as Selection['collapse'];
