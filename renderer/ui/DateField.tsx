@@ -4,7 +4,6 @@ import {
   DateField as AriaDateField,
   DateInput,
   DateSegment,
-  FieldError,
   Label,
   Text,
 } from 'react-aria-components';
@@ -72,20 +71,26 @@ export function DateField({
             {hint}
           </Text>
         )}
-        <FieldError className="field-error">{error}</FieldError>
+        {/* The kit's error, announced like Field's; the slot ties it to the field's description. */}
+        {error && (
+          <Text slot="errorMessage" className="field-error" role="alert">
+            {error}
+          </Text>
+        )}
       </AriaDateField>
     </AppLocale>
   );
 }
 
 /** The same field bound to a react-hook-form string field, its zod message shown under it. */
-export function FormDateField<T extends FieldValues>({
+export function FormDateField<T extends FieldValues, TOut extends FieldValues = T>({
   control,
   name,
   label,
   hint,
 }: {
-  control: Control<T>;
+  /** A form whose resolver may transform its values (TOut): only its typed values are read here. */
+  control: Control<T, unknown, TOut>;
   name: FieldPathByValue<T, string>;
   label: string;
   hint?: string;

@@ -3,7 +3,6 @@ import {
   DateField as AriaDateField,
   DateInput,
   DateSegment,
-  FieldError,
   Label,
   Text,
 } from 'react-aria-components';
@@ -75,7 +74,12 @@ export function DateTimeField({
             {hint}
           </Text>
         )}
-        <FieldError className="field-error">{error}</FieldError>
+        {/* The kit's error, announced like Field's; the slot ties it to the field's description. */}
+        {error && (
+          <Text slot="errorMessage" className="field-error" role="alert">
+            {error}
+          </Text>
+        )}
       </AriaDateField>
     </AppLocale>
   );

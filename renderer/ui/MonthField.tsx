@@ -92,12 +92,13 @@ export function MonthField({
 }
 
 /** The same field bound to a react-hook-form string field, its zod message shown under it. */
-export function FormMonthField<T extends FieldValues>({
+export function FormMonthField<T extends FieldValues, TOut extends FieldValues = T>({
   control,
   name,
   label,
 }: {
-  control: Control<T>;
+  /** A form whose resolver may transform its values (TOut): only its typed values are read here. */
+  control: Control<T, unknown, TOut>;
   name: FieldPathByValue<T, string>;
   label: string;
 }) {

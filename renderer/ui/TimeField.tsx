@@ -2,7 +2,6 @@ import { Time } from '@internationalized/date';
 import {
   DateInput,
   DateSegment,
-  FieldError,
   Label,
   Text,
   TimeField as AriaTimeField,
@@ -66,20 +65,26 @@ export function TimeField({
             {hint}
           </Text>
         )}
-        <FieldError className="field-error">{error}</FieldError>
+        {/* The kit's error, announced like Field's; the slot ties it to the field's description. */}
+        {error && (
+          <Text slot="errorMessage" className="field-error" role="alert">
+            {error}
+          </Text>
+        )}
       </AriaTimeField>
     </AppLocale>
   );
 }
 
 /** The same field bound to a react-hook-form string field, its zod message shown under it. */
-export function FormTimeField<T extends FieldValues>({
+export function FormTimeField<T extends FieldValues, TOut extends FieldValues = T>({
   control,
   name,
   label,
   hint,
 }: {
-  control: Control<T>;
+  /** A form whose resolver may transform its values (TOut): only its typed values are read here. */
+  control: Control<T, unknown, TOut>;
   name: FieldPathByValue<T, string>;
   label: string;
   hint?: string;

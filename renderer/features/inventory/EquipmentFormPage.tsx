@@ -27,6 +27,7 @@ import { CategoryOptions } from './CategoryOptions';
 import { EquipmentBadges } from './EquipmentBadges';
 import { RetireEquipmentDialog } from './RetireEquipmentDialog';
 import { today as todayOf } from './today';
+import { FormDateField } from '../../ui/DateField';
 
 /** /clients/:clientId/equipment/new and /clients/:clientId/equipment/:equipmentId */
 export function EquipmentFormPage() {
@@ -176,12 +177,12 @@ function EquipmentForm({
           <Field label="Emplacement (pièce, baie)" error={errors.location?.message}>
             {(p) => <input {...p} {...register('location')} />}
           </Field>
-          <Field label="Date d’achat ou de mise en service" error={errors.purchaseDate?.message}>
-            {(p) => <input {...p} {...register('purchaseDate')} type="date" />}
-          </Field>
-          <Field label="Fin de garantie" error={errors.warrantyEndDate?.message}>
-            {(p) => <input {...p} {...register('warrantyEndDate')} type="date" />}
-          </Field>
+          <FormDateField
+            control={control}
+            name="purchaseDate"
+            label="Date d’achat ou de mise en service"
+          />
+          <FormDateField control={control} name="warrantyEndDate" label="Fin de garantie" />
           <Field label="Statut" error={errors.status?.message}>
             {(p) => (
               <select {...p} {...register('status')}>
@@ -201,13 +202,12 @@ function EquipmentForm({
           {(p) => <input {...p} type="checkbox" {...register('declared')} />}
         </CheckboxField>
         {!declared && (
-          <Field
+          <FormDateField
+            control={control}
+            name="discoveredOn"
             label="Date de découverte"
-            error={errors.discoveredOn?.message}
             hint="Facturé comme unité supplémentaire à partir de cette date (002 art. IV.2.1)."
-          >
-            {(p) => <input {...p} {...register('discoveredOn')} type="date" />}
-          </Field>
+          />
         )}
         <Field
           label="Référence du mot de passe (coffre-fort)"

@@ -13,6 +13,7 @@ import type { ActivityReportForm } from '../../use-cases/office/send-activity-re
 import { Field } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
+import { FormMonthField } from '../../ui/MonthField';
 
 /**
  * The activity report of a client for a month (002 art. III-1 §6): saved as a PDF from the
@@ -21,7 +22,7 @@ import { userMessage } from '../../ui/user-message';
  */
 export function ActivityReportPanel() {
   const clients = useClients();
-  const { register, handleSubmit, formState } = useForm<ActivityReportForm>({
+  const { register, control, handleSubmit, formState } = useForm<ActivityReportForm>({
     resolver: zodResolver(activityReportFormSchema),
     defaultValues: { clientId: '', month: '' },
   });
@@ -66,9 +67,7 @@ export function ActivityReportPanel() {
             </select>
           )}
         </Field>
-        <Field label="Mois" error={errors.month?.message}>
-          {(p) => <input {...p} type="month" {...register('month')} />}
-        </Field>
+        <FormMonthField control={control} name="month" label="Mois" />
         <button type="submit" disabled={formState.isSubmitting}>
           Rapport d’activité (PDF)
         </button>

@@ -26,6 +26,7 @@ import { userMessage } from '../../ui/user-message';
 import { SyntecRevisionPanel } from '../contracts';
 import { ActivityReportPanel } from './ActivityReportPanel';
 import { ClientUsageTable } from './ClientUsageTable';
+import { FormDateField } from '../../ui/DateField';
 
 /**
  * The office review: every technician's interventions (as their bordereaux), filtered by
@@ -63,13 +64,12 @@ function OfficeReviewTable({
 }: {
   review: NonNullable<ReturnType<typeof useOfficeReview>>;
 }) {
-  const { register, control, formState } = useForm<ReviewFilters>({
+  const { register, control } = useForm<ReviewFilters>({
     resolver: zodResolver(reviewFiltersSchema),
     defaultValues: NO_FILTERS,
     mode: 'onChange',
   });
   const filters = useWatch({ control }) as ReviewFilters;
-  const errors = formState.errors;
   const [message, setMessage] = useState<string | null>(null);
   const filtered = useMemo(() => filterRows(review.rows, filters), [review.rows, filters]);
 
@@ -118,12 +118,8 @@ function OfficeReviewTable({
             </select>
           )}
         </Field>
-        <Field label="Du" error={errors.from?.message}>
-          {(p) => <input {...p} type="date" {...register('from')} />}
-        </Field>
-        <Field label="Au" error={errors.to?.message}>
-          {(p) => <input {...p} type="date" {...register('to')} />}
-        </Field>
+        <FormDateField control={control} name="from" label="Du" />
+        <FormDateField control={control} name="to" label="Au" />
         <Field label="Statut">
           {(p) => (
             <select {...p} {...register('status')}>

@@ -5,6 +5,7 @@ import { EquipmentFormPage } from '../../../../renderer/features/inventory/Equip
 import { saveEquipment } from '../../../../renderer/use-cases/inventory/save-equipment';
 import { emptyFormValues } from '../../../../shared/inventory/equipment-form';
 import { inventoryWorld, NOW, renderAt } from './inventory-screen';
+import { dateSegments, typeDate } from '../../ui/type-date';
 
 let world: Awaited<ReturnType<typeof inventoryWorld>>;
 let db: BordereauDb;
@@ -52,7 +53,7 @@ describe('the equipment form', () => {
     type('Modèle', 'ProBook 450 G10');
     type('Numéro de série', '5CD2345XYZ');
     fireEvent.change(screen.getByLabelText('Site'), { target: { value: world.siteId } });
-    type('Date d’achat ou de mise en service', '2023-09-01');
+    await typeDate('Date d’achat ou de mise en service', '2023-09-01');
     save();
     await screen.findByTestId('elsewhere');
     expect(router.state.location.pathname).toBe(`/clients/${world.clientId}`);
@@ -81,11 +82,11 @@ describe('the equipment form', () => {
     ).toBe('true');
 
     type('Numéro de série', 'SN-1');
-    type('Date d’achat ou de mise en service', '2026-11-24');
+    await typeDate('Date d’achat ou de mise en service', '2026-11-24');
     save();
     await screen.findByText('La date d’achat ne peut pas être dans le futur.');
     expect(
-      screen.getByLabelText('Date d’achat ou de mise en service').getAttribute('aria-invalid'),
+      dateSegments('Date d’achat ou de mise en service')[0]!.getAttribute('aria-invalid'),
     ).toBe('true');
     expect(await db.equipment.count()).toBe(0);
   });

@@ -7,6 +7,7 @@ import { ActivityReportPanel } from '../../../../renderer/features/office/Activi
 import { freshDb } from '../../db/fresh-db';
 import { logInAsOffice, officeTransport, SERVER } from '../../use-cases/office/office-server-stub';
 import type { SeenRequest } from '../../use-cases/office/office-server-stub';
+import { typeDate } from '../../ui/type-date';
 
 let db: BordereauDb;
 let clientId: string;
@@ -54,7 +55,7 @@ describe('the activity report panel', () => {
     render(<ActivityReportPanel />);
     await screen.findByRole('option', { name: 'Boulangerie Martin' });
     fireEvent.change(screen.getByLabelText('Client'), { target: { value: clientId } });
-    fireEvent.change(screen.getByLabelText('Mois'), { target: { value: '2026-11' } });
+    await typeDate('Mois', '2026-11');
     fireEvent.click(screen.getByRole('button', { name: 'Envoyer par e-mail au client' }));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(

@@ -8,6 +8,7 @@ import { logInAsOffice } from '../../use-cases/office/office-server-stub';
 import { newVisitInput } from '../../use-cases/visits/visit-world';
 import type { VisitWorld } from '../../use-cases/visits/visit-world';
 import { appWorld, renderAt } from '../visits/visit-screen';
+import { typeDate } from '../../ui/type-date';
 
 let world: VisitWorld | undefined;
 afterEach(() => world?.db.close());
@@ -25,7 +26,7 @@ async function officeLaptop(role: 'office' | 'technician' = 'office'): Promise<s
     id: signedId,
     interventionId: visit.id,
     clientId: world.clientId,
-    report: plain(await sealedReport(signedId)),
+    ...plain(await sealedReport(signedId)),
     revision: 4,
     updatedAt: 1,
   });
@@ -34,7 +35,7 @@ async function officeLaptop(role: 'office' | 'technician' = 'office'): Promise<s
     id: draftId,
     interventionId: uuidv7(),
     clientId: world.clientId,
-    report: plain(draftReport(draftId, 1, { name: 'Marie Curie', code: 'MC' })),
+    ...plain(draftReport(draftId, 1, { name: 'Marie Curie', code: 'MC' })),
     revision: 5,
     updatedAt: 1,
   });
@@ -79,8 +80,8 @@ describe('the office review', () => {
     await officeLaptop();
     renderAt('/bureau', '/bureau', <OfficePage />);
     await waitFor(() => expect(count()).toBe('2 intervention(s)'));
-    fireEvent.change(screen.getByLabelText('Du'), { target: { value: '2026-12-01' } });
-    fireEvent.change(screen.getByLabelText('Au'), { target: { value: '2026-11-01' } });
+    await typeDate('Du', '2026-12-01');
+    await typeDate('Au', '2026-11-01');
     expect((await screen.findByRole('alert')).textContent).toBe(
       'La fin de la période précède son début.',
     );

@@ -81,6 +81,6 @@ describe('the signature screen', () => {
     expect(visit?.status).toBe('signed');
     expect(router.state.location.pathname).toBe(`/bordereaux/${visit?.reportId ?? ''}`);
     const report = await getReport(world.db, visit!.reportId!);
-    expect(report).toMatchObject({ status: 'sealed', number: 'BI-2026-JD-0001' });
+    expect(report).toMatchObject({ status: 'sealed', content: { number: 'BI-2026-JD-0001' } });
   });
 });

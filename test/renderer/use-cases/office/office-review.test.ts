@@ -13,11 +13,11 @@ describe('loadOfficeReview', () => {
   it('lists the signed bordereau with its client, technician and amount; the invoice mark shows', async () => {
     world = await visitWorld();
     const report = await signedVisit(world);
-    // A report row synced without its report yet: left out, not shown half.
+    // A report row synced without its content yet: left out, not shown half.
     await world.db.table('reports').put({
       ...report,
       id: '0192b3c4-0000-7000-8000-0000000000aa',
-      report: undefined,
+      content: undefined,
     });
 
     const review = await loadOfficeReview(world.deps);
