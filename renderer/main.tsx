@@ -40,6 +40,10 @@ if (shellState === 'missing') {
   // whose code failed to preload is loaded again on its first visit, and a failure then
   // reaches the error boundary with its message.
   afterStartUp(() => {
-    preloadScreens().catch((error: unknown) => console.warn('Préchargement des écrans :', error));
+    preloadScreens().then(
+      // Every screen now opens without the network (the e2e tests wait for this mark).
+      () => (document.documentElement.dataset['screensLoaded'] = 'true'),
+      (error: unknown) => console.warn('Préchargement des écrans :', error),
+    );
   });
 }

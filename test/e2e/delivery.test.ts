@@ -14,6 +14,7 @@ import type { Sink } from '../server/smtp-sink-process';
 import {
   collectPageErrors,
   drawOn,
+  goOffline,
   launchChromium,
   newFrenchContext,
   startRendererServer,
@@ -79,7 +80,7 @@ describe('the client’s copy, end to end in real Chromium', () => {
     await expect.poll(() => tech.getByTestId('sync-result').count(), { timeout: 30_000 }).toBe(1);
     await seedProvider(tech);
 
-    await context.setOffline(true);
+    await goOffline(context, tech);
     await tech.goto(`${url}#/interventions/nouvelle?client=${CLIENT_ID}`);
     await expect
       .poll(() => tech.getByRole('combobox', { name: /^Site/ }).inputValue())

@@ -8,6 +8,7 @@ import type { TestServer } from '../server/helpers';
 import {
   collectPageErrors,
   drawOn,
+  goOffline,
   launchChromium,
   newFrenchContext,
   screenshot,
@@ -244,7 +245,7 @@ async function technicianDay(
     (await indexedDB.databases()).some((d) => d.name === 'bordereau'),
   );
   await seedProvider(page);
-  await context.setOffline(true);
+  await goOffline(context, page);
   const clientId = await createClientOffline(page, url, clientName);
   for (let i = 0; i < visits; i++)
     await sealVisit(page, url, clientId, T0 + i * 24 * 60 * MINUTE, code);

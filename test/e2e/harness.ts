@@ -108,3 +108,14 @@ export async function drawOn(page: Page, label: string): Promise<void> {
     });
   await page.mouse.up();
 }
+
+/**
+ * The network drops, as on the road, once `page` has fetched every screen's code: the app
+ * preloads it after its first screen (renderer/main.tsx marks <html data-screens-loaded>),
+ * which a technician's laptop has long done before leaving the office. A test going offline
+ * within a second of opening the app would otherwise test an app still starting.
+ */
+export async function goOffline(context: BrowserContext, page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset['screensLoaded'] === 'true');
+  await context.setOffline(true);
+}

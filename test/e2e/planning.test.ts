@@ -14,6 +14,7 @@ import type { TestServer } from '../server/helpers';
 import {
   collectPageErrors,
   drawOn,
+  goOffline,
   launchChromium,
   newFrenchContext,
   screenshot,
@@ -252,7 +253,7 @@ describe('a call planned by the office becomes the technician’s day, offline',
     await seedProvider(tech);
 
     // On the road, no network: the app opens on « Aujourd'hui ».
-    await context.setOffline(true);
+    await goOffline(context, tech);
     await tech.goto(`${url}#/`);
     await expect.poll(() => tech.url()).toContain('#/aujourdhui');
     const card = tech.getByTestId('job-card');
@@ -371,7 +372,7 @@ describe('a call planned by the office becomes the technician’s day, offline',
     const jeanErrors = collectPageErrors(jean);
     await jean.clock.setFixedTime(T0 - 20 * MINUTE);
     await logIn(jean, url, server.url, server.tech1.email);
-    await jeanContext.setOffline(true);
+    await goOffline(jeanContext, jean);
     await jean.goto(`${url}#/aujourdhui`);
     const card = afternoon(jean);
     await expect.poll(() => card.count()).toBe(1);

@@ -8,6 +8,7 @@ import type { TestServer } from '../server/helpers';
 import {
   collectPageErrors,
   drawOn,
+  goOffline,
   launchChromium,
   newFrenchContext,
   screenshot,
@@ -109,7 +110,7 @@ describe('sync between a technician working offline and the office, in real Chro
     await expect.poll(() => tech.locator('h1').textContent()).toBe('Cabinet Lefèvre & Associés');
 
     // On site, no network: the whole visit, up to the client's signature.
-    await techContext.setOffline(true);
+    await goOffline(techContext, tech);
     await tech.goto(`${url}#/interventions/nouvelle?client=${CLIENT_ID}`);
     await expect
       .poll(() => tech.getByRole('combobox', { name: /^Site/ }).inputValue())

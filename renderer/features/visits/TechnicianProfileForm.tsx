@@ -36,6 +36,12 @@ export function TechnicianProfileForm({
   const code = register('code', { setValueAs: (v: string) => v.trim().toUpperCase() });
 
   // Submitted from the event handler: it reads the signature pad's ref.
+  // With a field refused, the missing signature is said too: every problem at once.
+  const askForMissingSignature = () => {
+    setMessage(null);
+    setError(redraw && !pad.current?.toPng() ? 'Dessinez votre signature.' : null);
+  };
+
   const save = async (fields: ProfileFields) => {
     const signature = redraw ? pad.current?.toPng() : current?.signaturePngDataUrl;
     setMessage(null);
@@ -59,7 +65,7 @@ export function TechnicianProfileForm({
       className="panel"
       aria-labelledby="profile-title"
       noValidate
-      onSubmit={(e) => void handleSubmit(save)(e)}
+      onSubmit={(e) => void handleSubmit(save, askForMissingSignature)(e)}
     >
       <h2 id="profile-title">Profil du technicien</h2>
       <div className="grid-4">

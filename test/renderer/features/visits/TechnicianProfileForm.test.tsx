@@ -49,4 +49,15 @@ describe('the technician profile', () => {
     expect(screen.getByLabelText('Nom du technicien').getAttribute('aria-invalid')).toBe('true');
     expect((await getTechnicianProfile(world.db))?.name).toBe('Julien Durand');
   });
+
+  it('a first profile submitted empty says every problem at once, the signature included', async () => {
+    render(<TechnicianProfileForm current={null} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le profil' }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
+        'Dessinez votre signature.',
+      ),
+    );
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('Indiquez votre nom.');
+  });
 });
