@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
-  launchChromium,
   newFrenchContext,
+  type RendererServer,
   screenshot,
-  startRendererServer,
+  useRendererInChromium,
 } from './harness';
 import { CLIENT_ID, CONTRACT_ID, lefevreClient, T0 } from './lefevre-office';
 import { typeDate } from './date-input';
@@ -89,17 +89,9 @@ async function storedContract(page: Page): Promise<Record<string, unknown>> {
 const flat = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 describe('the office applies a SYNTEC revision, in real Chromium (002 art. IV.2.3)', () => {
-  let server: Awaited<ReturnType<typeof startRendererServer>>;
+  let server: RendererServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRendererServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useRendererInChromium((s, b) => ((server = s), (browser = b)));
 
   it('lists the contract due on its anniversary, shows old and new price, and applying writes the history', async () => {
     const context = await newFrenchContext(browser);

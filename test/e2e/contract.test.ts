@@ -3,17 +3,17 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { equipmentIndexFields } from '../../renderer/db/equipment-index';
 import { sampleDraft } from '../fixtures/report/sample-report';
 import {
   collectPageErrors,
   drawOn,
-  launchChromium,
   newFrenchContext,
+  type RendererServer,
   RESULTS_DIR,
   screenshot,
-  startRendererServer,
+  useRendererInChromium,
 } from './harness';
 import {
   CLIENT_ID,
@@ -136,17 +136,9 @@ function flat(text: string): string {
 }
 
 describe('a 002-like contract priced as written, in real Chromium', () => {
-  let server: Awaited<ReturnType<typeof startRendererServer>>;
+  let server: RendererServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRendererServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useRendererInChromium((s, b) => ((server = s), (browser = b)));
 
   it('office sets the contract; an included incident outside the zone with a quoted uncovered device bills travel and the quoted time only', async () => {
     const context = await newFrenchContext(browser);

@@ -1,6 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchChromium, screenshot, startRendererServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import {
+  collectPageErrors,
+  type RendererServer,
+  screenshot,
+  useRendererInChromium,
+} from './harness';
 import { dateFieldText, typeDate } from './date-input';
 
 /**
@@ -9,17 +14,9 @@ import { dateFieldText, typeDate } from './date-input';
  * `<input type="date">` would show « 11/23/2026 ».
  */
 describe('date fields in an en-US Chromium', () => {
-  let server: Awaited<ReturnType<typeof startRendererServer>>;
+  let server: RendererServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRendererServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useRendererInChromium((s, b) => ((server = s), (browser = b)));
 
   it('the visit list filter reads jj/mm/aaaa, then « 23/11/2026 » once typed', async () => {
     const context = await browser.newContext({

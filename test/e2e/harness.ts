@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { DEVELOPMENT_CSP } from '../../electron/csp';
 
 /**
@@ -22,11 +23,17 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** The built renderer served over HTTP, as the browser version is. */
+export interface RendererServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
 export async function startRendererServer(
   // A fixed port keeps the origin, hence a persistent profile's IndexedDB, across runs
   // (bench/inventory-disk.bench.ts's BENCH_PROFILE); 0 takes a free one.
   port = 0,
-): Promise<{ url: string; close: () => Promise<void> }> {
+): Promise<RendererServer> {
   if (!existsSync('dist/renderer/index.html')) {
     throw new Error(
       'dist/renderer is missing: run `npm run build:web` before the e2e tests (npm test does).',
@@ -118,4 +125,24 @@ export async function drawOn(page: Page, label: string): Promise<void> {
 export async function goOffline(context: BrowserContext, page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset['screensLoaded'] === 'true');
   await context.setOffline(true);
+}
+
+/**
+ * The built renderer served and a Chromium launched once for a test file (beforeAll), both
+ * closed after it (afterAll); `ready` receives them once they are up.
+ */
+export function useRendererInChromium(
+  ready: (server: RendererServer, browser: Browser) => void,
+): void {
+  let server: RendererServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startRendererServer();
+    browser = await launchChromium();
+    ready(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { xlsxInventory } from '../fixtures/inventory/files';
 import {
   collectPageErrors,
-  launchChromium,
   newFrenchContext,
+  type RendererServer,
   screenshot,
-  startRendererServer,
+  useRendererInChromium,
 } from './harness';
 
 const HEADER =
@@ -36,17 +36,9 @@ async function fill(page: Page, label: string, value: string) {
 }
 
 describe('importing a client’s inventory in real Chromium', () => {
-  let server: Awaited<ReturnType<typeof startRendererServer>>;
+  let server: RendererServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRendererServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useRendererInChromium((s, b) => ((server = s), (browser = b)));
 
   it('maps an unknown value, then re-imports the next export as an update', async () => {
     const context = await newFrenchContext(browser);

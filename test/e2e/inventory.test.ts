@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
-  launchChromium,
   newFrenchContext,
+  type RendererServer,
   screenshot,
-  startRendererServer,
+  useRendererInChromium,
 } from './harness';
 import { dateFieldText, typeDate } from './date-input';
 
@@ -22,17 +22,9 @@ async function fill(page: Page, label: string, value: string) {
 }
 
 describe('clients and inventory in real Chromium', () => {
-  let server: Awaited<ReturnType<typeof startRendererServer>>;
+  let server: RendererServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRendererServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useRendererInChromium((s, b) => ((server = s), (browser = b)));
 
   it('creates a client, a site and equipment, finds it, imports a CSV, and keeps it all after a reload', async () => {
     const context = await newFrenchContext(browser);

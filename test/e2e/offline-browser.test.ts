@@ -2,16 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { equipmentIndexFields } from '../../renderer/db/equipment-index';
 import { sampleDraft } from '../fixtures/report/sample-report';
 import {
   collectPageErrors,
   drawOn,
-  launchChromium,
   newFrenchContext,
+  type RendererServer,
   RESULTS_DIR,
-  startRendererServer,
+  useRendererInChromium,
 } from './harness';
 import {
   CLIENT_ID,
@@ -67,17 +67,9 @@ const cachedUrls = (page: Page) =>
   });
 
 describe('the browser build offline, in real Chromium', () => {
-  let server: Awaited<ReturnType<typeof startRendererServer>>;
+  let server: RendererServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRendererServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useRendererInChromium((s, b) => ((server = s), (browser = b)));
 
   it('loaded once online, it reopens offline and signs, prints and saves a PDF with its fonts', async () => {
     const context = await newFrenchContext(browser);

@@ -1,26 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
-  launchChromium,
   newFrenchContext,
+  type RendererServer,
   screenshot,
-  startRendererServer,
+  useRendererInChromium,
 } from './harness';
 
 describe('the built renderer in real Chromium', () => {
-  let server: Awaited<ReturnType<typeof startRendererServer>>;
+  let server: RendererServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRendererServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useRendererInChromium((s, b) => ((server = s), (browser = b)));
 
   it('renders in French with its navigation and no console error', async () => {
     const context = await newFrenchContext(browser);

@@ -3,18 +3,18 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { equipmentIndexFields } from '../../renderer/db/equipment-index';
 import { sampleDraft } from '../fixtures/report/sample-report';
 import {
   CHROMIUM_PATH,
   collectPageErrors,
   drawOn,
-  launchChromium,
   newFrenchContext,
+  type RendererServer,
   RESULTS_DIR,
   screenshot,
-  startRendererServer,
+  useRendererInChromium,
 } from './harness';
 import {
   CLIENT_ID,
@@ -69,17 +69,9 @@ function flat(text: string): string {
 }
 
 describe('a visit from start to signed PDF, in real Chromium', () => {
-  let server: Awaited<ReturnType<typeof startRendererServer>>;
+  let server: RendererServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRendererServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useRendererInChromium((s, b) => ((server = s), (browser = b)));
 
   it('times the visit across a reload, records the work, signs, seals and hands over the PDF', async () => {
     const context = await newFrenchContext(browser);

@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NAV_ITEMS } from '../../renderer/app/nav';
 import {
   collectPageErrors,
-  launchChromium,
   newFrenchContext,
+  type RendererServer,
   screenshot,
-  startRendererServer,
+  useRendererInChromium,
 } from './harness';
 
 /** Elements wider than the window: the page would scroll sideways on a 1024 px laptop. */
@@ -39,17 +39,9 @@ function unlabelled(page: Page): Promise<string[]> {
 }
 
 describe('a technician’s first walk through the app (1024 × 700)', () => {
-  let server: Awaited<ReturnType<typeof startRendererServer>>;
+  let server: RendererServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRendererServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useRendererInChromium((s, b) => ((server = s), (browser = b)));
 
   it('shows every main screen with demo data, without console error, sideways scroll or unlabelled field', async () => {
     const context = await newFrenchContext(browser);
