@@ -1,21 +1,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listVisits } from '../../../../renderer/db/repositories/visits';
 import { NewVisitPage } from '../../../../renderer/features/visits/NewVisitPage';
 import { T0 } from '../../use-cases/visits/visit-world';
 import type { VisitWorld } from '../../use-cases/visits/visit-world';
-import { appWorld, renderAt } from './visit-screen';
+import { renderAt, useAppWorldAtT0 } from './visit-screen';
 
 let world: VisitWorld;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(T0);
-  world = await appWorld();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  world.db.close();
-});
+useAppWorldAtT0((w) => (world = w));
 
 function openForm() {
   return renderAt(

@@ -1,5 +1,5 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getVisit } from '../../../../renderer/db/repositories/visits';
 import { getReport } from '../../../../renderer/db/repositories/reports';
 import { SignPage } from '../../../../renderer/features/visits/SignPage';
@@ -8,18 +8,10 @@ import { startVisit } from '../../../../renderer/use-cases/visits/start-visit';
 import { tapTimer } from '../../../../renderer/use-cases/visits/tap-timer';
 import { MINUTE, newVisitInput, T0 } from '../../use-cases/visits/visit-world';
 import type { VisitWorld } from '../../use-cases/visits/visit-world';
-import { appWorld, renderAt } from './visit-screen';
+import { renderAt, useAppWorldAtT0 } from './visit-screen';
 
 let world: VisitWorld;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(T0);
-  world = await appWorld();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  world.db.close();
-});
+useAppWorldAtT0((w) => (world = w));
 
 /** 2 h 10 on site, its work described, stopped; the screen opened 3 minutes later. */
 async function openSignature(): Promise<{

@@ -1,14 +1,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { instantOf } from '../../../../shared/calendar/local-date';
 import { getVisit } from '../../../../renderer/db/repositories/visits';
 import { SlaPanel } from '../../../../renderer/features/visits/SlaPanel';
 import { useVisitContext } from '../../../../renderer/features/visits/useVisitContext';
 import { startVisit } from '../../../../renderer/use-cases/visits/start-visit';
-import { newVisitInput, T0 } from '../../use-cases/visits/visit-world';
+import { newVisitInput } from '../../use-cases/visits/visit-world';
 import type { VisitWorld } from '../../use-cases/visits/visit-world';
-import { appWorld, renderAt } from './visit-screen';
+import { renderAt, useAppWorldAtT0 } from './visit-screen';
 
 function LiveSla({ id }: { id: string }) {
   const context = useVisitContext(id);
@@ -16,15 +16,7 @@ function LiveSla({ id }: { id: string }) {
 }
 
 let world: VisitWorld;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(T0);
-  world = await appWorld();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  world.db.close();
-});
+useAppWorldAtT0((w) => (world = w));
 
 describe('the SLA panel', () => {
   it('the call time typed in French segments is saved on the visit at once', async () => {

@@ -1,14 +1,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { instantOf } from '../../../../shared/calendar/local-date';
 import { getVisit } from '../../../../renderer/db/repositories/visits';
 import { TimeCorrections } from '../../../../renderer/features/visits/TimeCorrections';
 import { useVisitContext } from '../../../../renderer/features/visits/useVisitContext';
 import { startVisit } from '../../../../renderer/use-cases/visits/start-visit';
-import { newVisitInput, T0 } from '../../use-cases/visits/visit-world';
+import { newVisitInput } from '../../use-cases/visits/visit-world';
 import type { VisitWorld } from '../../use-cases/visits/visit-world';
-import { appWorld, renderAt } from './visit-screen';
+import { renderAt, useAppWorldAtT0 } from './visit-screen';
 
 function LiveCorrections({ id }: { id: string }) {
   const context = useVisitContext(id);
@@ -23,15 +23,7 @@ const shownTime = () =>
     .trim();
 
 let world: VisitWorld;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(T0);
-  world = await appWorld();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  world.db.close();
-});
+useAppWorldAtT0((w) => (world = w));
 
 describe('the time corrections form', () => {
   it('corrects the start to 08:50 typed in French segments, reason required', async () => {

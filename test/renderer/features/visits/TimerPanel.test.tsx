@@ -1,12 +1,12 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getVisit } from '../../../../renderer/db/repositories/visits';
 import { TimerPanel } from '../../../../renderer/features/visits/TimerPanel';
 import { useVisitContext } from '../../../../renderer/features/visits/useVisitContext';
 import { startVisit } from '../../../../renderer/use-cases/visits/start-visit';
 import { MINUTE, newVisitInput, T0 } from '../../use-cases/visits/visit-world';
 import type { VisitWorld } from '../../use-cases/visits/visit-world';
-import { appWorld, renderAt } from './visit-screen';
+import { renderAt, useAppWorldAtT0 } from './visit-screen';
 
 function LiveTimer({ id }: { id: string }) {
   const context = useVisitContext(id);
@@ -14,15 +14,7 @@ function LiveTimer({ id }: { id: string }) {
 }
 
 let world: VisitWorld;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(T0);
-  world = await appWorld();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  world.db.close();
-});
+useAppWorldAtT0((w) => (world = w));
 
 describe('the timer panel', () => {
   it('a tap on Pause records the pause in IndexedDB, then offers Reprendre', async () => {

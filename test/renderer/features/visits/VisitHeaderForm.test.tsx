@@ -1,22 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getVisit } from '../../../../renderer/db/repositories/visits';
 import { VisitHeaderForm } from '../../../../renderer/features/visits/VisitHeaderForm';
 import { startVisit } from '../../../../renderer/use-cases/visits/start-visit';
 import { newVisitInput, T0 } from '../../use-cases/visits/visit-world';
 import type { VisitWorld } from '../../use-cases/visits/visit-world';
-import { appWorld } from './visit-screen';
+import { useAppWorldAtT0 } from './visit-screen';
 
 let world: VisitWorld;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(T0);
-  world = await appWorld();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  world.db.close();
-});
+useAppWorldAtT0((w) => (world = w));
 
 async function openHeader(requestedAt: number | null) {
   const input = newVisitInput(world);

@@ -1,13 +1,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getVisit } from '../../../../renderer/db/repositories/visits';
 import { useVisitContext } from '../../../../renderer/features/visits/useVisitContext';
 import { WorkRecordForm } from '../../../../renderer/features/visits/WorkRecordForm';
 import { saveWork } from '../../../../renderer/use-cases/visits/save-work';
 import { startVisit } from '../../../../renderer/use-cases/visits/start-visit';
-import { newVisitInput, T0 } from '../../use-cases/visits/visit-world';
+import { newVisitInput } from '../../use-cases/visits/visit-world';
 import type { VisitWorld } from '../../use-cases/visits/visit-world';
-import { appWorld, renderAt } from './visit-screen';
+import { renderAt, useAppWorldAtT0 } from './visit-screen';
 
 function LiveWork({ id }: { id: string }) {
   const context = useVisitContext(id);
@@ -15,15 +15,7 @@ function LiveWork({ id }: { id: string }) {
 }
 
 let world: VisitWorld;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(T0);
-  world = await appWorld();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  world.db.close();
-});
+useAppWorldAtT0((w) => (world = w));
 
 describe('the work record', () => {
   it('saves the description when it loses focus', async () => {

@@ -1,8 +1,9 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { setDb } from '../../../../renderer/db/database';
-import { visitWorld } from '../../use-cases/visits/visit-world';
+import { T0, visitWorld } from '../../use-cases/visits/visit-world';
 import type { VisitWorld } from '../../use-cases/visits/visit-world';
 
 /**
@@ -25,4 +26,22 @@ export function renderAt(route: string, path: string, element: ReactElement) {
     { initialEntries: [path] },
   );
   return { router, ...render(<RouterProvider router={router} />) };
+}
+
+/**
+ * Each test of the file on a fresh laptop (appWorld) with the app's clock at T0 (fake timers
+ * on Date only), closed after it; `ready` receives the world before the test runs.
+ */
+export function useAppWorldAtT0(ready: (world: VisitWorld) => void): void {
+  let world: VisitWorld | undefined;
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
+    world = await appWorld();
+    ready(world);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    world?.db.close();
+  });
 }
