@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { hardenedWebPreferences } from './window-options';
 
 /**
  * How the client's copy is printed on desktop: the PDF, written to a file, is shown in a
@@ -36,19 +37,9 @@ export function printViewerOptions(
     autoHideMenuBar: true,
     ...(options.parent ? { parent: options.parent } : {}),
     webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
+      ...hardenedWebPreferences(options),
       // Chromium's PDF viewer is a plugin: without this the file is offered as a download.
       plugins: true,
-      devTools: !options.isPackaged,
       spellcheck: false,
     },
   };
