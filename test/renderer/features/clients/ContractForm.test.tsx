@@ -1,40 +1,25 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BordereauDb } from '../../../../renderer/db/database';
+import { describe, expect, it, vi } from 'vitest';
 import { ContractForm } from '../../../../renderer/features/clients/ContractForm';
 import { addContact } from '../../../../renderer/use-cases/clients/client-records';
 import { saveContract } from '../../../../renderer/use-cases/contracts/save-contract';
-import { inventoryWorld, NOW } from '../inventory/inventory-screen';
+import { NOW, typeInto as type, withClientWorld } from './form-screen';
 import { typeDate } from '../../ui/type-date';
 
-let world: Awaited<ReturnType<typeof inventoryWorld>>;
-let db: BordereauDb;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  world = await inventoryWorld();
-  db = world.db;
-});
-afterEach(() => {
-  vi.useRealTimers();
-  db.close();
-});
+const world = withClientWorld();
 
-function type(label: string, value: string) {
-  fireEvent.change(screen.getByLabelText(label, { exact: true }), { target: { value } });
-}
 const save = () => fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le contrat' }));
 
 describe('the contract form', () => {
   it('creates a contract from a preset, the typed prices in cents, the chosen copy recipient kept', async () => {
-    const contact = await addContact(world.deps, {
-      clientId: world.clientId,
+    const contact = await addContact(world().deps, {
+      clientId: world().clientId,
       role: 'signatory',
       name: 'Hélène Lefèvre',
       email: 'helene@lefevre.fr',
     });
     const onDone = vi.fn();
-    render(<ContractForm clientId={world.clientId} existing={null} onDone={onDone} />);
+    render(<ContractForm clientId={world().clientId} existing={null} onDone={onDone} />);
     fireEvent.click(screen.getByRole('button', { name: /type ALLANCE, 002/ }));
     type('Référence du contrat', 'INF-PME-2026-040');
     await typeDate('Début du contrat', '2026-01-01');
@@ -59,9 +44,9 @@ describe('the contract form', () => {
     fireEvent.click(await screen.findByLabelText(/^Hélène Lefèvre/));
     save();
     await waitFor(() => expect(onDone).toHaveBeenCalledOnce());
-    const [stored] = await db.contracts.toArray();
+    const [stored] = await world().db.contracts.toArray();
     expect(stored).toMatchObject({
-      clientId: world.clientId,
+      clientId: world().clientId,
       reference: 'INF-PME-2026-040',
       startsOn: '2026-01-01',
       noticeMonths: 2,
@@ -75,7 +60,7 @@ describe('the contract form', () => {
 
   it('shows the French message under each field at fault and stores nothing', async () => {
     const onDone = vi.fn();
-    render(<ContractForm clientId={world.clientId} existing={null} onDone={onDone} />);
+    render(<ContractForm clientId={world().clientId} existing={null} onDone={onDone} />);
     type('Prix du déplacement hors zone HT (€, forfait ou par km)', '12 euros');
     type('Tolérance avant palier (minutes)', '90');
     save();
@@ -88,26 +73,26 @@ describe('the contract form', () => {
       screen.getByLabelText('Référence du contrat', { exact: true }).getAttribute('aria-invalid'),
     ).toBe('true');
     expect(onDone).not.toHaveBeenCalled();
-    expect(await db.contracts.count()).toBe(0);
+    expect(await world().db.contracts.count()).toBe(0);
   });
 
   it('edits a contract, keeping what the screen does not show', async () => {
-    const existing = await saveContract(world.deps, {
-      clientId: world.clientId,
+    const existing = await saveContract(world().deps, {
+      clientId: world().clientId,
       reference: 'CT-2026-014',
       startsOn: '2026-01-01',
       hourlyRateCents: 6500,
       flatTasks: [{ code: 'POSTE', label: 'Installation d’un poste', priceCents: 12000 }],
     });
     const onDone = vi.fn();
-    render(<ContractForm clientId={world.clientId} existing={existing} onDone={onDone} />);
+    render(<ContractForm clientId={world().clientId} existing={existing} onDone={onDone} />);
     expect(
       (screen.getByLabelText('Taux horaire HT (€)', { exact: true }) as HTMLInputElement).value,
     ).toBe('65');
     type('Forfait journée HT (€)', '480');
     save();
     await waitFor(() => expect(onDone).toHaveBeenCalledOnce());
-    const stored = await db.contracts.get(existing.id);
+    const stored = await world().db.contracts.get(existing.id);
     expect(stored).toMatchObject({
       reference: 'CT-2026-014',
       hourlyRateCents: 6500,

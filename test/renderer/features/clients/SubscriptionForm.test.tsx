@@ -1,33 +1,18 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BordereauDb } from '../../../../renderer/db/database';
+import { describe, expect, it, vi } from 'vitest';
 import { SubscriptionForm } from '../../../../renderer/features/clients/SubscriptionForm';
-import { inventoryWorld, NOW } from '../inventory/inventory-screen';
+import { typeInto as type, withClientWorld } from './form-screen';
 import { typeDate } from '../../ui/type-date';
 
-let world: Awaited<ReturnType<typeof inventoryWorld>>;
-let db: BordereauDb;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  world = await inventoryWorld();
-  db = world.db;
-});
-afterEach(() => {
-  vi.useRealTimers();
-  db.close();
-});
+const world = withClientWorld();
 
-function type(label: string, value: string) {
-  fireEvent.change(screen.getByLabelText(label, { exact: true }), { target: { value } });
-}
 const save = () =>
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer l’abonnement' }));
 
 describe('the subscription form', () => {
   it('adds a subscription to the client', async () => {
     const onDone = vi.fn();
-    render(<SubscriptionForm clientId={world.clientId} onDone={onDone} />);
+    render(<SubscriptionForm clientId={world().clientId} onDone={onDone} />);
     fireEvent.change(screen.getByLabelText('Type d’abonnement'), {
       target: { value: 'antivirus' },
     });
@@ -39,9 +24,9 @@ describe('the subscription form', () => {
     fireEvent.click(screen.getByLabelText('Reconduction tacite'));
     save();
     await waitFor(() => expect(onDone).toHaveBeenCalledOnce());
-    const [stored] = await db.subscriptions.toArray();
+    const [stored] = await world().db.subscriptions.toArray();
     expect(stored).toMatchObject({
-      clientId: world.clientId,
+      clientId: world().clientId,
       kind: 'antivirus',
       name: 'ESET Endpoint',
       provider: 'ESET',
@@ -54,7 +39,7 @@ describe('the subscription form', () => {
 
   it('shows the French message under each field at fault and stores nothing', async () => {
     const onDone = vi.fn();
-    render(<SubscriptionForm clientId={world.clientId} onDone={onDone} />);
+    render(<SubscriptionForm clientId={world().clientId} onDone={onDone} />);
     type('Quantité', '0');
     save();
     await screen.findByText('Le nom de l’abonnement est obligatoire.');
@@ -65,6 +50,6 @@ describe('the subscription form', () => {
     ).toBeTruthy();
     expect(screen.getByText('Quantité positive attendue.')).toBeTruthy();
     expect(onDone).not.toHaveBeenCalled();
-    expect(await db.subscriptions.count()).toBe(0);
+    expect(await world().db.subscriptions.count()).toBe(0);
   });
 });
