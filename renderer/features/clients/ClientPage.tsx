@@ -20,6 +20,7 @@ import { SiteForm, WEEKDAY_LABELS } from './SiteForm';
 import { SubscriptionForm } from './SubscriptionForm';
 import { VISIT_LIST_STATUS_LABELS, visitListStatus } from '../../../shared/visit/visit-labels';
 import { ClientReports } from '../visits';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 /** The form open on the page; a contract form edits `contract`, or a new one when null. */
 type OpenForm =
@@ -207,15 +208,15 @@ export function ClientPage() {
         <p className="muted">Aucun abonnement.</p>
       ) : (
         <table aria-label="Abonnements et licences">
-          <thead>
-            <tr>
-              <th scope="col">Abonnement</th>
-              <th scope="col">Fournisseur</th>
-              <th scope="col">Quantité</th>
-              <th scope="col">Renouvellement</th>
-              <th scope="col">Préavis à envoyer avant le</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            labels={[
+              'Abonnement',
+              'Fournisseur',
+              'Quantité',
+              'Renouvellement',
+              'Préavis à envoyer avant le',
+            ]}
+          />
           <tbody>
             {subscriptions.map((s) => {
               const notice = s.tacitRenewal
@@ -301,13 +302,7 @@ export function ClientPage() {
         <p className="muted">Aucune intervention pour ce client.</p>
       ) : (
         <table aria-label="Interventions du client">
-          <thead>
-            <tr>
-              <th scope="col">Début</th>
-              <th scope="col">Demande</th>
-              <th scope="col">Statut</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Début', 'Demande', 'Statut']} />
           <tbody>
             {visits.map((v) => (
               <tr key={v.id}>

@@ -5,6 +5,7 @@ import { useClientList, useEquipmentCounts } from '../../use-cases/clients/clien
 import { ClientSyncBadges, useRefusalCounts } from '../sync';
 import { FirstRunGuide } from '../onboarding';
 import { ClientForm } from './ClientForm';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 export function ClientsPage() {
   const list = useClientList();
@@ -61,13 +62,7 @@ export function ClientsPage() {
         <p>Aucun client ne correspond à « {query} ».</p>
       ) : (
         <table aria-label="Liste des clients">
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Ville</th>
-              <th scope="col">Équipements</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Nom', 'Ville', 'Équipements']} />
           <tbody>
             {shown.map((c) => (
               <tr key={c.id}>

@@ -1,11 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import type { UseFormRegister } from 'react-hook-form';
 import { contractSchema } from '../../../shared/billing/contract';
 import type { ContractArticles } from '../../../shared/billing/contract';
-import { contractWarnings } from '../../../shared/billing/contract-checks';
-import { roundingSettingMissing } from '../../../shared/billing/rounding-clause';
 import {
   CONTRACT_PRESETS,
   CONTRACT_PRESET_LABELS,
@@ -18,13 +15,14 @@ import { appDeps } from '../../use-cases/deps';
 import { contractFormSchema, contractFormValues, contractFromForm, withPreset } from '../contracts';
 import type { ContractFormValues } from '../contracts';
 import { FormDateField } from '../../ui/DateField';
-import { CheckboxField, Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { FormError } from '../../ui/FormError';
-import { userMessage } from '../../ui/user-message';
+import { CheckField, NumberField, SelectField, TextField } from '../../ui/RegisteredFields';
+import type { RegisteringForm } from '../../ui/RegisteredFields';
+import { submitOrShowError } from '../../ui/submit-or-show-error';
+import { CONTRACT_CHOICES } from './contract-choices';
+import { contractFormWarnings } from './contract-form-warnings';
 import { CopyRecipientsFieldset } from './CopyRecipientsFieldset';
-
-type Register = UseFormRegister<ContractFormValues>;
 
 /** "Art. : 002 art. IV.2.2" under a field, when the contract cites one for the rule. */
 function cite(articles: ContractArticles | undefined, rule: keyof ContractArticles, text = '') {
@@ -33,32 +31,20 @@ function cite(articles: ContractArticles | undefined, rule: keyof ContractArticl
   return parts.length === 0 ? undefined : parts.join(' ');
 }
 
-function Select({
-  label,
+/** A paragraph citing the contract's article for a rule, when it cites one. */
+function Citation({ text }: { text: string | undefined }) {
+  return text ? <p className="muted">{text}</p> : null;
+}
+
+/** One of the contract's drop-down lists, its label and values from CONTRACT_CHOICES. */
+function ContractChoice({
+  form,
   name,
-  options,
-  register,
-  hint,
 }: {
-  label: string;
-  name: keyof ContractFormValues;
-  options: readonly (readonly [string, string])[];
-  register: Register;
-  hint?: string | undefined;
+  form: RegisteringForm<ContractFormValues>;
+  name: keyof typeof CONTRACT_CHOICES;
 }) {
-  return (
-    <Field label={label} {...(hint ? { hint } : {})}>
-      {(p) => (
-        <select {...p} {...register(name)}>
-          {options.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  return <SelectField form={form} name={name} {...CONTRACT_CHOICES[name]} />;
 }
 
 /**
@@ -77,55 +63,26 @@ export function ContractForm({
   onDone: () => void;
 }) {
   const [articles, setArticles] = useState<ContractArticles | undefined>(existing?.articles);
-  const { register, handleSubmit, formState, setError, getValues, reset, control } = useForm({
+  const form = useForm({
     resolver: zodResolver(contractFormSchema),
     defaultValues: contractFormValues(existing),
   });
-  const errors = formState.errors;
-  const values = useWatch({ control });
-  const parsedForm = contractFormSchema.safeParse(values);
-  const warnings = parsedForm.success
-    ? (() => {
-        const candidate = contractSchema.safeParse({
-          id: existing?.id ?? 'nouveau',
-          ...contractFromForm(parsedForm.data, existing, { clientId, articles }),
-        });
-        return candidate.success
-          ? contractWarnings(candidate.data, {
-              // Only while the stored record lacks the setting: saving here stores it.
-              roundingSettingMissing: roundingSettingMissing(existing),
-            })
-          : [];
-      })()
-    : [];
+  const { control } = form;
+  const warnings = contractFormWarnings(useWatch({ control }), existing, { clientId, articles });
 
   const applyPreset = (preset: ContractPreset) => {
-    reset(withPreset(getValues(), preset), { keepDefaultValues: true });
+    form.reset(withPreset(form.getValues(), preset), { keepDefaultValues: true });
     setArticles(contractSchema.shape.articles.parse(contractPreset(preset).articles));
   };
 
-  const submit = handleSubmit(async (v) => {
-    try {
-      // The billing schema keeps only contract fields: the sync envelope is saveContract's.
-      await saveContract(appDeps(), contractFromForm(v, existing, { clientId, articles }));
-      onDone();
-    } catch (error) {
-      setError('root', { message: userMessage(error) });
-    }
+  // The billing schema keeps only contract fields: the sync envelope is saveContract's.
+  const submit = submitOrShowError(form, async (v) => {
+    await saveContract(appDeps(), contractFromForm(v, existing, { clientId, articles }));
+    onDone();
   });
-  const amount = (name: keyof ContractFormValues, label: string, hint?: string, error?: string) => (
-    <Field label={label} error={error} {...(hint ? { hint } : {})}>
-      {(p) => <input {...p} {...register(name)} inputMode="decimal" />}
-    </Field>
-  );
-  const check = (name: keyof ContractFormValues, label: string) => (
-    <CheckboxField label={label}>
-      {(p) => <input {...p} type="checkbox" {...register(name)} />}
-    </CheckboxField>
-  );
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Contrat">
-      <FormError message={errors.root?.message} />
+      <FormError message={form.formState.errors.root?.message} />
       <fieldset>
         <legend>Type de contrat</legend>
         <p className="muted">
@@ -146,174 +103,159 @@ export function ContractForm({
         </div>
       </fieldset>
       <div className="form-grid">
-        <Field label="Référence du contrat" error={errors.reference?.message}>
-          {(p) => <input {...p} {...register('reference')} />}
-        </Field>
-        <Field label="Libellé" error={errors.label?.message}>
-          {(p) => <input {...p} {...register('label')} />}
-        </Field>
+        <TextField form={form} name="reference" label="Référence du contrat" />
+        <TextField form={form} name="label" label="Libellé" />
         <FormDateField control={control} name="startsOn" label="Début du contrat" />
         <FormDateField control={control} name="renewsOn" label="Prochaine échéance" />
-        <Field label="Préavis de résiliation (mois)" error={errors.noticeMonths?.message}>
-          {(p) => (
-            <input
-              {...p}
-              {...register('noticeMonths', { valueAsNumber: true })}
-              type="number"
-              min={0}
-              max={24}
-            />
-          )}
-        </Field>
+        <NumberField
+          form={form}
+          name="noticeMonths"
+          label="Préavis de résiliation (mois)"
+          min={0}
+          max={24}
+        />
       </div>
 
       <fieldset>
         <legend>Abonnement et ce qu’il inclut</legend>
-        {check('incidentsIncluded', 'Incidents sur le matériel couvert inclus, en nombre illimité')}
-        {check(
-          'backupsCheckedByProvider',
-          'Le prestataire vérifie les sauvegardes du client (rappel imprimé sur le bordereau)',
-        )}
+        <CheckField
+          form={form}
+          name="incidentsIncluded"
+          label="Incidents sur le matériel couvert inclus, en nombre illimité"
+        />
+        <CheckField
+          form={form}
+          name="backupsCheckedByProvider"
+          label="Le prestataire vérifie les sauvegardes du client (rappel imprimé sur le bordereau)"
+        />
         <p className="muted">
           {cite(articles, 'incidents', 'Décoché : intervention en régie, tout est facturé.')}
         </p>
         <div className="form-grid">
-          {amount(
-            'subscriptionPrice',
-            'Prix de l’abonnement HT (€)',
-            cite(articles, 'syntec', 'Révisé par l’indice SYNTEC.'),
-            errors.subscriptionPrice?.message,
-          )}
-          <Select
-            label="Période de l’abonnement"
-            name="subscriptionPeriod"
-            register={register}
-            options={[
-              ['month', 'par mois'],
-              ['quarter', 'par trimestre'],
-              ['year', 'par an'],
-            ]}
+          <TextField
+            form={form}
+            name="subscriptionPrice"
+            label="Prix de l’abonnement HT (€)"
+            hint={cite(articles, 'syntec', 'Révisé par l’indice SYNTEC.')}
+            inputMode="decimal"
           />
-          <Field
+          <ContractChoice form={form} name="subscriptionPeriod" />
+          <TextField
+            form={form}
+            name="visitsPerYear"
             label="Visites d’infogérance par an"
-            error={errors.visitsPerYear?.message}
-            {...(cite(
+            hint={cite(
               articles,
               'plannedVisits',
               'Seules les visites planifiées comptent, jamais les incidents.',
-            )
-              ? {
-                  hint: cite(
-                    articles,
-                    'plannedVisits',
-                    'Seules les visites planifiées comptent, jamais les incidents.',
-                  )!,
-                }
-              : {})}
-          >
-            {(p) => <input {...p} {...register('visitsPerYear')} inputMode="numeric" />}
-          </Field>
-          <Select
-            label="Visite au-delà du nombre prévu"
-            name="beyondQuota"
-            register={register}
-            options={[
-              ['bill', 'facturée en prestation complémentaire (signalée)'],
-              ['include', 'incluse (signalée)'],
-            ]}
+            )}
+            inputMode="numeric"
           />
-          {amount(
-            'perDeviceFee',
-            'Redevance par équipement HT (€)',
-            undefined,
-            errors.perDeviceFee?.message,
-          )}
+          <ContractChoice form={form} name="beyondQuota" />
+          <TextField
+            form={form}
+            name="perDeviceFee"
+            label="Redevance par équipement HT (€)"
+            inputMode="decimal"
+          />
         </div>
-        {check(
-          'ageSurcharge',
-          'Majoration de vétusté (+10 % à 3 ans, +20 % à 4 ans, +30 % à 5 ans)',
-        )}
+        <CheckField
+          form={form}
+          name="ageSurcharge"
+          label="Majoration de vétusté (+10 % à 3 ans, +20 % à 4 ans, +30 % à 5 ans)"
+        />
       </fieldset>
 
       <fieldset>
         <legend>Prestations complémentaires et barème</legend>
         <div className="form-grid">
-          <Field
+          <TextField
+            form={form}
+            name="hourlyRate"
             label="Taux horaire HT (€)"
-            error={errors.hourlyRate?.message}
-            {...(cite(articles, 'ladder') ? { hint: cite(articles, 'ladder')! } : {})}
-          >
-            {(p) => <input {...p} {...register('hourlyRate')} inputMode="decimal" />}
-          </Field>
-          {amount(
-            'remoteHourlyRate',
-            'Taux horaire à distance HT (€)',
-            'Vide : le taux sur site.',
-            errors.remoteHourlyRate?.message,
-          )}
-          {amount(
-            'halfDayPrice',
-            'Forfait demi-journée HT (€)',
-            'Vide : 3 h 30 au taux horaire.',
-            errors.halfDayPrice?.message,
-          )}
-          {amount(
-            'dayPrice',
-            'Forfait journée HT (€)',
-            'Vide : 7 h au taux horaire.',
-            errors.dayPrice?.message,
-          )}
-          <Field label="Tolérance avant palier (minutes)" error={errors.toleranceMinutes?.message}>
-            {(p) => (
-              <input
-                {...p}
-                {...register('toleranceMinutes', { valueAsNumber: true })}
-                type="number"
-                min={0}
-                max={89}
-              />
-            )}
-          </Field>
+            hint={cite(articles, 'ladder')}
+            inputMode="decimal"
+          />
+          <TextField
+            form={form}
+            name="remoteHourlyRate"
+            label="Taux horaire à distance HT (€)"
+            hint="Vide : le taux sur site."
+            inputMode="decimal"
+          />
+          <TextField
+            form={form}
+            name="halfDayPrice"
+            label="Forfait demi-journée HT (€)"
+            hint="Vide : 3 h 30 au taux horaire."
+            inputMode="decimal"
+          />
+          <TextField
+            form={form}
+            name="dayPrice"
+            label="Forfait journée HT (€)"
+            hint="Vide : 7 h au taux horaire."
+            inputMode="decimal"
+          />
+          <NumberField
+            form={form}
+            name="toleranceMinutes"
+            label="Tolérance avant palier (minutes)"
+            min={0}
+            max={89}
+          />
         </div>
-        {check('roundTimeUpToEuro', 'Temps arrondi à l’euro supérieur (jamais les pièces)')}
-        {cite(articles, 'rounding') && <p className="muted">{cite(articles, 'rounding')}</p>}
+        <CheckField
+          form={form}
+          name="roundTimeUpToEuro"
+          label="Temps arrondi à l’euro supérieur (jamais les pièces)"
+        />
+        <Citation text={cite(articles, 'rounding')} />
       </fieldset>
 
       <fieldset>
         <legend>Déplacements, repas et nuitées</legend>
-        {cite(articles, 'travel') && <p className="muted">{cite(articles, 'travel')}</p>}
+        <Citation text={cite(articles, 'travel')} />
         <div className="form-grid">
-          <Field
+          <TextField
+            form={form}
+            name="departements"
             label="Zone de déplacement incluse (départements)"
-            error={errors.departements?.message}
-          >
-            {(p) => (
-              <input {...p} {...register('departements')} placeholder="75, 77, 92, 93, 94, 95" />
-            )}
-          </Field>
-          <Field label="Zone : codes postaux en plus" error={errors.postcodes?.message}>
-            {(p) => <input {...p} {...register('postcodes')} placeholder="78000" />}
-          </Field>
-          <Select
-            label="Déplacement hors zone"
-            name="travelFeeKind"
-            register={register}
-            options={[
-              ['included', 'inclus partout'],
-              ['flat', 'forfait par déplacement'],
-              ['per-km', 'au kilomètre'],
-            ]}
+            placeholder="75, 77, 92, 93, 94, 95"
           />
-          {amount(
-            'travelFee',
-            'Prix du déplacement hors zone HT (€, forfait ou par km)',
-            undefined,
-            errors.travelFee?.message,
-          )}
-          {amount('meal', 'Repas HT (€)', 'Vide : non facturé.', errors.meal?.message)}
-          {amount('night', 'Nuitée HT (€)', 'Vide : non facturée.', errors.night?.message)}
+          <TextField
+            form={form}
+            name="postcodes"
+            label="Zone : codes postaux en plus"
+            placeholder="78000"
+          />
+          <ContractChoice form={form} name="travelFeeKind" />
+          <TextField
+            form={form}
+            name="travelFee"
+            label="Prix du déplacement hors zone HT (€, forfait ou par km)"
+            inputMode="decimal"
+          />
+          <TextField
+            form={form}
+            name="meal"
+            label="Repas HT (€)"
+            hint="Vide : non facturé."
+            inputMode="decimal"
+          />
+          <TextField
+            form={form}
+            name="night"
+            label="Nuitée HT (€)"
+            hint="Vide : non facturée."
+            inputMode="decimal"
+          />
         </div>
-        {check('expensesOutsideZoneOnly', 'Repas et nuitées facturés hors zone seulement')}
+        <CheckField
+          form={form}
+          name="expensesOutsideZoneOnly"
+          label="Repas et nuitées facturés hors zone seulement"
+        />
       </fieldset>
 
       <fieldset>
@@ -323,44 +265,27 @@ export function ContractForm({
           à défaut.
         </p>
         <div className="form-grid">
-          <Field
+          <TextField
+            form={form}
+            name="outsideHoursSurcharge"
             label="Majoration hors heures d’ouverture (%)"
-            error={errors.outsideHoursSurcharge?.message}
-            {...(cite(articles, 'outsideHours', 'Vide : aucune, signalé au bureau.')
-              ? { hint: cite(articles, 'outsideHours', 'Vide : aucune, signalé au bureau.')! }
-              : {})}
-          >
-            {(p) => <input {...p} {...register('outsideHoursSurcharge')} inputMode="numeric" />}
-          </Field>
-          <Select
-            label="Jours fériés du client"
-            name="holidayRegion"
-            register={register}
-            options={[
-              ['metropole', 'France métropolitaine'],
-              ['alsace-moselle', 'Alsace-Moselle'],
-              ['none', 'ouvert les jours fériés'],
-            ]}
+            hint={cite(articles, 'outsideHours', 'Vide : aucune, signalé au bureau.')}
+            inputMode="numeric"
           />
+          <ContractChoice form={form} name="holidayRegion" />
         </div>
       </fieldset>
 
       <fieldset>
         <legend>Banque d’heures</legend>
         <div className="form-grid">
-          <Select
-            label="Banque d’heures"
-            name="hourBankUnit"
-            register={register}
-            options={[
-              ['none', 'aucune'],
-              ['hours', 'en heures'],
-              ['days', 'en jours (7 h)'],
-            ]}
+          <ContractChoice form={form} name="hourBankUnit" />
+          <TextField
+            form={form}
+            name="hourBankQuantity"
+            label="Quantité prépayée"
+            inputMode="numeric"
           />
-          <Field label="Quantité prépayée" error={errors.hourBankQuantity?.message}>
-            {(p) => <input {...p} {...register('hourBankQuantity')} inputMode="numeric" />}
-          </Field>
           <FormDateField control={control} name="hourBankStartsOn" label="Début de la banque" />
           <FormDateField control={control} name="hourBankEndsOn" label="Fin de la banque" />
         </div>
@@ -368,80 +293,33 @@ export function ContractForm({
 
       <fieldset>
         <legend>Révision SYNTEC</legend>
-        {cite(articles, 'syntec') && <p className="muted">{cite(articles, 'syntec')}</p>}
+        <Citation text={cite(articles, 'syntec')} />
         <div className="form-grid">
-          <Field label="Indice SYNTEC de référence (S0)" error={errors.syntecIndex?.message}>
-            {(p) => <input {...p} {...register('syntecIndex')} placeholder="296,1" />}
-          </Field>
+          <TextField
+            form={form}
+            name="syntecIndex"
+            label="Indice SYNTEC de référence (S0)"
+            placeholder="296,1"
+          />
           <FormDateField
             control={control}
             name="syntecRevisedOn"
             label="Date de S0 (dernière révision)"
           />
-          <Select
-            label="Ce qui est révisé"
-            name="syntecTarget"
-            register={register}
-            options={[
-              ['subscription', 'le prix de l’abonnement'],
-              ['rates', 'les taux et forfaits de temps'],
-            ]}
-          />
-          <Select
-            label="Quand"
-            name="syntecWhen"
-            register={register}
-            options={[
-              ['anniversary', 'à chaque date anniversaire'],
-              ['january-1', 'chaque 1er janvier'],
-            ]}
-          />
-          <Select
-            label="Base"
-            name="syntecBase"
-            register={register}
-            options={[
-              ['chained', 'dernière révision (P0 et S0 révisés)'],
-              ['initial', 'signature (P0 et S0 initiaux)'],
-            ]}
-          />
-          <Select
-            label="Arrondi de la révision"
-            name="syntecRounding"
-            register={register}
-            options={[
-              ['cent', 'au centime'],
-              ['euro-up', 'à l’euro supérieur'],
-            ]}
-          />
-          <Field label="Indice à la signature" error={errors.syntecInitialIndex?.message}>
-            {(p) => <input {...p} {...register('syntecInitialIndex')} />}
-          </Field>
+          <ContractChoice form={form} name="syntecTarget" />
+          <ContractChoice form={form} name="syntecWhen" />
+          <ContractChoice form={form} name="syntecBase" />
+          <ContractChoice form={form} name="syntecRounding" />
+          <TextField form={form} name="syntecInitialIndex" label="Indice à la signature" />
         </div>
       </fieldset>
 
       <fieldset>
         <legend>Délais d’intervention sur site (heures ouvrées)</legend>
-        {cite(articles, 'sla') && <p className="muted">{cite(articles, 'sla')}</p>}
+        <Citation text={cite(articles, 'sla')} />
         <div className="form-grid">
-          <Field label="Serveurs et réseau (h)" error={errors.slaServerHours?.message}>
-            {(p) => (
-              <input
-                {...p}
-                {...register('slaServerHours', { valueAsNumber: true })}
-                type="number"
-              />
-            )}
-          </Field>
-          <Field label="Postes et périphériques (h)" error={errors.slaWorkstationHours?.message}>
-            {(p) => (
-              <input
-                {...p}
-                {...register('slaWorkstationHours', { valueAsNumber: true })}
-                type="number"
-              />
-            )}
-          </Field>
+          <NumberField form={form} name="slaServerHours" label="Serveurs et réseau (h)" />
+          <NumberField form={form} name="slaWorkstationHours" label="Postes et périphériques (h)" />
         </div>
       </fieldset>
 
@@ -470,7 +348,7 @@ export function ContractForm({
       )}
       <FormActions
         submitLabel="Enregistrer le contrat"
-        submitting={formState.isSubmitting}
+        submitting={form.formState.isSubmitting}
         onCancel={onDone}
       />
     </form>

@@ -10,8 +10,16 @@ import {
 import { addSubscription } from '../../use-cases/clients/client-records';
 import { appDeps } from '../../use-cases/deps';
 import { FormDateField } from '../../ui/DateField';
-import { CheckboxField, Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
+import { FormError } from '../../ui/FormError';
+import {
+  CheckField,
+  labelledOptions,
+  NumberField,
+  SelectField,
+  TextField,
+} from '../../ui/RegisteredFields';
+import { submitOrShowError } from '../../ui/submit-or-show-error';
 
 const subscriptionFormSchema = subscriptionFieldsSchema.omit({ clientId: true }).extend({
   // An empty date picker would otherwise read "Date attendue au format AAAA-MM-JJ".
@@ -21,9 +29,11 @@ const subscriptionFormSchema = subscriptionFieldsSchema.omit({ clientId: true })
     .pipe(localDateSchema),
 });
 
+const KIND_OPTIONS = labelledOptions(SUBSCRIPTION_KINDS, SUBSCRIPTION_KIND_LABELS);
+
 /** A licence or subscription; its key is never typed here, only where it is kept. */
 export function SubscriptionForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
-  const { register, handleSubmit, formState, control } = useForm({
+  const form = useForm({
     resolver: zodResolver(subscriptionFormSchema),
     defaultValues: {
       kind: 'microsoft-365' as const,
@@ -38,72 +48,40 @@ export function SubscriptionForm({ clientId, onDone }: { clientId: string; onDon
       notes: '',
     },
   });
-  const errors = formState.errors;
-  const submit = handleSubmit(async (values) => {
+  const submit = submitOrShowError(form, async (values) => {
     await addSubscription(appDeps(), { ...values, clientId });
     onDone();
   });
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Nouvel abonnement">
+      <FormError message={form.formState.errors.root?.message} />
       <div className="form-grid">
-        <Field label="Type d’abonnement" error={errors.kind?.message}>
-          {(p) => (
-            <select {...p} {...register('kind')}>
-              {SUBSCRIPTION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {SUBSCRIPTION_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Nom de l’abonnement" error={errors.name?.message}>
-          {(p) => <input {...p} {...register('name')} />}
-        </Field>
-        <Field label="Fournisseur" error={errors.provider?.message}>
-          {(p) => <input {...p} {...register('provider')} />}
-        </Field>
-        <Field label="N° de contrat" error={errors.contractNumber?.message}>
-          {(p) => <input {...p} {...register('contractNumber')} />}
-        </Field>
-        <Field label="Quantité" error={errors.quantity?.message}>
-          {(p) => (
-            <input
-              {...p}
-              {...register('quantity', { valueAsNumber: true })}
-              type="number"
-              min={1}
-              step={1}
-            />
-          )}
-        </Field>
-        <FormDateField control={control} name="renewalDate" label="Date de renouvellement" />
-        <Field label="Préavis (mois)" error={errors.noticeMonths?.message}>
-          {(p) => (
-            <input
-              {...p}
-              {...register('noticeMonths', { valueAsNumber: true })}
-              type="number"
-              min={0}
-              max={24}
-              step={1}
-            />
-          )}
-        </Field>
-        <Field
+        <SelectField form={form} name="kind" label="Type d’abonnement" options={KIND_OPTIONS} />
+        <TextField form={form} name="name" label="Nom de l’abonnement" />
+        <TextField form={form} name="provider" label="Fournisseur" />
+        <TextField form={form} name="contractNumber" label="N° de contrat" />
+        <NumberField form={form} name="quantity" label="Quantité" min={1} step={1} />
+        <FormDateField control={form.control} name="renewalDate" label="Date de renouvellement" />
+        <NumberField
+          form={form}
+          name="noticeMonths"
+          label="Préavis (mois)"
+          min={0}
+          max={24}
+          step={1}
+        />
+        <TextField
+          form={form}
+          name="secretRef"
           label="Référence de la clé de licence (coffre-fort)"
-          error={errors.secretRef?.message}
           hint="Jamais la clé elle-même."
-        >
-          {(p) => <input {...p} {...register('secretRef')} autoComplete="off" />}
-        </Field>
+          autoComplete="off"
+        />
       </div>
-      <CheckboxField label="Reconduction tacite">
-        {(p) => <input {...p} type="checkbox" {...register('tacitRenewal')} />}
-      </CheckboxField>
+      <CheckField form={form} name="tacitRenewal" label="Reconduction tacite" />
       <FormActions
         submitLabel="Enregistrer l’abonnement"
-        submitting={formState.isSubmitting}
+        submitting={form.formState.isSubmitting}
         onCancel={onDone}
       />
     </form>
