@@ -10,7 +10,7 @@ import {
   tallyRows,
 } from '../../use-cases/planning/request-overview';
 import type { PlanningData, Technician } from '../../use-cases/planning/use-planning-data';
-import { downloadText } from './download-text';
+import { downloadText } from '../../ui/download-text';
 import { PlanRequestForm } from './PlanRequestForm';
 
 function TallyTable({
