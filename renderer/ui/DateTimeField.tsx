@@ -1,14 +1,10 @@
 import { CalendarDateTime } from '@internationalized/date';
-import {
-  DateField as AriaDateField,
-  DateInput,
-  DateSegment,
-  Label,
-  Text,
-} from 'react-aria-components';
+import { DateField as AriaDateField } from 'react-aria-components';
 import { instantOf, localDateOf, toLocalDate } from '../../shared/calendar/local-date';
 import { formatTime } from '../../shared/format/date';
 import { AppLocale } from './AppLocale';
+import { SegmentedFieldParts, segmentedFieldProps } from './SegmentedFieldParts';
+import type { SegmentedFieldProps } from './SegmentedFieldParts';
 import { plausibleYear, useTypedDate } from './use-typed-date';
 
 /** The Paris wall clock of an instant, as the library's zone-less date and time. */
@@ -31,55 +27,21 @@ function toInstant(wall: CalendarDateTime): number {
  * zone and the browser's locale. Takes and gives an instant in ms (null while empty); the
  * zone is not shown as a segment: every on-site time in the product is Paris time.
  */
-export function DateTimeField({
-  label,
-  value,
-  onChange,
-  onBlur,
-  error,
-  hint,
-  isDisabled,
-}: {
-  label: string;
-  value: number | null;
-  onChange: (value: number | null) => void;
-  onBlur?: () => void;
-  error?: string | undefined;
-  hint?: string;
-  isDisabled?: boolean;
-}) {
+export function DateTimeField(props: SegmentedFieldProps<number | null>) {
+  const { value, onChange } = props;
   const [typed, setTyped] = useTypedDate(value, onChange, toWallClock, (wall) =>
     wall && plausibleYear(wall.year) ? toInstant(wall) : null,
   );
   return (
     <AppLocale>
       <AriaDateField
-        className="field date-field"
+        {...segmentedFieldProps(props)}
         value={typed}
         onChange={setTyped}
-        onBlur={onBlur}
-        isInvalid={Boolean(error)}
-        isDisabled={isDisabled ?? false}
-        validationBehavior="aria"
-        shouldForceLeadingZeros
         granularity="minute"
         hourCycle={24}
       >
-        <Label className="field-label">{label}</Label>
-        <DateInput className="date-input">
-          {(segment) => <DateSegment segment={segment} className="date-segment" />}
-        </DateInput>
-        {hint && (
-          <Text slot="description" className="muted field-hint">
-            {hint}
-          </Text>
-        )}
-        {/* The kit's error, announced like Field's; the slot ties it to the field's description. */}
-        {error && (
-          <Text slot="errorMessage" className="field-error" role="alert">
-            {error}
-          </Text>
-        )}
+        <SegmentedFieldParts {...props} />
       </AriaDateField>
     </AppLocale>
   );
