@@ -1,13 +1,11 @@
 import { parseDate } from '@internationalized/date';
 import type { CalendarDate } from '@internationalized/date';
-import { DateField as AriaDateField } from 'react-aria-components';
 import type { FieldValues } from 'react-hook-form';
-import { AppLocale } from './AppLocale';
 import { useFormStringField } from './form-string-field';
 import type { FormStringFieldProps } from './form-string-field';
-import { SegmentedFieldParts, segmentedFieldProps } from './SegmentedFieldParts';
 import type { SegmentedFieldProps } from './SegmentedFieldParts';
-import { plausibleYear, useTypedDate } from './use-typed-date';
+import { TypedDateField } from './TypedDateField';
+import { plausibleYear } from './use-typed-date';
 
 /** "YYYY-MM-DD" → the library's date; anything else (the empty field) → null. */
 function toCalendarDate(value: string): CalendarDate | null {
@@ -27,21 +25,13 @@ function toCalendarDate(value: string): CalendarDate | null {
  * '' (use-typed-date.ts), clearing every segment gives ''.
  */
 export function DateField(props: SegmentedFieldProps<string>) {
-  const { value, onChange } = props;
-  const [typed, setTyped] = useTypedDate(value, onChange, toCalendarDate, (date) =>
-    date && plausibleYear(date.year) ? date.toString() : '',
-  );
   return (
-    <AppLocale>
-      <AriaDateField
-        {...segmentedFieldProps(props)}
-        value={typed}
-        onChange={setTyped}
-        granularity="day"
-      >
-        <SegmentedFieldParts {...props} />
-      </AriaDateField>
-    </AppLocale>
+    <TypedDateField
+      field={props}
+      toTyped={toCalendarDate}
+      toStored={(date) => (date && plausibleYear(date.year) ? date.toString() : '')}
+      granularity="day"
+    />
   );
 }
 

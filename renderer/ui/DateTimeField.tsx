@@ -1,11 +1,9 @@
 import { CalendarDateTime } from '@internationalized/date';
-import { DateField as AriaDateField } from 'react-aria-components';
 import { instantOf, localDateOf, toLocalDate } from '../../shared/calendar/local-date';
 import { formatTime } from '../../shared/format/date';
-import { AppLocale } from './AppLocale';
-import { SegmentedFieldParts, segmentedFieldProps } from './SegmentedFieldParts';
 import type { SegmentedFieldProps } from './SegmentedFieldParts';
-import { plausibleYear, useTypedDate } from './use-typed-date';
+import { TypedDateField } from './TypedDateField';
+import { plausibleYear } from './use-typed-date';
 
 /** The Paris wall clock of an instant, as the library's zone-less date and time. */
 function toWallClock(ms: number | null): CalendarDateTime | null {
@@ -28,21 +26,12 @@ function toInstant(wall: CalendarDateTime): number {
  * zone is not shown as a segment: every on-site time in the product is Paris time.
  */
 export function DateTimeField(props: SegmentedFieldProps<number | null>) {
-  const { value, onChange } = props;
-  const [typed, setTyped] = useTypedDate(value, onChange, toWallClock, (wall) =>
-    wall && plausibleYear(wall.year) ? toInstant(wall) : null,
-  );
   return (
-    <AppLocale>
-      <AriaDateField
-        {...segmentedFieldProps(props)}
-        value={typed}
-        onChange={setTyped}
-        granularity="minute"
-        hourCycle={24}
-      >
-        <SegmentedFieldParts {...props} />
-      </AriaDateField>
-    </AppLocale>
+    <TypedDateField
+      field={props}
+      toTyped={toWallClock}
+      toStored={(wall) => (wall && plausibleYear(wall.year) ? toInstant(wall) : null)}
+      granularity="minute"
+    />
   );
 }
