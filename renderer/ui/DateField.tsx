@@ -1,16 +1,11 @@
 import { parseDate } from '@internationalized/date';
 import type { CalendarDate } from '@internationalized/date';
-import {
-  DateField as AriaDateField,
-  DateInput,
-  DateSegment,
-  Label,
-  Text,
-} from 'react-aria-components';
-import { useController } from 'react-hook-form';
-import type { Control, FieldPathByValue, FieldValues } from 'react-hook-form';
-import { AppLocale } from './AppLocale';
-import { plausibleYear, useTypedDate } from './use-typed-date';
+import type { FieldValues } from 'react-hook-form';
+import { useFormStringField } from './form-string-field';
+import type { FormStringFieldProps } from './form-string-field';
+import type { SegmentedFieldProps } from './SegmentedFieldParts';
+import { TypedDateField } from './TypedDateField';
+import { plausibleYear } from './use-typed-date';
 
 /** "YYYY-MM-DD" → the library's date; anything else (the empty field) → null. */
 function toCalendarDate(value: string): CalendarDate | null {
@@ -29,56 +24,14 @@ function toCalendarDate(value: string): CalendarDate | null {
  * the last complete one (react-aria emits only complete dates), a year still being typed gives
  * '' (use-typed-date.ts), clearing every segment gives ''.
  */
-export function DateField({
-  label,
-  value,
-  onChange,
-  onBlur,
-  error,
-  hint,
-  isDisabled,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  onBlur?: () => void;
-  error?: string | undefined;
-  hint?: string;
-  isDisabled?: boolean;
-}) {
-  const [typed, setTyped] = useTypedDate(value, onChange, toCalendarDate, (date) =>
-    date && plausibleYear(date.year) ? date.toString() : '',
-  );
+export function DateField(props: SegmentedFieldProps<string>) {
   return (
-    <AppLocale>
-      <AriaDateField
-        className="field date-field"
-        value={typed}
-        onChange={setTyped}
-        onBlur={onBlur}
-        isInvalid={Boolean(error)}
-        isDisabled={isDisabled ?? false}
-        validationBehavior="aria"
-        shouldForceLeadingZeros
-        granularity="day"
-      >
-        <Label className="field-label">{label}</Label>
-        <DateInput className="date-input">
-          {(segment) => <DateSegment segment={segment} className="date-segment" />}
-        </DateInput>
-        {hint && (
-          <Text slot="description" className="muted field-hint">
-            {hint}
-          </Text>
-        )}
-        {/* The kit's error, announced like Field's; the slot ties it to the field's description. */}
-        {error && (
-          <Text slot="errorMessage" className="field-error" role="alert">
-            {error}
-          </Text>
-        )}
-      </AriaDateField>
-    </AppLocale>
+    <TypedDateField
+      field={props}
+      toTyped={toCalendarDate}
+      toStored={(date) => (date && plausibleYear(date.year) ? date.toString() : '')}
+      granularity="day"
+    />
   );
 }
 
@@ -86,24 +39,8 @@ export function DateField({
 export function FormDateField<T extends FieldValues, TOut extends FieldValues = T>({
   control,
   name,
-  label,
-  hint,
-}: {
-  /** A form whose resolver may transform its values (TOut): only its typed values are read here. */
-  control: Control<T, unknown, TOut>;
-  name: FieldPathByValue<T, string>;
-  label: string;
-  hint?: string;
-}) {
-  const { field, fieldState } = useController({ control, name });
-  return (
-    <DateField
-      label={label}
-      {...(hint === undefined ? {} : { hint })}
-      value={field.value as string}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      error={fieldState.error?.message}
-    />
-  );
+  ...shown
+}: FormStringFieldProps<T, TOut> & { hint?: string }) {
+  const bound = useFormStringField(control, name);
+  return <DateField {...shown} {...bound} />;
 }

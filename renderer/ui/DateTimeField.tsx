@@ -1,15 +1,9 @@
 import { CalendarDateTime } from '@internationalized/date';
-import {
-  DateField as AriaDateField,
-  DateInput,
-  DateSegment,
-  Label,
-  Text,
-} from 'react-aria-components';
 import { instantOf, localDateOf, toLocalDate } from '../../shared/calendar/local-date';
 import { formatTime } from '../../shared/format/date';
-import { AppLocale } from './AppLocale';
-import { plausibleYear, useTypedDate } from './use-typed-date';
+import type { SegmentedFieldProps } from './SegmentedFieldParts';
+import { TypedDateField } from './TypedDateField';
+import { plausibleYear } from './use-typed-date';
 
 /** The Paris wall clock of an instant, as the library's zone-less date and time. */
 function toWallClock(ms: number | null): CalendarDateTime | null {
@@ -31,56 +25,13 @@ function toInstant(wall: CalendarDateTime): number {
  * zone and the browser's locale. Takes and gives an instant in ms (null while empty); the
  * zone is not shown as a segment: every on-site time in the product is Paris time.
  */
-export function DateTimeField({
-  label,
-  value,
-  onChange,
-  onBlur,
-  error,
-  hint,
-  isDisabled,
-}: {
-  label: string;
-  value: number | null;
-  onChange: (value: number | null) => void;
-  onBlur?: () => void;
-  error?: string | undefined;
-  hint?: string;
-  isDisabled?: boolean;
-}) {
-  const [typed, setTyped] = useTypedDate(value, onChange, toWallClock, (wall) =>
-    wall && plausibleYear(wall.year) ? toInstant(wall) : null,
-  );
+export function DateTimeField(props: SegmentedFieldProps<number | null>) {
   return (
-    <AppLocale>
-      <AriaDateField
-        className="field date-field"
-        value={typed}
-        onChange={setTyped}
-        onBlur={onBlur}
-        isInvalid={Boolean(error)}
-        isDisabled={isDisabled ?? false}
-        validationBehavior="aria"
-        shouldForceLeadingZeros
-        granularity="minute"
-        hourCycle={24}
-      >
-        <Label className="field-label">{label}</Label>
-        <DateInput className="date-input">
-          {(segment) => <DateSegment segment={segment} className="date-segment" />}
-        </DateInput>
-        {hint && (
-          <Text slot="description" className="muted field-hint">
-            {hint}
-          </Text>
-        )}
-        {/* The kit's error, announced like Field's; the slot ties it to the field's description. */}
-        {error && (
-          <Text slot="errorMessage" className="field-error" role="alert">
-            {error}
-          </Text>
-        )}
-      </AriaDateField>
-    </AppLocale>
+    <TypedDateField
+      field={props}
+      toTyped={toWallClock}
+      toStored={(wall) => (wall && plausibleYear(wall.year) ? toInstant(wall) : null)}
+      granularity="minute"
+    />
   );
 }

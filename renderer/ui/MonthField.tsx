@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
-import { useController } from 'react-hook-form';
-import type { Control, FieldPathByValue, FieldValues } from 'react-hook-form';
+import type { FieldValues } from 'react-hook-form';
 import { APP_LOCALE } from './AppLocale';
+import { useFormStringField } from './form-string-field';
+import type { FormStringFieldProps } from './form-string-field';
 
 /** « janvier » … « décembre », from Intl so the names are the locale's, not typed here. */
 const MONTH_NAMES = Array.from({ length: 12 }, (_, i) =>
@@ -95,21 +96,8 @@ export function MonthField({
 export function FormMonthField<T extends FieldValues, TOut extends FieldValues = T>({
   control,
   name,
-  label,
-}: {
-  /** A form whose resolver may transform its values (TOut): only its typed values are read here. */
-  control: Control<T, unknown, TOut>;
-  name: FieldPathByValue<T, string>;
-  label: string;
-}) {
-  const { field, fieldState } = useController({ control, name });
-  return (
-    <MonthField
-      label={label}
-      value={field.value as string}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      error={fieldState.error?.message}
-    />
-  );
+  ...shown
+}: FormStringFieldProps<T, TOut>) {
+  const bound = useFormStringField(control, name);
+  return <MonthField {...shown} {...bound} />;
 }

@@ -3,33 +3,30 @@ import { instantOf } from '../../../shared/calendar/local-date';
 import { formatLocalDate } from '../../../shared/format/date';
 import type { PlannedJob } from '../../../shared/planning/job';
 import { checkNeedsLog } from '../../../shared/planning/needs-log-deadline';
-import { userMessage } from '../../ui/user-message';
 import { generateRecurringVisits } from '../../use-cases/planning/generate-recurring-visits';
 import { saveNeedsLog } from '../../use-cases/planning/needs-log';
-import type { PlanningData, Technician } from '../../use-cases/planning/use-planning-data';
 import { planningDeps } from '../../use-cases/planning/use-planning-data';
 import { DateField } from '../../ui/DateField';
+import type { PlanningPanelProps } from './planning-panel';
+import { TechnicianChoice } from './TechnicianChoice';
+import { useActionStatus } from './useActionStatus';
 
 /** A planned visit's needs log: its items and the IT correspondent's validation. */
 function NeedsLogForm({ job, now }: { job: PlannedJob; now: number }) {
   const [items, setItems] = useState((job.needsLog?.items ?? []).join('\n'));
   const [validatedBy, setValidatedBy] = useState(job.needsLog?.validatedBy ?? '');
   const [validatedOn, setValidatedOn] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
+  const { message, run } = useActionStatus();
   const check = checkNeedsLog(job.needsLog, job.date, now);
-  const save = async () => {
-    setMessage(null);
-    try {
+  const save = () =>
+    run(async () => {
       await saveNeedsLog(planningDeps(), job.id, {
         items: items.split('\n'),
         validatedBy,
         validatedAt: validatedOn === '' ? null : instantOf(validatedOn, 12 * 60),
       });
-      setMessage('Journal des besoins enregistré.');
-    } catch (e) {
-      setMessage(userMessage(e, 'Le journal des besoins n’a pas pu être enregistré.'));
-    }
-  };
+      return 'Journal des besoins enregistré.';
+    }, 'Le journal des besoins n’a pas pu être enregistré.');
   return (
     <fieldset aria-label={`Journal des besoins du ${formatLocalDate(job.date)}`}>
       <legend>
@@ -57,20 +54,12 @@ function NeedsLogForm({ job, now }: { job: PlannedJob; now: number }) {
  * The infogérance visits a contract includes (004 art. VI), planned over its period for a
  * site and technicians, each with its needs log to have validated.
  */
-export function RecurringVisitsPanel({
-  data,
-  technicians,
-  now,
-}: {
-  data: PlanningData;
-  technicians: readonly Technician[];
-  now: number;
-}) {
+export function RecurringVisitsPanel({ data, technicians, now }: PlanningPanelProps) {
   const contracts = data.contracts.filter((c) => (c.subscriptionVisitsPerYear ?? 0) > 0);
   const [contractId, setContractId] = useState('');
   const [siteId, setSiteId] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const { message, run } = useActionStatus();
   const contract = contracts.find((c) => c.id === contractId);
   const sites = data.sites.filter((s) => s.clientId === contract?.clientId);
   const visitRequests = new Set(
@@ -80,21 +69,15 @@ export function RecurringVisitsPanel({
     .filter((j) => visitRequests.has(j.requestId) && j.clientId === contract?.clientId)
     .sort((a, b) => (a.date < b.date ? -1 : 1));
 
-  const generate = async () => {
-    setMessage(null);
-    try {
+  const generate = () =>
+    run(async () => {
       const r = await generateRecurringVisits(planningDeps(), {
         contractId,
         siteId,
         technicianIds: chosen,
       });
-      setMessage(
-        `${r.created} visite(s) planifiée(s), ${r.alreadyPlanned} déjà planifiée(s), ${r.past} passée(s).`,
-      );
-    } catch (e) {
-      setMessage(userMessage(e, 'Les visites n’ont pas pu être planifiées.'));
-    }
-  };
+      return `${r.created} visite(s) planifiée(s), ${r.alreadyPlanned} déjà planifiée(s), ${r.past} passée(s).`;
+    }, 'Les visites n’ont pas pu être planifiées.');
 
   return (
     <section aria-label="Visites planifiées des contrats">
@@ -122,18 +105,7 @@ export function RecurringVisitsPanel({
           ))}
         </select>
       </label>
-      {technicians.map((t) => (
-        <label key={t.id}>
-          <input
-            type="checkbox"
-            checked={chosen.includes(t.id)}
-            onChange={(e) =>
-              setChosen((c) => (e.target.checked ? [...c, t.id] : c.filter((id) => id !== t.id)))
-            }
-          />
-          {t.name}
-        </label>
-      ))}
+      <TechnicianChoice technicians={technicians} chosen={chosen} onChange={setChosen} />
       <button type="button" disabled={!contract} onClick={() => void generate()}>
         Planifier les visites du contrat
       </button>

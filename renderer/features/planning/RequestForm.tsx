@@ -18,12 +18,14 @@ import {
 } from '../../../shared/planning/request-labels';
 import { DEADLINE_BASIS_LABELS, requestDeadline } from '../../../shared/planning/request-deadline';
 import { FormDateField } from '../../ui/DateField';
+import { LabelSelect } from '../../ui/LabelSelect';
 import { FormTimeField } from '../../ui/TimeField';
-import { userMessage } from '../../ui/user-message';
 import { deadlineContext } from '../../use-cases/planning/deadline-context';
 import { recordRequest } from '../../use-cases/planning/record-request';
 import type { PlanningData } from '../../use-cases/planning/use-planning-data';
 import { planningDeps, useClientEquipmentList } from '../../use-cases/planning/use-planning-data';
+import { ClientOptions, SiteOptions } from '../visits';
+import { useActionStatus } from './useActionStatus';
 
 /** The call's day and time as typed; the stored request keeps an instant (requestFieldsSchema). */
 const formSchema = z.object({
@@ -65,7 +67,7 @@ export function RequestForm({ data }: { data: PlanningData }) {
       slaClass: 'server-network',
     },
   });
-  const [message, setMessage] = useState<string | null>(null);
+  const { message, run } = useActionStatus();
   const values = useWatch({ control }) as FormValues;
   const equipment = useClientEquipmentList(values.clientId);
   const sites = data.sites.filter((s) => s.clientId === values.clientId);
@@ -82,17 +84,14 @@ export function RequestForm({ data }: { data: PlanningData }) {
           ),
         );
 
-  const onSubmit = handleSubmit(async (v) => {
-    setMessage(null);
-    try {
+  const onSubmit = handleSubmit((v) =>
+    run(async () => {
       const fields = requestFieldsSchema.parse({ ...v, calledAt: calledAtOf(v) });
       await recordRequest(planningDeps(), fields);
-      setMessage('Demande enregistrée.');
       reset({ ...v, description: '', equipmentIds: [] });
-    } catch (e) {
-      setMessage(userMessage(e, 'La demande n’a pas pu être enregistrée.'));
-    }
-  });
+      return 'Demande enregistrée.';
+    }, 'La demande n’a pas pu être enregistrée.'),
+  );
   const err = formState.errors;
 
   return (
@@ -102,11 +101,7 @@ export function RequestForm({ data }: { data: PlanningData }) {
         Client
         <select {...register('clientId')} aria-invalid={Boolean(err.clientId)}>
           <option value="">—</option>
-          {data.clients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ClientOptions clients={data.clients} />
         </select>
       </label>
       {err.clientId && <p role="alert">{err.clientId.message}</p>}
@@ -114,11 +109,7 @@ export function RequestForm({ data }: { data: PlanningData }) {
         Site
         <select {...register('siteId')} aria-invalid={Boolean(err.siteId)}>
           <option value="">—</option>
-          {sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} — {s.city}
-            </option>
-          ))}
+          <SiteOptions sites={sites} />
         </select>
       </label>
       {err.siteId && <p role="alert">{err.siteId.message}</p>}
@@ -139,38 +130,26 @@ export function RequestForm({ data }: { data: PlanningData }) {
         <textarea {...register('description')} aria-invalid={Boolean(err.description)} />
       </label>
       {err.description && <p role="alert">{err.description.message}</p>}
-      <label className="field">
-        Canal
-        <select {...register('channel')}>
-          {REQUEST_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {REQUEST_CHANNEL_LABELS[c]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelSelect
+        label="Canal"
+        values={REQUEST_CHANNELS}
+        labels={REQUEST_CHANNEL_LABELS}
+        registration={register('channel')}
+      />
       <FormDateField control={control} name="day" label="Jour de l’appel" />
       <FormTimeField control={control} name="time" label="Heure de l’appel" />
-      <label className="field">
-        Type
-        <select {...register('kind')}>
-          {REQUEST_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {REQUEST_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        Classe de délai
-        <select {...register('slaClass')}>
-          {SLA_CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {SLA_CLASS_LABELS[c]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelSelect
+        label="Type"
+        values={REQUEST_KINDS}
+        labels={REQUEST_KIND_LABELS}
+        registration={register('kind')}
+      />
+      <LabelSelect
+        label="Classe de délai"
+        values={SLA_CLASSES}
+        labels={SLA_CLASS_LABELS}
+        registration={register('slaClass')}
+      />
       <label className="field">
         Urgence
         <select {...register('urgency')}>

@@ -9,9 +9,10 @@ import {
   requestRows,
   tallyRows,
 } from '../../use-cases/planning/request-overview';
-import type { PlanningData, Technician } from '../../use-cases/planning/use-planning-data';
-import { downloadText } from './download-text';
+import { downloadText } from '../../ui/download-text';
 import { PlanRequestForm } from './PlanRequestForm';
+import { technicianName } from './planning-panel';
+import type { PlanningPanelProps } from './planning-panel';
 
 function TallyTable({
   caption,
@@ -55,20 +56,11 @@ function TallyTable({
  * The office's requests: the queue still to plan (each with its planning form), every
  * request's deadline and standing, counts per technician and per client, and the CSV export.
  */
-export function RequestsPanel({
-  data,
-  technicians,
-  now,
-}: {
-  data: PlanningData;
-  technicians: readonly Technician[];
-  now: number;
-}) {
+export function RequestsPanel({ data, technicians, now }: PlanningPanelProps) {
   const rows = requestRows(data, now);
   const clientName = (id: string) =>
     data.clients.find((c) => c.id === id)?.name ?? 'Client inconnu';
-  const technicianName = (id: string) =>
-    technicians.find((t) => t.id === id)?.name ?? `Technicien ${id.slice(-4)}`;
+  const technician = (id: string) => technicianName(technicians, id);
   const queue = rows.filter((r) => r.planning === 'to-plan');
   const late = rows.filter((r) => r.standing.status === 'late');
 
@@ -108,7 +100,7 @@ export function RequestsPanel({
         onClick={() =>
           downloadText(
             `demandes-${localDateOf(now)}.csv`,
-            requestsCsv(rows, { client: clientName, technician: technicianName }),
+            requestsCsv(rows, { client: clientName, technician }),
             'text/csv;charset=utf-8',
           )
         }
@@ -140,7 +132,7 @@ export function RequestsPanel({
       <TallyTable
         caption="Par technicien"
         tallies={tallyRows(rows, (r) => r.technicianIds)}
-        name={technicianName}
+        name={technician}
       />
       <TallyTable
         caption="Par client"

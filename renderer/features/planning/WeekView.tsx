@@ -5,10 +5,11 @@ import { formatLocalDate } from '../../../shared/format/date';
 import type { PlannedJob } from '../../../shared/planning/job';
 import { JOB_STATUS_LABELS } from '../../../shared/planning/job-status';
 import { scheduleConflicts } from '../../../shared/planning/schedule-conflicts';
-import { userMessage } from '../../ui/user-message';
 import { moveJob } from '../../use-cases/planning/move-job';
-import type { PlanningData, Technician } from '../../use-cases/planning/use-planning-data';
 import { planningDeps } from '../../use-cases/planning/use-planning-data';
+import { technicianName } from './planning-panel';
+import type { PlanningPanelProps } from './planning-panel';
+import { useActionStatus } from './useActionStatus';
 
 const DAY_NAMES = ['Lun.', 'Mar.', 'Mer.', 'Jeu.', 'Ven.', 'Sam.', 'Dim.'];
 
@@ -27,30 +28,20 @@ function keptWorkOf(job: PlannedJob, name: (id: string) => string): string | nul
  * another day or technician, or with its « jour précédent / suivant » buttons (keyboard).
  * Conflicts and the 48-hour rule are shown in French.
  */
-export function WeekView({
-  data,
-  technicians,
-  now,
-}: {
-  data: PlanningData;
-  technicians: readonly Technician[];
-  now: number;
-}) {
+export function WeekView({ data, technicians, now }: PlanningPanelProps) {
   const [monday, setMonday] = useState(() => mondayOf(localDateOf(now)));
   const [clientAgreed, setClientAgreed] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const { message, run } = useActionStatus();
   const days = Array.from({ length: 7 }, (_, i) => addLocalDays(monday, i));
-  const name = (id: string) =>
-    technicians.find((t) => t.id === id)?.name ?? `Technicien ${id.slice(-4)}`;
+  const name = (id: string) => technicianName(technicians, id);
   const clientName = (id: string) => data.clients.find((c) => c.id === id)?.name ?? 'Client';
   const rowIds = [
     ...new Set([...technicians.map((t) => t.id), ...data.jobs.flatMap((j) => j.technicianIds)]),
   ];
   const conflicts = scheduleConflicts(data.jobs.filter((j) => j.status === 'planned'));
 
-  const move = async (job: PlannedJob, date: LocalDate, from?: string, to?: string) => {
-    setMessage(null);
-    try {
+  const move = (job: PlannedJob, date: LocalDate, from?: string, to?: string) =>
+    run(async () => {
       const technicianIds =
         from && to && from !== to
           ? [...new Set(job.technicianIds.map((t) => (t === from ? to : t)))]
@@ -61,11 +52,8 @@ export function WeekView({
         clientAgreed,
         ...(technicianIds ? { technicianIds } : {}),
       });
-      setMessage('Intervention déplacée.');
-    } catch (e) {
-      setMessage(userMessage(e, 'Le déplacement a échoué.'));
-    }
-  };
+      return 'Intervention déplacée.';
+    }, 'Le déplacement a échoué.');
 
   return (
     <section aria-label="Semaine">

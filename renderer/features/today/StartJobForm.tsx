@@ -7,6 +7,7 @@ import { startVisitFromJob } from '../../use-cases/today/start-visit-from-job';
 import { jobArrivalSchema } from '../../use-cases/today/visit-from-job';
 import type { JobArrival } from '../../use-cases/today/visit-from-job';
 import { userMessage } from '../../ui/user-message';
+import { ClientPresenceFields } from '../visits';
 
 /**
  * On arrival: who of the client is present and whether they confirm a recent backup (000
@@ -31,27 +32,13 @@ export function StartJobForm({ jobId }: { jobId: string }) {
   });
   return (
     <form className="start-job" noValidate onSubmit={(e) => void submit(e)}>
-      <div className="grid-4">
-        <label className="field">
-          Représentant du client présent
-          <input {...register('representativeName')} />
-          {errors.representativeName && (
-            <span className="field-error">{errors.representativeName.message}</span>
-          )}
-        </label>
-        <label className="field">
-          Fonction
-          <input {...register('representativeRole')} />
-          {errors.representativeRole && (
-            <span className="field-error">{errors.representativeRole.message}</span>
-          )}
-        </label>
-      </div>
-      <label className="check">
-        <input type="checkbox" {...register('clientConfirmedBackup')} />
-        Le client confirme disposer d’une sauvegarde récente (la sauvegarde reste sous sa
-        responsabilité)
-      </label>
+      <ClientPresenceFields
+        name={register('representativeName')}
+        role={register('representativeRole')}
+        backup={register('clientConfirmedBackup')}
+        nameError={errors.representativeName?.message}
+        roleError={errors.representativeRole?.message}
+      />
       <button type="submit" className="primary" disabled={formState.isSubmitting}>
         Démarrer l’intervention
       </button>

@@ -9,6 +9,7 @@ import { startVisit } from '../../use-cases/visits/start-visit';
 import { useNewVisitChoices } from '../../use-cases/visits/use-visit-lists';
 import { FormError } from '../../ui/FormError';
 import { userMessage } from '../../ui/user-message';
+import { ClientOptions, SiteOptions } from './ClientSiteOptions';
 import { VisitHeaderFields } from './VisitHeaderFields';
 import { newVisitFormDefaults, newVisitFormSchema, newVisitInputOf } from './new-visit-form';
 import type { NewVisitFormValues } from './new-visit-form';
@@ -78,11 +79,7 @@ export function NewVisitPage() {
             required
           >
             <option value="">Choisir…</option>
-            {data.clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ClientOptions clients={data.clients} />
           </select>
         </label>
         {clientId && data.sites.length === 0 && (
@@ -101,11 +98,7 @@ export function NewVisitPage() {
           <label className="field">
             Site
             <select value={site} onChange={(e) => setValue('siteId', e.target.value)} required>
-              {data.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} — {s.city}
-                </option>
-              ))}
+              <SiteOptions sites={data.sites} />
             </select>
           </label>
           <label className="field">

@@ -5,6 +5,8 @@ import {
   URGENCY_LABELS,
 } from '../../../shared/report/labels';
 import { INTERVENTION_MODES, INTERVENTION_TYPES, URGENCIES } from '../../../shared/report/model';
+import { LabelSelect } from '../../ui/LabelSelect';
+import { ClientPresenceFields } from './ClientPresenceFields';
 import type { VisitHeaderFormValues } from './visit-header-form';
 
 /**
@@ -22,36 +24,24 @@ export function VisitHeaderFields({
   return (
     <>
       <div className="grid-4">
-        <label className="field">
-          Mode
-          <select {...register('mode')}>
-            {INTERVENTION_MODES.map((m) => (
-              <option key={m} value={m}>
-                {INTERVENTION_MODE_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          Type
-          <select {...register('type')}>
-            {INTERVENTION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {INTERVENTION_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          Urgence
-          <select {...register('urgency')}>
-            {URGENCIES.map((u) => (
-              <option key={u} value={u}>
-                {URGENCY_LABELS[u]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelSelect
+          label="Mode"
+          values={INTERVENTION_MODES}
+          labels={INTERVENTION_MODE_LABELS}
+          registration={register('mode')}
+        />
+        <LabelSelect
+          label="Type"
+          values={INTERVENTION_TYPES}
+          labels={INTERVENTION_TYPE_LABELS}
+          registration={register('type')}
+        />
+        <LabelSelect
+          label="Urgence"
+          values={URGENCIES}
+          labels={URGENCY_LABELS}
+          registration={register('urgency')}
+        />
         <label className="field">
           N° de ticket du client
           <input {...register('requestReference')} maxLength={100} />
@@ -61,21 +51,11 @@ export function VisitHeaderFields({
         Objet de la demande
         <textarea rows={2} {...register('request')} required maxLength={2000} />
       </label>
-      <div className="grid-4">
-        <label className="field">
-          Représentant du client présent
-          <input {...register('representativeName')} />
-        </label>
-        <label className="field">
-          Fonction
-          <input {...register('representativeRole')} />
-        </label>
-      </div>
-      <label className="check">
-        <input type="checkbox" {...register('clientConfirmedBackup')} />
-        Le client confirme disposer d’une sauvegarde récente (la sauvegarde reste sous sa
-        responsabilité)
-      </label>
+      <ClientPresenceFields
+        name={register('representativeName')}
+        role={register('representativeRole')}
+        backup={register('clientConfirmedBackup')}
+      />
       {showIncluded && (
         <label className="check">
           <input type="checkbox" {...register('includedInSubscription')} />
