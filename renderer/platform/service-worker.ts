@@ -19,7 +19,14 @@ export function registerServiceWorker(shell: ShellState): void {
   const supported = typeof navigator !== 'undefined' && 'serviceWorker' in navigator;
   if (!shouldRegisterServiceWorker({ shell, production: import.meta.env.PROD, supported })) return;
   void import('virtual:pwa-register')
-    .then(({ registerSW }) =>
+    .then(({ registerSW }) => {
+      // Offline, the worker's script cannot be fetched (Chromium then reports "An unknown
+      // error occurred when fetching the script" as a page error): registered once the
+      // network is back, this session or the next.
+      if (!navigator.onLine) {
+        window.addEventListener('online', () => registerServiceWorker(shell), { once: true });
+        return;
+      }
       registerSW({
         immediate: true,
         onRegisteredSW(_url, registration) {
@@ -29,7 +36,7 @@ export function registerServiceWorker(shell: ShellState): void {
         onRegisterError(error: unknown) {
           console.warn('Mode hors ligne indisponible (service worker non enregistré) :', error);
         },
-      }),
-    )
+      });
+    })
     .catch((error: unknown) => console.warn('Mode hors ligne indisponible :', error));
 }
