@@ -117,13 +117,17 @@ export async function drawOn(page: Page, label: string): Promise<void> {
 }
 
 /**
- * The network drops, as on the road, once `page` has fetched every screen's code: the app
+ * The network drops, as on the road, once `page` has fetched every screen's code and its
+ * offline cache is installed: the app
  * preloads it after its first screen (renderer/main.tsx marks <html data-screens-loaded>),
  * which a technician's laptop has long done before leaving the office. A test going offline
  * within a second of opening the app would otherwise test an app still starting.
  */
 export async function goOffline(context: BrowserContext, page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset['screensLoaded'] === 'true');
+  // The browser build's service worker too (registered after the first screen): cut off while
+  // fetching its script, Chromium reports the failure as a page error.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await context.setOffline(true);
 }
 

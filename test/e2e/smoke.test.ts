@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
+  goOffline,
   newFrenchContext,
   type RendererServer,
   screenshot,
@@ -65,7 +66,7 @@ describe('the built renderer in real Chromium', () => {
     const page = await context.newPage();
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('En ligne');
-    await context.setOffline(true);
+    await goOffline(context, page);
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Hors ligne');
     await context.close();
   });

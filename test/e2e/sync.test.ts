@@ -249,7 +249,7 @@ describe('sync between a technician working offline and the office, in real Chro
     const b = await open(server.tech2.email);
 
     // B works offline while A's change reaches the server first.
-    await b.context.setOffline(true);
+    await goOffline(b.context, b.page);
     await setLocation(a.page, 'Baie A');
     await syncAndWait(a.page, url);
     await setLocation(b.page, 'Baie B');
