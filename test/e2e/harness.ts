@@ -150,3 +150,29 @@ export function useRendererInChromium(
     await server?.close();
   });
 }
+
+/**
+ * Writes rows straight into the app's IndexedDB once the app has created it (the office's
+ * data a test starts from): `tables` maps a store name to the rows put into it, in one
+ * transaction.
+ */
+export async function putIntoAppDb(page: Page, tables: object): Promise<void> {
+  await page.waitForFunction(async () =>
+    (await indexedDB.databases()).some((d) => d.name === 'bordereau'),
+  );
+  await page.evaluate(async (tables) => {
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const request = indexedDB.open('bordereau');
+      request.onsuccess = () => ok(request.result);
+      request.onerror = () => ko(request.error);
+    });
+    const tx = db.transaction(Object.keys(tables), 'readwrite');
+    for (const [name, rows] of Object.entries(tables))
+      for (const row of rows as object[]) tx.objectStore(name).put(row);
+    await new Promise((ok, ko) => {
+      tx.oncomplete = ok;
+      tx.onerror = () => ko(tx.error);
+    });
+    db.close();
+  }, tables);
+}

@@ -9,6 +9,7 @@ import {
   collectPageErrors,
   drawOn,
   newFrenchContext,
+  putIntoAppDb,
   type RendererServer,
   RESULTS_DIR,
   useRendererInChromium,
@@ -37,24 +38,7 @@ async function seedLefevre(page: Page): Promise<void> {
     equipment: [{ ...equipment, ...equipmentIndexFields(equipment) }],
     settings: [{ key: 'provider', value: sampleDraft().content.provider }],
   };
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'bordereau'),
-  );
-  await page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const request = indexedDB.open('bordereau');
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => ko(request.error);
-    });
-    const tx = db.transaction(Object.keys(tables), 'readwrite');
-    for (const [name, rows] of Object.entries(tables))
-      for (const row of rows as object[]) tx.objectStore(name).put(row);
-    await new Promise((ok, ko) => {
-      tx.oncomplete = ok;
-      tx.onerror = () => ko(tx.error);
-    });
-    db.close();
-  }, records);
+  await putIntoAppDb(page, records);
 }
 
 /** Every URL the service worker's caches hold. */

@@ -11,6 +11,7 @@ import {
   collectPageErrors,
   drawOn,
   newFrenchContext,
+  putIntoAppDb,
   type RendererServer,
   RESULTS_DIR,
   screenshot,
@@ -44,24 +45,7 @@ function seedRecords() {
 
 /** Writes the office's data (client, site, contract, inventory, company identity) into the app's database. */
 async function seed(page: Page, records: object = seedRecords()): Promise<void> {
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'bordereau'),
-  );
-  await page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const request = indexedDB.open('bordereau');
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => ko(request.error);
-    });
-    const tx = db.transaction(Object.keys(tables), 'readwrite');
-    for (const [name, rows] of Object.entries(tables))
-      for (const row of rows as object[]) tx.objectStore(name).put(row);
-    await new Promise((ok, ko) => {
-      tx.oncomplete = ok;
-      tx.onerror = () => ko(tx.error);
-    });
-    db.close();
-  }, records);
+  await putIntoAppDb(page, records);
 }
 
 function flat(text: string): string {
