@@ -253,7 +253,7 @@ try {
       IMPORT_ROWS,
     );
     console.log(
-      `import ${imported.rows} rows on disk: ours median ${ms(imported.ours.median)}, max ${ms(imported.ours.max)} | raw bulk put + outbox median ${ms(imported.raw.median)}, max ${ms(imported.raw.max)}`,
+      `import ${imported.rows} rows on disk: ours median ${ms(imported.ours.median)}, max ${ms(imported.ours.max)} | raw bulk put + one outbox row per record median ${ms(imported.raw.median)}, max ${ms(imported.raw.max)} | raw bulk put + one outbox row per 1,000 median ${ms(imported.rawBatched.median)}, max ${ms(imported.rawBatched.max)}`,
     );
   }
   if (PARTS.has('phases')) {

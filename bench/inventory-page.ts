@@ -68,21 +68,29 @@ async function openRaw(): Promise<IDBDatabase> {
 }
 
 /**
- * Puts the records as stored (index fields included) and, when given, the outbox entry of
- * each with the record as synced (without them), as `putRecords` writes them.
+ * How the raw baseline queues the records' creations: one outbox row per record (the app's
+ * layout before creation batches), or one row per 1,000 records as the app writes an import
+ * now (renderer/db/outbox-row.ts).
+ */
+type RawOutbox = 'per-record' | 'batched';
+
+/**
+ * Puts the records as stored (index fields included) and, when given, their creations with
+ * each record as synced (without them), as `putRecords` writes them.
  */
 async function rawBulkPut(
   raw: IDBDatabase,
   records: readonly { id: string }[],
   synced: readonly object[] | null,
   durability?: IDBTransactionDurability,
+  layout: RawOutbox = 'per-record',
 ): Promise<void> {
   const tx = raw.transaction(['equipment', 'outbox'], 'readwrite', durability && { durability });
   const store = tx.objectStore('equipment');
   const outbox = tx.objectStore('outbox');
   records.forEach((r, i) => {
     store.put(r);
-    if (synced)
+    if (synced && layout === 'per-record')
       outbox.add({
         entity: 'equipment',
         recordId: r.id,
@@ -92,6 +100,17 @@ async function rawBulkPut(
         at: NOW,
       });
   });
+  if (synced && layout === 'batched') {
+    for (let i = 0; i < records.length; i += 1_000) {
+      outbox.add({
+        entity: 'equipment',
+        at: NOW,
+        created: records
+          .slice(i, i + 1_000)
+          .map((r, j) => ({ mutationId: i + j + 1, recordId: r.id, changes: synced[i + j] })),
+      });
+    }
+  }
   await done(tx);
 }
 
@@ -270,6 +289,7 @@ async function openClientScreen(clientId: string, runs: number) {
 async function importRows(rows: number, runs: number) {
   const ours: number[] = [];
   const base: number[] = [];
+  const batched: number[] = [];
   for (let run = 0; run < runs; run++) {
     const fresh = generateDemoData({
       seed: 9000 + run,
@@ -281,8 +301,9 @@ async function importRows(rows: number, runs: number) {
     await putRecords(app, 'clients', [client], { origin: 'server' });
     await putRecords(app, 'sites', fresh.sites, { origin: 'server' });
     const text = equipmentToCsv(fresh.equipment, new Map(fresh.sites.map((s) => [s.id, s.name])));
-    // Baseline: the same records as stored (index fields included) with the same outbox
-    // entries (the record as synced: without the index fields, as importEquipment queues it).
+    // Baselines: the same records as stored (index fields included) with the same creations
+    // (the record as synced: without the index fields), one outbox row per record and one per
+    // 1,000 records.
     const synced = fresh.equipment.map((e) => ({ ...e, id: `${e.id}-raw` }));
     const same = synced.map((e) => ({ ...e, ...equipmentIndexFields(e) }));
     const timeOurs = async () => {
@@ -298,21 +319,24 @@ async function importRows(rows: number, runs: number) {
           `import: ${result.imported.length}/${rows}, ${JSON.stringify(result.rejected.slice(0, 3))}`,
         );
     };
-    const timeRaw = async () => {
+    const timeRaw = async (layout: RawOutbox) => {
+      const records = same.map((e) => ({ ...e, id: `${e.id}-${layout}` }));
       const t = performance.now();
-      await rawBulkPut(raw, same, synced);
-      base.push(performance.now() - t);
+      await rawBulkPut(raw, records, synced, undefined, layout);
+      (layout === 'batched' ? batched : base).push(performance.now() - t);
     };
     // Alternate which goes first, so neither always pays for the other's garbage.
     if (run % 2 === 0) {
       await timeOurs();
-      await timeRaw();
+      await timeRaw('per-record');
+      await timeRaw('batched');
     } else {
-      await timeRaw();
+      await timeRaw('batched');
+      await timeRaw('per-record');
       await timeOurs();
     }
   }
-  return { rows, ours: stats(ours), raw: stats(base) };
+  return { rows, ours: stats(ours), raw: stats(base), rawBatched: stats(batched) };
 }
 
 /**
@@ -331,6 +355,8 @@ async function importPhases(rows: number, runs: number) {
     searchKeys: [],
     dexieWrite: [],
     rawWrite: [],
+    // The same records with their creations one outbox row per 1,000 (as the app now writes).
+    rawBatched: [],
     // The same raw write with an explicit durability hint: which one the default is here.
     rawRelaxed: [],
     rawStrict: [],
@@ -385,10 +411,18 @@ async function importPhases(rows: number, runs: number) {
       await rawBulkPut(raw, stored, records);
       phases.rawWrite!.push(performance.now() - t);
     };
+    const bareBatched = async () => {
+      const copy = stored.map((e) => ({ ...e, id: `${e.id}-batched` }));
+      const t = performance.now();
+      await rawBulkPut(raw, copy, records, undefined, 'batched');
+      phases.rawBatched!.push(performance.now() - t);
+    };
     if (run % 2 === 0) {
       await dexie();
       await bare();
+      await bareBatched();
     } else {
+      await bareBatched();
       await bare();
       await dexie();
     }

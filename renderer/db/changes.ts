@@ -5,6 +5,9 @@ import type { EntityName } from '../../shared/sync/mutation';
 import type { BordereauDb, OutboxEntry } from './database';
 import { EQUIPMENT_INDEX_FIELDS, equipmentIndexFields } from './equipment-index';
 import { markCreated } from './equipment-search-keys-middleware';
+import { reserveMutationIds } from './outbox';
+import type { MutationIds } from './outbox';
+import type { CreationBatchRow } from './outbox-row';
 
 /**
  * The one write path for synced records: each write puts the record AND its outbox entry in
@@ -134,35 +137,39 @@ export async function putRecord<T extends AnyRecord>(
 
 /**
  * Queues the writes of records just created on this device (fresh UUIDv7 ids, no stored copy)
- * with their outbox entries, in the transaction already open (it must cover the table and the
- * outbox). The requests are issued before this returns, so a caller can prepare the next
- * batch while the database writes this one; await the promise before relying on them.
- * Such records carry no index fields yet, so their outbox entries take them as they are.
+ * with their creations, in the transaction already open (it must cover the table and the
+ * outbox): the creations go in ONE outbox row, with ids from `ids` (outbox-row.ts explains why).
+ * The requests are issued before this returns, so a caller can prepare the next batch while
+ * the database writes this one; await the promise before relying on them. Such records carry
+ * no index fields yet, so their creations take them as they are.
  */
 export function queueCreatedRecords<T extends AnyRecord>(
   db: BordereauDb,
   entity: EntityName,
   records: readonly T[],
   now: number,
+  ids: MutationIds,
 ): Promise<T[]> {
+  if (records.length === 0) return Promise.resolve([]);
   const synced = records.map((r) => ({ ...r, updatedAt: now }));
   const stored = synced.map((r) => withIndexFields(entity, r));
-  const entries: OutboxEntry[] = synced.map((r) => ({
+  const first = ids.take(synced.length);
+  const batch: CreationBatchRow = {
+    mutationId: first + synced.length - 1,
     entity,
-    recordId: r.id,
-    op: 'upsert',
-    baseRevision: r.revision,
-    changes: fieldsOf(r),
     at: now,
-  }));
-  // Both batches go at once: the database works through the records while the outbox
-  // entries are still being serialised (awaiting the first left it idle meanwhile). Marked
-  // as created: the equipment's search keys need not look for an earlier version
-  // (equipment-search-keys-middleware.ts).
-  return Promise.all([
-    tableOf(db, entity).bulkPut(markCreated(stored)),
-    db.outbox.bulkAdd(entries),
-  ]).then(() => stored);
+    created: synced.map((r, i) => ({
+      mutationId: first + i,
+      recordId: r.id,
+      changes: fieldsOf(r),
+    })),
+  };
+  // Both go at once: the database works through the records while the batch is still being
+  // serialised. Marked as created: the equipment's search keys need not look for an earlier
+  // version (equipment-search-keys-middleware.ts).
+  return Promise.all([tableOf(db, entity).bulkPut(markCreated(stored)), db.outbox.add(batch)]).then(
+    () => stored,
+  );
 }
 
 /** Writes many records in one transaction: all or none (the CSV import relies on it). */
@@ -176,7 +183,8 @@ export async function putRecords<T extends AnyRecord>(
   const now = options.now ?? Date.now();
   const table = tableOf(db, entity);
   return db.transaction('rw', table, db.outbox, async () => {
-    if (origin === 'local' && options.created) return queueCreatedRecords(db, entity, records, now);
+    if (origin === 'local' && options.created)
+      return queueCreatedRecords(db, entity, records, now, await reserveMutationIds(db));
     if (origin === 'local') {
       const synced = records.map((r) => ({ ...r, updatedAt: now }));
       const stored = synced.map((r) => withIndexFields(entity, r));

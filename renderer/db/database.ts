@@ -3,8 +3,9 @@ import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import type { SyncedRecord } from '../../shared/inventory/record';
 import type { SYNCED_ENTITIES } from '../../shared/sync/entity-registry';
-import type { EntityName, Mutation } from '../../shared/sync/mutation';
+import type { EntityName } from '../../shared/sync/mutation';
 import type { EquipmentIndexFields } from './equipment-index';
+import type { OutboxRow } from './outbox-row';
 import type { Attachment } from './repositories/attachments';
 import type { SearchKeysChunk } from './equipment-search-keys';
 import { equipmentSearchKeysMiddleware } from './equipment-search-keys-middleware';
@@ -33,8 +34,7 @@ export type StoredReport = EntityRecord<'reports'>;
 export type StoredConflict = EntityRecord<'syncConflicts'> & { readonly createdAt: number };
 /** A record of any synced table, read without knowing which (sync, backup, conflicts). */
 export type LooseRecord = SyncedRecord & Record<string, unknown>;
-/** An outbox row: a mutation whose `mutationId` IndexedDB assigns. */
-export type OutboxEntry = Omit<Mutation, 'mutationId'> & { mutationId?: number };
+export type { OutboxEntry } from './outbox-row';
 export type KeyValue = { key: string; value: unknown };
 
 export class BordereauDb extends Dexie {
@@ -58,7 +58,8 @@ export class BordereauDb extends Dexie {
   attachments!: Table<Attachment | EntityRecord<'attachments'>, string>;
   requests!: Table<EntityRecord<'requests'>, string>;
   jobs!: Table<EntityRecord<'jobs'>, string>;
-  outbox!: Table<OutboxEntry, number>;
+  /** Single changes and import batches of creations (outbox-row.ts): read it through outbox.ts. */
+  outbox!: Table<OutboxRow, number>;
   conflicts!: Table<StoredConflict, string>;
   syncState!: Table<KeyValue, string>;
   settings!: Table<KeyValue, string>;

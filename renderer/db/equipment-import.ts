@@ -20,6 +20,7 @@ import { equipmentSchema } from '../../shared/inventory/equipment';
 import { queueCreatedRecords, updateRecord } from './changes';
 import type { WriteOptions } from './changes';
 import type { BordereauDb } from './database';
+import { reserveMutationIds } from './outbox';
 
 /** What the plan compares rows against: the client's sites and equipment. */
 export async function importContext(db: BordereauDb, clientId: string): Promise<ImportContext> {
@@ -103,6 +104,9 @@ export async function importEquipment(
   const total = csv.rows.length;
   return db.transaction('rw', [db.equipment, db.sites, db.outbox, db.settings], async () => {
     const context = await importContext(db, clientId);
+    // Before any other outbox write of this transaction (see reserveMutationIds): the updates
+    // below are queued after every creation batch.
+    const ids = await reserveMutationIds(db);
     const remembered = choices.remembered ?? (await rememberedValueMapping(db, clientId));
     // The same choices the preview showed: mapping, date order, values.
     const resolved = resolveChoices(csv, { ...choices, remembered });
@@ -132,10 +136,7 @@ export async function importEquipment(
         }
       }
       const size = batch.accepted.length + batch.rejected.length;
-      const write =
-        records.length > 0
-          ? queueCreatedRecords(db, 'equipment', records, now)
-          : Promise.resolve<Equipment[]>([]);
+      const write = queueCreatedRecords(db, 'equipment', records, now, ids);
       writes.push(
         write.then((r) => {
           done += size;

@@ -8,6 +8,7 @@ import { deleteRecord, putRecords } from '../db/changes';
 import type { SyncedRecord } from '../../shared/inventory/record';
 import type { BordereauDb, StoredConflict, OutboxEntry } from '../db/database';
 import { getDeviceId } from '../db/database';
+import { countOutbox, readOutbox, removeOutboxEntries, removeOutboxThrough } from '../db/outbox';
 import type { LocalBlob, PageApplication, Rejection, SyncLocalStore } from './local-store';
 import type { RefusalMark } from './refusal-marks';
 import { isLocalOnly, refusalKey, refusedClientId } from './refusal-marks';
@@ -76,20 +77,20 @@ export class DexieSyncStore implements SyncLocalStore {
   }
 
   async outboxAfter(afterId: number, limit: number): Promise<Mutation[]> {
-    const rows = await this.db.outbox.where('mutationId').above(afterId).limit(limit).toArray();
-    return rows.map((row) => ({
-      mutationId: row.mutationId!,
-      entity: row.entity,
-      recordId: row.recordId,
-      op: row.op,
-      baseRevision: row.baseRevision,
-      changes: row.op === 'delete' ? {} : toWireChanges(row.entity, row.changes),
-      at: row.at,
+    const entries = await readOutbox(this.db, { after: afterId, limit });
+    return entries.map((entry) => ({
+      mutationId: entry.mutationId,
+      entity: entry.entity,
+      recordId: entry.recordId,
+      op: entry.op,
+      baseRevision: entry.baseRevision,
+      changes: entry.op === 'delete' ? {} : toWireChanges(entry.entity, entry.changes),
+      at: entry.at,
     }));
   }
 
   outboxCount(afterId = 0): Promise<number> {
-    return this.db.outbox.where('mutationId').above(afterId).count();
+    return countOutbox(this.db, afterId);
   }
 
   async pushedThrough(): Promise<number> {
@@ -137,7 +138,7 @@ export class DexieSyncStore implements SyncLocalStore {
       const row = await db.syncState.get(SYNC_STATE_KEYS.rejections);
       const list = Array.isArray(row?.value) ? (row.value as Rejection[]) : [];
       await db.syncState.put({ key: SYNC_STATE_KEYS.rejections, value: [...list, ...rejections] });
-      if (discardEntryIds.length > 0) await db.outbox.bulkDelete([...discardEntryIds]);
+      if (discardEntryIds.length > 0) await removeOutboxEntries(db, discardEntryIds);
       // Nothing a user made is dropped by a refusal (refusal-marks.ts): every refused record is
       // marked with the reason. One the server never accepted stays exactly as it is; an edit of
       // a record the server has is undone locally (the change is kept above) and the server's
@@ -158,6 +159,8 @@ export class DexieSyncStore implements SyncLocalStore {
         };
         await db.syncState.put({ key: refusalKey(r.entity, r.recordId), value: mark });
         if (localOnly) continue;
+        // Through the recordId index: creation batches (outbox-row.ts) are left out, rightly, as
+        // they only hold a record's first change.
         const later = await db.outbox
           .where('recordId')
           .equals(r.recordId)
@@ -204,9 +207,8 @@ export class DexieSyncStore implements SyncLocalStore {
         // Changes the server has applied are now visible in what was pulled: stop resending them.
         const acknowledged = new Set<string>();
         if (page.lastAppliedMutationId > 0) {
-          const done = db.outbox.where('mutationId').belowOrEqual(page.lastAppliedMutationId);
-          await done.each((entry) => acknowledged.add(recordKey(entry.entity, entry.recordId)));
-          await done.delete();
+          for (const entry of await removeOutboxThrough(db, page.lastAppliedMutationId))
+            acknowledged.add(recordKey(entry.entity, entry.recordId));
         }
         const pending = await this.pendingKeys();
         const conflictedRow = await db.syncState.get(SYNC_STATE_KEYS.conflicted);
@@ -308,12 +310,12 @@ export class DexieSyncStore implements SyncLocalStore {
   /** Record keys ("entity:id") with outbox entries, with those entries in order. */
   private async pendingKeys(): Promise<Map<string, OutboxEntry[]>> {
     const map = new Map<string, OutboxEntry[]>();
-    await this.db.outbox.orderBy('mutationId').each((entry) => {
+    for (const entry of await readOutbox(this.db)) {
       const key = recordKey(entry.entity, entry.recordId);
       const list = map.get(key);
       if (list) list.push(entry);
       else map.set(key, [entry]);
-    });
+    }
     return map;
   }
 

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/sync/protocol';
 import type { BordereauDb, OutboxEntry } from '../db/database';
+import { readOutbox } from '../db/outbox';
 import { SYNC_STATE_KEYS } from '../db/sync-state-keys';
 import { OFFICE_TYPED_ENTITIES } from './office-typed';
 
@@ -70,7 +71,7 @@ export async function needsFirstSyncConfirmation(db: BordereauDb): Promise<boole
 }
 
 export async function readFirstSyncPreview(db: BordereauDb, role: Role): Promise<FirstSyncPreview> {
-  return previewFirstSync(await db.outbox.toArray(), role);
+  return previewFirstSync(await readOutbox(db), role);
 }
 
 export async function confirmFirstSync(db: BordereauDb): Promise<void> {

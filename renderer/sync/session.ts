@@ -5,6 +5,7 @@ import { accountSchema } from '../../shared/sync/protocol';
 import type { Account } from '../../shared/sync/protocol';
 import type { BordereauDb } from '../db/database';
 import { DEVICE_ID_KEY } from '../db/database';
+import { countOutbox } from '../db/outbox';
 import { desktop } from '../platform/desktop';
 import { SyncApi } from './api-client';
 import { isLocalOnly, REFUSAL_PREFIX } from './refusal-marks';
@@ -89,7 +90,7 @@ export async function login(
     previous?.account &&
     (previous.account.id !== response.account.id || previous.serverUrl !== input.serverUrl);
   if (switching) {
-    const unsent = await db.outbox.count();
+    const unsent = await countOutbox(db);
     if (unsent > 0) {
       throw new SyncError(
         'forbidden',

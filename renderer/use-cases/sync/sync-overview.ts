@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DEVICE_ID_KEY, getDb } from '../../db/database';
 import type { BordereauDb } from '../../db/database';
+import { countOutbox } from '../../db/outbox';
 import { parseConflicts } from '../../sync/conflict-record';
 import type { ConflictRecord } from '../../sync/conflict-record';
 import { SYNC_STATE_KEYS } from '../../sync/dexie-sync-store';
@@ -31,7 +32,7 @@ export async function loadSyncOverview(db: BordereauDb): Promise<SyncOverview> {
     await Promise.all([
       readStoredSession(db),
       db.settings.get(DEVICE_ID_KEY),
-      db.outbox.count(),
+      countOutbox(db),
       db.outbox.orderBy('mutationId').first(),
       db.syncState.get(SYNC_STATE_KEYS.lastSuccessAt),
       db.conflicts.toArray(),

@@ -3,6 +3,7 @@ import type { Client } from '../../../shared/inventory/client';
 import type { VisitRecord } from '../../../shared/visit/visit-record';
 import { getDb } from '../../db/database';
 import type { BordereauDb } from '../../db/database';
+import { entriesOf } from '../../db/outbox-row';
 import { listVisits } from '../../db/repositories/visits';
 import { reportClosures } from '../../db/repositories/reports';
 import type { ReportClosure } from '../../../shared/report/status';
@@ -27,7 +28,7 @@ export async function loadVisitList(
     // The wire's entity names: visits travel as `interventions`.
     db.outbox.where('entity').anyOf('interventions', 'reports').toArray(),
   ]);
-  const pendingIds = new Set(pending.map((m) => m.recordId));
+  const pendingIds = new Set(pending.flatMap(entriesOf).map((m) => m.recordId));
   const names = new Map(clients.map((c) => [c.id, c.name]));
   const closures = await reportClosures(
     db,

@@ -23,12 +23,33 @@ import { backupHandlers } from '../../../electron/handlers/backups';
 import type { DesktopApi, IpcResult } from '../../../shared/ipc';
 import { generateDemoData } from '../../../shared/seed/demo-data';
 import { freshDb } from './fresh-db';
+import { readOutbox } from '../../../renderer/db/outbox';
 
 const dbs: BordereauDb[] = [];
 const track = (db: BordereauDb) => (dbs.push(db), db);
 afterEach(() => dbs.splice(0).forEach((d) => d.close()));
 
 describe('JSON backup and restore', () => {
+  it('restores an import’s creations queued in one row, and numbers the next change after them', async () => {
+    const source = track(freshDb());
+    const data = generateDemoData({
+      seed: 6,
+      clientCount: 1,
+      equipmentPerClient: 4,
+      now: Date.UTC(2026, 3, 1),
+    });
+    await putRecords(source, 'clients', data.clients);
+    await putRecords(source, 'equipment', data.equipment, { created: true, now: 2 });
+    expect(await source.outbox.count()).toBe(2);
+    const target = track(freshDb());
+    await restoreBackup(target, parseBackup(await backupToJson(source, '1.2.3', 1_000)));
+    const queued = await readOutbox(target);
+    expect(queued).toEqual(await readOutbox(source));
+    expect(queued.map((e) => e.mutationId)).toEqual([1, 2, 3, 4, 5]);
+    await createClient(target, { name: 'Après la restauration' });
+    expect((await readOutbox(target)).at(-1)?.mutationId).toBe(6);
+  });
+
   it('restores every table exactly, bytes included, into an empty database', async () => {
     const source = track(freshDb());
     const data = generateDemoData({

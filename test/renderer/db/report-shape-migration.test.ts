@@ -22,6 +22,7 @@ import { reportOf } from '../../../shared/sync/report-record';
 import { SEALED_AT, sampleDraft, sampleSignatures } from '../../fixtures/report/sample-report';
 import { newVisit } from '../visits/visit-fixtures';
 import { freshDb, openTestDb } from './fresh-db';
+import { readOutbox } from '../../../renderer/db/outbox';
 
 /**
  * Version 6 stores each bordereau in its one shape (shared/sync/report-record.ts). A laptop on
@@ -200,7 +201,7 @@ describe('schema version 6: bordereaux in one shape', () => {
     before.close();
 
     db = openTestDb(name);
-    const outbox = await db.outbox.orderBy('mutationId').toArray();
+    const outbox = await readOutbox(db);
     expect(outbox.map((e) => [e.entity, e.recordId])).toEqual([
       ['reports', v1.content.id],
       ['reports', V3_ID],

@@ -24,6 +24,7 @@ import {
 import { putRecords } from '../../../renderer/db/changes';
 import { generateDemoData } from '../../../shared/seed/demo-data';
 import { freshDb } from './fresh-db';
+import { readOutbox } from '../../../renderer/db/outbox';
 
 let db: BordereauDb;
 afterEach(() => db?.close());
@@ -228,7 +229,7 @@ describe('equipment', () => {
     expect(await listEquipment(db, a.id)).toEqual([
       expect.objectContaining({ status: 'retired', serialNumber: 'NEW222' }),
     ]);
-    const outbox = await db.outbox.toArray();
+    const outbox = await readOutbox(db);
     expect(outbox.every((m) => !('searchTokens' in m.changes) && !('serialKey' in m.changes))).toBe(
       true,
     );

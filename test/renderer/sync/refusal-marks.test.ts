@@ -10,6 +10,7 @@ import {
   resendRefused,
 } from '../../../renderer/sync/refusal-marks';
 import { freshDb } from '../db/fresh-db';
+import { readOutbox } from '../../../renderer/db/outbox';
 
 const mark = (entity: RefusalMark['entity'], recordId: string, clientId: string): RefusalMark => ({
   entity,
@@ -39,7 +40,7 @@ describe('refusal marks on the laptop', () => {
     });
     expect(await readClientRefusalMarks(db, clientId)).toHaveLength(1);
     expect(await resendRefused(db, 'sites', site.id, 5)).toBe(true);
-    const [entry] = await db.outbox.toArray();
+    const [entry] = await readOutbox(db);
     expect(entry).toMatchObject({
       entity: 'sites',
       recordId: site.id,

@@ -15,6 +15,7 @@ import { visitTimeline } from '../../../../shared/time/segments';
 import { sampleSignatures } from '../../../fixtures/report/sample-report';
 import { openTestDb, uniqueName } from '../fresh-db';
 import { draftFor, MINUTE, newVisit, T0 } from '../../visits/visit-fixtures';
+import { readOutbox } from '../../../../renderer/db/outbox';
 
 const open: BordereauDb[] = [];
 function connect(name: string): BordereauDb {
@@ -75,7 +76,7 @@ describe('the visit timer, stored at each tap', () => {
     expect(await listUnfinishedVisits(db)).toEqual([]);
 
     // Creation + four taps, each with its own outbox entry written with it.
-    const outbox = await db.outbox.where('recordId').equals(created.id).toArray();
+    const outbox = (await readOutbox(db)).filter((m) => m.recordId === created.id);
     expect(outbox.map((m) => (m.changes['events'] as unknown[]).length)).toEqual([0, 1, 2, 3, 4]);
   });
 

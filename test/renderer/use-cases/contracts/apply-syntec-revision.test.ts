@@ -7,6 +7,7 @@ import { applySyntecRevisionToContract } from '../../../../renderer/use-cases/co
 import { loadSyntecRevisionsDue } from '../../../../renderer/use-cases/contracts/use-syntec-revisions-due';
 import { SyntecError } from '../../../../shared/billing/syntec';
 import { freshDb } from '../../db/fresh-db';
+import { readOutbox } from '../../../../renderer/db/outbox';
 
 let db: BordereauDb | null = null;
 afterEach(async () => {
@@ -64,7 +65,7 @@ describe('applying a SYNTEC revision (002 art. IV.2.3)', () => {
     ]);
     expect(stored?.syntec).toMatchObject({ index: '306,5', revisedOn: '2026-03-15' });
     expect(stored?.updatedAt).toBe(NOW);
-    const outbox = await db.outbox.toArray();
+    const outbox = await readOutbox(db);
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ entity: 'contracts', recordId: contract.id });
     expect(outbox[0]!.changes).toMatchObject({ coverage: { subscriptionPriceCents: 46000 } });

@@ -7,6 +7,7 @@ import {
   readImportFile,
 } from '../../../../renderer/use-cases/inventory/import-inventory';
 import { freshDb } from '../../db/fresh-db';
+import { countOutbox } from '../../../../renderer/db/outbox';
 import { testDeps } from '../deps';
 
 let db: BordereauDb;
@@ -24,7 +25,7 @@ describe('createSiteFromImport', () => {
     const before = await previewInventoryImport(deps, { clientId, file, choices: {} });
     expect([...before.plan.unknownSites.keys()]).toEqual(['Agence Rennes']);
 
-    const outbox = await db.outbox.count();
+    const outbox = await countOutbox(db);
     const site = await createSiteFromImport(deps, {
       clientId,
       name: 'Agence Rennes',
@@ -38,7 +39,7 @@ describe('createSiteFromImport', () => {
       city: 'Rennes',
       updatedAt: 1234,
     });
-    expect(await db.outbox.count()).toBe(outbox + 1);
+    expect(await countOutbox(db)).toBe(outbox + 1);
 
     const after = await previewInventoryImport(deps, { clientId, file, choices: {} });
     expect(after.plan.unknownSites.size).toBe(0);

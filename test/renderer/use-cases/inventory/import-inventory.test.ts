@@ -12,6 +12,7 @@ import { saveEquipment } from '../../../../renderer/use-cases/inventory/save-equ
 import { emptyFormValues } from '../../../../shared/inventory/equipment-form';
 import type { InventoryFile } from '../../../../shared/inventory/csv/read-file';
 import { freshDb } from '../../db/fresh-db';
+import { countOutbox } from '../../../../renderer/db/outbox';
 import { testDeps } from '../deps';
 
 let db: BordereauDb;
@@ -60,7 +61,7 @@ describe('previewInventoryImport then importInventory', () => {
   it('previews without writing, then imports what the preview showed at the clock’s time', async () => {
     const { deps, clientId } = await withClient();
     const file = await read(FILE);
-    const outbox = await db.outbox.count();
+    const outbox = await countOutbox(db);
     const preview = await previewInventoryImport(deps, { clientId, file, choices: {} });
     expect(preview.mapping.serialNumber).toBe(4);
     expect(preview.plan.accepted.map((r) => r.kind)).toEqual(['new', 'new', 'new']);
@@ -68,7 +69,7 @@ describe('previewInventoryImport then importInventory', () => {
     expect(preview.categoryValues.map((v) => v.value)).toContain('Grille-pain');
     expect(importWrites(preview, 'update')).toBe(3);
     expect(await db.equipment.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(outbox);
+    expect(await countOutbox(db)).toBe(outbox);
 
     const progress: number[] = [];
     const result = await importInventory(deps, {
@@ -87,7 +88,7 @@ describe('previewInventoryImport then importInventory', () => {
       category: 'other',
       categoryLabel: 'Grille-pain',
     });
-    expect(await db.outbox.count()).toBe(outbox + 3);
+    expect(await countOutbox(db)).toBe(outbox + 3);
   });
 
   it('updates the equipment the file changes, or leaves it alone in add-only mode', async () => {

@@ -6,6 +6,7 @@ import { recordRequest } from '../../../../renderer/use-cases/planning/record-re
 import { saveJobWork } from '../../../../renderer/use-cases/planning/job-work';
 import { ALICE, BRUNO, at, planningWorld } from './planning-fixtures';
 import type { PlanningWorld } from './planning-fixtures';
+import { readOutbox } from '../../../../renderer/db/outbox';
 
 async function request(w: PlanningWorld, kind: 'incident' | 'planned-visit') {
   return recordRequest(w.deps, {
@@ -113,7 +114,7 @@ describe('planJob, moveJob, saveNeedsLog, saveJobWork', () => {
     });
     const visit = { visitId: job.id, technicianId: ALICE, status: 'in-progress' as const };
     await saveJobWork(w.deps, job.id, { status: 'in-progress', visits: [visit] });
-    const last = await w.db.outbox.where('recordId').equals(job.id).last();
+    const last = (await readOutbox(w.db)).filter((m) => m.recordId === job.id).at(-1);
     expect(last?.changes).toMatchObject({ status: 'in-progress', round: 0, visits: [visit] });
     await expect(
       moveJob(w.deps, job.id, { date: '2026-12-05', slot: { from: '09:00', to: '12:30' } }),

@@ -10,6 +10,7 @@ import { SEALED_AT, sampleSignatures } from '../../../fixtures/report/sample-rep
 import { freshDb } from '../../db/fresh-db';
 import { draftFor } from '../../visits/visit-fixtures';
 import { at, DAY, ids, job, MINUTE, seedMorning } from './today-fixtures';
+import { readOutbox } from '../../../../renderer/db/outbox';
 
 const dbs: BordereauDb[] = [];
 afterEach(() => {
@@ -57,7 +58,7 @@ describe('the job of a visit whose bordereau is signed', () => {
     expect(stored?.visits).toEqual([
       { visitId: visit.id, technicianId: ids.alice, status: 'signed' },
     ]);
-    const lastJobUpdate = (await db.outbox.where('entity').equals('jobs').toArray()).at(-1);
+    const lastJobUpdate = (await readOutbox(db)).filter((m) => m.entity === 'jobs').at(-1);
     expect(lastJobUpdate?.changes).toMatchObject({ status: 'signed' });
   });
 

@@ -4,6 +4,7 @@ import { startVisitFromJob } from '../../../../renderer/use-cases/today/start-vi
 import { visitTimeline } from '../../../../shared/time/segments';
 import { freshDb } from '../../db/fresh-db';
 import { at, DAY, ids, job, request, seedMorning } from './today-fixtures';
+import { readOutbox } from '../../../../renderer/db/outbox';
 
 const dbs: BordereauDb[] = [];
 afterEach(() => {
@@ -62,7 +63,7 @@ describe('starting a visit from a planned job', () => {
 
     // Queued for the office: the job as a progress update (status, visits and their round: the
     // assignment is the office's), the request's arrival, the visit.
-    const queued = (await db.outbox.toArray()).slice(outboxBefore);
+    const queued = (await readOutbox(db)).slice(outboxBefore);
     const jobChanges = queued.filter((m) => m.entity === 'jobs').map((m) => Object.keys(m.changes));
     expect(jobChanges).toEqual([['status', 'visits', 'round', 'updatedAt']]);
     expect(queued.find((m) => m.entity === 'requests')?.changes).toMatchObject({
