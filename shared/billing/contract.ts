@@ -129,7 +129,10 @@ export type Coverage = z.output<typeof coverageSchema>;
 /** A month of publication, "YYYY-MM". */
 export const indexMonthSchema = z
   .string()
-  .regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'Mois de l’indice attendu (ex. « 2026-01 »).');
+  .regex(
+    /^\d{4}-(?:0[1-9]|1[0-2])$/,
+    'Mois de l’indice attendu : un mois et son année (ex. janvier 2026, « 2026-01 »).',
+  );
 
 /** One revision the office applied: the price before and after, and the indices used. */
 export const syntecRevisionEntrySchema = z.object({

@@ -9,7 +9,7 @@ import { printReportPdf } from './report-print';
 
 /** Saves the bordereau's PDF (save dialog, or a download in a browser); its path, or null when cancelled. */
 export function saveReport(deps: DesktopDeps, stored: StoredReport): Promise<string | null> {
-  return saveReportPdf(deps.db, stored);
+  return saveReportPdf(deps, stored);
 }
 
 /** Prints the client's copy on site; a French line for the status area. */

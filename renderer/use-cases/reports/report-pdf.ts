@@ -9,7 +9,7 @@ import {
   sha256Hex,
 } from '../../db/repositories/attachments';
 import type { StoredReport } from '../../db/repositories/reports';
-import { desktop } from '../../platform/desktop';
+import type { DesktopApi } from '../../../shared/ipc';
 import type { BlobFetcher } from '../../sync/blob-fetcher';
 import { sessionBlobFetcher } from '../../sync/blob-fetcher';
 import { readStoredSession } from '../../sync/session';
@@ -115,9 +115,12 @@ export async function reportPdfBytes(
 }
 
 /** Through the desktop shell's save dialog, or a download in the browser. */
-export async function saveReportPdf(db: BordereauDb, stored: StoredReport): Promise<string | null> {
-  const bytes = await reportPdfBytes(db, stored);
-  const result = await desktop.savePdf({ suggestedName: reportFileName(stored), bytes });
+export async function saveReportPdf(
+  deps: { readonly db: BordereauDb; readonly desktop: Pick<DesktopApi, 'savePdf'> },
+  stored: StoredReport,
+): Promise<string | null> {
+  const bytes = await reportPdfBytes(deps.db, stored);
+  const result = await deps.desktop.savePdf({ suggestedName: reportFileName(stored), bytes });
   if (!result.ok) throw new Error(result.error.message);
   return result.value?.path ?? null;
 }

@@ -1,17 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopApi, IpcRequest } from '../../../../shared/ipc';
-import { saveAttachment } from '../../../../renderer/db/repositories/attachments';
-import { createDraftReport, sealStoredReport } from '../../../../renderer/db/repositories/reports';
 import type { StoredReport } from '../../../../renderer/db/repositories/reports';
 import { webDesktop } from '../../../../renderer/platform/desktop.web';
 import { printReportPdf } from '../../../../renderer/use-cases/reports/report-print';
-import { startVisit } from '../../../../renderer/use-cases/visits/start-visit';
-import { tapTimer } from '../../../../renderer/use-cases/visits/tap-timer';
-import { SEALED_AT, sampleSignatures } from '../../../fixtures/report/sample-report';
-import { draftFor } from '../../visits/visit-fixtures';
-import { newVisitInput, visitWorld } from '../visits/visit-world';
 import type { VisitWorld } from '../visits/visit-world';
+import { KEPT_PDF, signedReportWithPdf } from './kept-report';
 
 let world: VisitWorld | undefined;
 afterEach(() => {
@@ -19,26 +13,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const KEPT_PDF = new TextEncoder().encode('%PDF-1.7\n% la copie remise au client\n');
-
 /** A signed report whose PDF was kept at signing: printing hands over exactly those bytes. */
 async function signedReport(): Promise<StoredReport> {
-  world = await visitWorld();
-  const visit = await startVisit(world.deps, newVisitInput(world));
-  await tapTimer(world.deps, { visitId: visit.id, action: 'stop' });
-  world.clock.at = SEALED_AT;
-  const draft = await createDraftReport(world.db, draftFor(visit), world.clock.now());
-  const sealed = await sealStoredReport(world.db, draft.id, sampleSignatures(), world.clock.now());
-  await saveAttachment(world.db, {
-    ownerId: sealed.id,
-    clientId: sealed.clientId,
-    kind: 'pdf',
-    mimeType: 'application/pdf',
-    fileName: `${sealed.content.number}.pdf`,
-    createdAt: SEALED_AT,
-    bytes: KEPT_PDF.slice(),
-  });
-  return sealed;
+  const made = await signedReportWithPdf();
+  world = made.world;
+  return made.stored;
 }
 
 describe('printReportPdf', () => {
