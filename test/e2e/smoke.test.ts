@@ -10,6 +10,20 @@ import {
   useRendererInChromium,
 } from './harness';
 
+/** Records when the first screen's heading is in the page (before the app's code runs). */
+const FIRST_SCREEN_MARK = `new MutationObserver((_, observer) => {
+  if (document.querySelector('h1')) {
+    window.__firstScreenAt = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });`;
+
+/** The files the page had asked for by then. A string: tsx wraps functions the page lacks. */
+const RESOURCES_BEFORE_FIRST_SCREEN = `performance
+  .getEntriesByType('resource')
+  .filter((entry) => entry.startTime <= window.__firstScreenAt)
+  .map((entry) => entry.name.split('/').pop())`;
+
 describe('the built renderer in real Chromium', () => {
   let server: RendererServer;
   let browser: Browser;
@@ -44,6 +58,20 @@ describe('the built renderer in real Chromium', () => {
     const shot = await screenshot(page, 'smoke-settings');
     expect(existsSync(shot) && statSync(shot).size > 1000).toBe(true);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the client list without first reading the bordereau’s PDF writer or its fonts', async () => {
+    const context = await newFrenchContext(browser);
+    const page = await context.newPage();
+    // The time the list's heading is in the page, recorded by the page itself.
+    await page.addInitScript(FIRST_SCREEN_MARK);
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Clients');
+    const before: string[] = await page.evaluate(RESOURCES_BEFORE_FIRST_SCREEN);
+    expect(before.some((name) => name.startsWith('ClientsPage-'))).toBe(true);
+    // Their code (1 MB) and fonts (2 MB) wait for a PDF, or for the preload after start-up.
+    expect(before.filter((name) => /^(report-pdf|table)-|\.ttf$/.test(name))).toEqual([]);
     await context.close();
   });
 

@@ -6,6 +6,7 @@ import { getDb } from '../../db/database';
 import type { BordereauDb } from '../../db/database';
 import { listClients } from '../../db/repositories/clients';
 import { countEquipmentByClient } from '../../db/repositories/equipment';
+import { useAfterPaint } from '../../platform/after-paint';
 
 /** The clients list: clients by name and every contact (the search looks at them). */
 export interface ClientList {
@@ -32,17 +33,14 @@ export function loadEquipmentCounts(
 
 /**
  * The clients list, live: undefined while the clients are read; their contacts (for the
- * search) are read once the rows can show, empty until then — at start-up the rows must not
- * wait for every contact as well (docs/benchmarks.md, Inventory on disk, third pass).
+ * search) are read once the rows are painted, empty until then — at start-up the rows must
+ * not wait for every contact as well (docs/benchmarks.md, Inventory on disk).
  */
 export function useClientList(): ClientList | undefined {
   const db = getDb();
   const clients = useLiveQuery(() => listClients(db), [db]);
-  const clientsIn = clients !== undefined;
-  const contacts = useLiveQuery(
-    () => (clientsIn ? loadAllContacts(db) : undefined),
-    [db, clientsIn],
-  );
+  const shown = useAfterPaint(clients !== undefined);
+  const contacts = useLiveQuery(() => (shown ? loadAllContacts(db) : undefined), [db, shown]);
   return useMemo(
     () => (clients === undefined ? undefined : { clients, contacts: contacts ?? NO_CONTACTS }),
     [clients, contacts],
@@ -52,7 +50,7 @@ export function useClientList(): ClientList | undefined {
 const NO_CONTACTS: readonly Contact[] = [];
 
 /**
- * The item counts of the listed clients, live, read once their rows are on screen (500
+ * The item counts of the listed clients, live, read once their rows are painted (500
  * counts cost 0.5–0.7 s on disk at start-up: the list must not wait for them). Undefined
  * until counted; the clients' ids come from the list already read, not from a second read.
  */
@@ -60,7 +58,8 @@ export function useEquipmentCounts(
   clients: readonly Client[] | undefined,
 ): ReadonlyMap<string, number> | undefined {
   const db = getDb();
-  const ids = useMemo(() => clients?.map((c) => c.id), [clients]);
+  const shown = useAfterPaint(clients !== undefined);
+  const ids = useMemo(() => (shown ? clients?.map((c) => c.id) : undefined), [clients, shown]);
   return useLiveQuery(
     () => (ids === undefined ? undefined : loadEquipmentCounts(db, ids)),
     [db, ids],
