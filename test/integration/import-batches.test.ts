@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importEquipment } from '../../renderer/db/equipment-import';
 import { countOutbox } from '../../renderer/db/outbox';
 import { createClient as createLocalClient } from '../../renderer/db/repositories/clients';
@@ -6,10 +6,8 @@ import { updateEquipment } from '../../renderer/db/repositories/equipment';
 import { SYNC_STATE_KEYS } from '../../renderer/sync/dexie-sync-store';
 import { guessMapping } from '../../shared/inventory/csv/columns';
 import { parseCsv } from '../../shared/inventory/csv/parse';
-import { BACKENDS, count, startTestServer, stopPostgres } from '../server/helpers';
-import type { TestServer } from '../server/helpers';
-import { deviceChecksum, laptop, serverChecksum } from './sync-harness';
-import type { TestLaptop } from './sync-harness';
+import { BACKENDS, count } from '../server/helpers';
+import { deviceChecksum, serverChecksum, useOfficeLaptop } from './sync-harness';
 
 /**
  * An import's creations are queued one outbox row per batch of a thousand (renderer/db/
@@ -18,20 +16,10 @@ import type { TestLaptop } from './sync-harness';
  */
 for (const backend of BACKENDS) {
   describe(`an inventory import synced to the real server (${backend})`, () => {
-    let server: TestServer;
-    let office: TestLaptop;
-
-    beforeEach(async () => {
-      server = await startTestServer(backend);
-      office = laptop(server, server.office, 'office');
-    });
-    afterEach(async () => {
-      office.close();
-      await server.close();
-    });
-    if (backend === 'postgres') afterEach(async () => stopPostgres());
+    const world = useOfficeLaptop(backend);
 
     it('sends 2,500 imported records once each, and the edit made after them, across a lost answer', async () => {
+      const { server, office } = world();
       const client = await createLocalClient(office.db, { name: 'Grand compte' });
       const lines = ['Nom;Numéro de série;Type'];
       for (let i = 1; i <= 2_500; i++) lines.push(`PC-${i};SN-${i};Ordinateur`);

@@ -1,27 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient as createLocalClient } from '../../renderer/db/repositories/clients';
 import { SYNC_STATE_KEYS } from '../../renderer/sync/dexie-sync-store';
-import { BACKENDS, count, startTestServer, stopPostgres } from '../server/helpers';
-import type { TestServer } from '../server/helpers';
-import { deviceChecksum, laptop, serverChecksum } from './sync-harness';
-import type { TestLaptop } from './sync-harness';
+import { BACKENDS, count } from '../server/helpers';
+import { deviceChecksum, serverChecksum, useOfficeLaptop } from './sync-harness';
 
 for (const backend of BACKENDS) {
   describe(`sync engine and the server's gap answer (${backend})`, () => {
-    let server: TestServer;
-    let office: TestLaptop;
-
-    beforeEach(async () => {
-      server = await startTestServer(backend);
-      office = laptop(server, server.office, 'office');
-    });
-    afterEach(async () => {
-      office.close();
-      await server.close();
-    });
-    if (backend === 'postgres') afterEach(async () => stopPostgres());
+    const world = useOfficeLaptop(backend);
 
     it('resends from the first id the server lacks when it answers a gap, losing nothing', async () => {
+      const { server, office } = world();
       for (let i = 1; i <= 8; i++) await createLocalClient(office.db, { name: `Client ${i}` });
       // The laptop believes entries 1–5 were answered, but the server never processed them
       // (a batch lost in flight, a server restored from a backup): the next batch starts at 6.

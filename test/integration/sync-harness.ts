@@ -12,7 +12,9 @@ import { runSyncCycle } from '../../renderer/sync/sync-engine';
 import type { Transport } from '../../renderer/sync/transport';
 import { fetchTransport } from '../../renderer/sync/transport';
 import { stripEnvelope, tableNameOf, toLocalRecord } from '../../renderer/sync/wire-record';
-import type { TestAccount, TestServer } from '../server/helpers';
+import { afterEach, beforeEach } from 'vitest';
+import { startTestServer, stopPostgres } from '../server/helpers';
+import type { Backend, TestAccount, TestServer } from '../server/helpers';
 
 /**
  * A simulated laptop: its own IndexedDB (fake-indexeddb, one factory per device), the real
@@ -64,6 +66,31 @@ export function laptop(
     close: () => db.close(),
   };
   return device;
+}
+
+/**
+ * For each test of the suite: a real server on `backend` and the office's laptop against it,
+ * both closed after the test. Call in a describe block; the returned function reads them.
+ */
+export function useOfficeLaptop(backend: Backend): () => {
+  server: TestServer;
+  office: TestLaptop;
+} {
+  let current: { server: TestServer; office: TestLaptop } | undefined;
+  beforeEach(async () => {
+    const server = await startTestServer(backend);
+    current = { server, office: laptop(server, server.office, 'office') };
+  });
+  afterEach(async () => {
+    current?.office.close();
+    await current?.server.close();
+    current = undefined;
+  });
+  if (backend === 'postgres') afterEach(async () => stopPostgres());
+  return () => {
+    if (!current) throw new Error('useOfficeLaptop : à lire dans un test, pas à la déclaration.');
+    return current;
+  };
 }
 
 const LOCAL_ONLY_FIELDS = new Set<string>([...EQUIPMENT_INDEX_FIELDS]);

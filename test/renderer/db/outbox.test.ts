@@ -13,35 +13,21 @@ import { isCreationBatch } from '../../../renderer/db/outbox-row';
 import { createClient } from '../../../renderer/db/repositories/clients';
 import { createEquipment } from '../../../renderer/db/repositories/equipment';
 import type { Equipment } from '../../../shared/inventory/equipment';
+import { generateDemoData } from '../../../shared/seed/demo-data';
 import { freshDb } from './fresh-db';
 
 let db: BordereauDb;
 afterEach(() => db?.close());
 
+/** `n` new equipment records of this client (the demo data's, never stored). */
 function equipmentOf(clientId: string, n: number): Equipment[] {
-  return Array.from({ length: n }, (_, i) => ({
-    id: uuidv7(),
-    revision: null,
-    updatedAt: 0,
-    clientId,
-    siteId: null,
-    category: 'laptop',
-    brand: 'Dell',
-    model: 'Latitude',
-    serialNumber: `SN-${i}`,
-    assetTag: '',
-    hostname: `PC-${i}`,
-    assignedUser: '',
-    location: '',
-    purchaseDate: null,
-    warrantyEndDate: null,
-    status: 'in-service',
-    covered: true,
-    declared: true,
-    discoveredOn: null,
-    notes: '',
-    secretRef: '',
-  }));
+  const { equipment } = generateDemoData({
+    seed: 14,
+    clientCount: 1,
+    equipmentPerClient: n,
+    now: Date.UTC(2026, 10, 30),
+  });
+  return equipment.map((e) => ({ ...e, id: uuidv7(), clientId, siteId: null, revision: null }));
 }
 
 /** A client (one single change), two creation batches of 3 and 2, then one single change. */
