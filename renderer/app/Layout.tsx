@@ -5,12 +5,16 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { OnlineIndicator } from './OnlineIndicator';
 import { useAfterStartUp } from './after-start-up';
 
-// Loaded once the first screen is up, not with the app's entry: the visits feature's index
-// brings its screens' code along (the PDF writer, 1 MB, and its fonts), which every start
-// loaded and ran before the client list could show.
+// Its own small module, shown with the first screen: a technician who reopens the app during
+// a visit sees its timer at once. Not through the visits feature's index, which brings the
+// screens' code along (the PDF writer, 1 MB, and its fonts): every start loaded and ran that
+// before the client list could show, then the banner waited for the start-up work below.
 const RunningVisitBanner = lazy(() =>
-  import('../features/visits').then((m) => ({ default: m.RunningVisitBanner })),
+  import('../features/visits/RunningVisitBanner').then((m) => ({
+    default: m.RunningVisitBanner,
+  })),
 );
+// Loaded once the first screen is up, not with the app's entry.
 const BackupFailureNotice = lazy(() =>
   import('../features/backup').then((m) => ({ default: m.BackupFailureNotice })),
 );
@@ -36,9 +40,11 @@ export function Layout() {
         </nav>
         <OnlineIndicator />
       </header>
+      <Suspense fallback={null}>
+        <RunningVisitBanner />
+      </Suspense>
       {started && (
         <Suspense fallback={null}>
-          <RunningVisitBanner />
           <BackupFailureNotice />
         </Suspense>
       )}

@@ -5,7 +5,6 @@ export { ClientPresenceFields } from './ClientPresenceFields';
 export { ClientReports } from './ClientReports';
 export { ClientOptions, SiteOptions } from './ClientSiteOptions';
 export { ProfileSettings } from './ProfileSettings';
-export { RunningVisitBanner } from './RunningVisitBanner';
 export { clock } from './clock';
 export { useNow } from './useNow';
 export type { VisitContext } from './useVisitContext';
