@@ -3,6 +3,7 @@ import { NavLink, Outlet, useNavigation } from 'react-router';
 import { NAV_ITEMS } from './nav';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OnlineIndicator } from './OnlineIndicator';
+import { UpdateBanner } from './UpdateBanner';
 import { useAfterStartUp } from './after-start-up';
 
 // Its own small module, shown with the first screen: a technician who reopens the app during
@@ -40,6 +41,7 @@ export function Layout() {
         </nav>
         <OnlineIndicator />
       </header>
+      <UpdateBanner />
       <Suspense fallback={null}>
         <RunningVisitBanner />
       </Suspense>

@@ -1,5 +1,6 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import type { ShellState } from './shell-state';
+import { offerAppUpdate } from './app-update';
 import { shouldRegisterServiceWorker } from './service-worker-policy';
 
 /** How often an open tab asks the server for a newer version. */
@@ -10,10 +11,11 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
  * precached at the first visit, so it opens and makes PDFs offline afterwards.
  *
  * Updates: a new version is downloaded in the background (at start and every hour) and waits
- * until every tab of the app is closed, then runs at the next opening. It is never activated
- * under an open page: reloading the code in the middle of a visit or a signature would drop
- * what is on screen, and a page running old code against new cached chunks could fail to load
- * a screen. The data stay in IndexedDB either way.
+ * until every tab of the app is closed, then runs at the next opening, unless the user installs
+ * it sooner from the banner it brings up (app-update.ts). It is never activated under an open
+ * page by itself: reloading the code in the middle of a visit or a signature would drop what
+ * is on screen, and a page running old code against new cached chunks could fail to load a
+ * screen. The data stay in IndexedDB either way.
  */
 export function registerServiceWorker(shell: ShellState): void {
   const supported = typeof navigator !== 'undefined' && 'serviceWorker' in navigator;
@@ -27,8 +29,13 @@ export function registerServiceWorker(shell: ShellState): void {
         window.addEventListener('online', () => registerServiceWorker(shell), { once: true });
         return;
       }
-      registerSW({
+      const updateSW = registerSW({
         immediate: true,
+        // A new version is waiting: the banner offers it (app-update.ts); installing it
+        // activates the waiting worker, and the page reloads once it has taken over.
+        onNeedRefresh() {
+          offerAppUpdate(() => updateSW(true));
+        },
         onRegisteredSW(_url, registration) {
           if (registration)
             setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
@@ -33,14 +33,17 @@ export async function startRendererServer(
   // A fixed port keeps the origin, hence a persistent profile's IndexedDB, across runs
   // (bench/inventory-disk.bench.ts's BENCH_PROFILE); 0 takes a free one.
   port = 0,
+  // Another copy of the build (the update test serves one it changes); the build by default.
+  dir?: string,
 ): Promise<RendererServer> {
-  if (!existsSync('dist/renderer/index.html')) {
+  if (!existsSync(join(dir ?? 'dist/renderer', 'index.html'))) {
     throw new Error(
       'dist/renderer is missing: run `npm run build:web` before the e2e tests (npm test does).',
     );
   }
   const server: PreviewServer = await preview({
     configFile: resolve('vite.config.ts'),
+    ...(dir ? { build: { outDir: resolve(dir) } } : {}),
     preview: {
       port,
       host: '127.0.0.1',
