@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
@@ -8,6 +10,20 @@ import { afterEach } from 'vitest';
  * signature_pad to start (an untouched pad is empty, as on screen).
  */
 afterEach(() => cleanup());
+
+/*
+ * The report's fonts are fetched by URL (renderer/use-cases/reports/report-fonts.ts), which
+ * Vite resolves under /node_modules/ in tests, and the screens that make PDFs start reading
+ * them when imported: no server stands behind happy-dom's page (each read failed with
+ * ECONNREFUSED in the output). They are read from disk, as the built app's server serves them.
+ */
+const pageFetch = globalThis.fetch;
+globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  if (url.startsWith('/node_modules/') && url.endsWith('.ttf'))
+    return new Response(new Uint8Array(await readFile(resolve(url.slice(1)))));
+  return pageFetch(input, init);
+}) as typeof fetch;
 
 const noop = () => undefined;
 const context2d = new Proxy(
