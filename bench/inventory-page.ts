@@ -286,21 +286,25 @@ async function openClientScreen(clientId: string, runs: number) {
   return { first: stats(first), whole: stats(whole) };
 }
 
+/**
+ * A new client of `rows` items, stored with its sites (as pulled from the office), and its
+ * inventory as the CSV file an import reads; the items themselves are not stored.
+ */
+async function newClientFile(seed: number, rows: number) {
+  const fresh = generateDemoData({ seed, clientCount: 1, equipmentPerClient: rows, now: NOW });
+  const client = fresh.clients[0]!;
+  await putRecords(app, 'clients', [client], { origin: 'server' });
+  await putRecords(app, 'sites', fresh.sites, { origin: 'server' });
+  const text = equipmentToCsv(fresh.equipment, new Map(fresh.sites.map((s) => [s.id, s.name])));
+  return { fresh, client, text };
+}
+
 async function importRows(rows: number, runs: number) {
   const ours: number[] = [];
   const base: number[] = [];
   const batched: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const fresh = generateDemoData({
-      seed: 9000 + run,
-      clientCount: 1,
-      equipmentPerClient: rows,
-      now: NOW,
-    });
-    const client = fresh.clients[0]!;
-    await putRecords(app, 'clients', [client], { origin: 'server' });
-    await putRecords(app, 'sites', fresh.sites, { origin: 'server' });
-    const text = equipmentToCsv(fresh.equipment, new Map(fresh.sites.map((s) => [s.id, s.name])));
+    const { fresh, client, text } = await newClientFile(9000 + run, rows);
     // Baselines: the same records as stored (index fields included) with the same creations
     // (the record as synced: without the index fields), one outbox row per record and one per
     // 1,000 records.
@@ -362,16 +366,7 @@ async function importPhases(rows: number, runs: number) {
     rawStrict: [],
   };
   for (let run = 0; run < runs; run++) {
-    const fresh = generateDemoData({
-      seed: 9500 + run,
-      clientCount: 1,
-      equipmentPerClient: rows,
-      now: NOW,
-    });
-    const client = fresh.clients[0]!;
-    await putRecords(app, 'clients', [client], { origin: 'server' });
-    await putRecords(app, 'sites', fresh.sites, { origin: 'server' });
-    const text = equipmentToCsv(fresh.equipment, new Map(fresh.sites.map((s) => [s.id, s.name])));
+    const { fresh, client, text } = await newClientFile(9500 + run, rows);
     const time = <T>(phase: string, work: () => T): T => {
       const t = performance.now();
       const result = work();
