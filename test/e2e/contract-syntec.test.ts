@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
+  putIntoAppDb,
+  readAppDb,
   newFrenchContext,
   type RendererServer,
   screenshot,
@@ -47,43 +49,11 @@ function seedRecords() {
   };
 }
 
-async function seed(page: Page, tables: Record<string, object[]>): Promise<void> {
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'bordereau'),
-  );
-  await page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const request = indexedDB.open('bordereau');
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => ko(request.error);
-    });
-    const tx = db.transaction(Object.keys(tables), 'readwrite');
-    for (const [name, rows] of Object.entries(tables))
-      for (const row of rows as object[]) tx.objectStore(name).put(row);
-    await new Promise((ok, ko) => {
-      tx.oncomplete = ok;
-      tx.onerror = () => ko(tx.error);
-    });
-    db.close();
-  }, tables);
-}
-
 /** The contract as IndexedDB holds it after the office's action. */
 async function storedContract(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const request = indexedDB.open('bordereau');
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => ko(request.error);
-    });
-    const record = await new Promise<Record<string, unknown>>((ok, ko) => {
-      const request = db.transaction('contracts').objectStore('contracts').get(id);
-      request.onsuccess = () => ok(request.result as Record<string, unknown>);
-      request.onerror = () => ko(request.error);
-    });
-    db.close();
-    return record;
-  }, CONTRACT_ID);
+  const stored = (await readAppDb(page, 'contracts')).find((c) => c['id'] === CONTRACT_ID);
+  if (!stored) throw new Error(`contrat ${CONTRACT_ID} absent de la base`);
+  return stored;
 }
 
 const flat = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -101,7 +71,7 @@ describe('the office applies a SYNTEC revision, in real Chromium (002 art. IV.2.
     await page.clock.setFixedTime(Date.UTC(2026, 2, 16, 9, 0));
     await page.goto(`${server.url}#/interventions`);
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('Interventions');
-    await seed(page, seedRecords());
+    await putIntoAppDb(page, seedRecords());
     await page.goto(`${server.url}#/bureau`);
     await page.reload();
 

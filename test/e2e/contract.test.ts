@@ -8,6 +8,7 @@ import { equipmentIndexFields } from '../../renderer/db/equipment-index';
 import { sampleDraft } from '../fixtures/report/sample-report';
 import {
   collectPageErrors,
+  putIntoAppDb,
   drawOn,
   newFrenchContext,
   type RendererServer,
@@ -111,24 +112,7 @@ function seedRecords() {
 }
 
 async function seed(page: Page, tables: Record<string, object[]> = seedRecords()): Promise<void> {
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'bordereau'),
-  );
-  await page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const request = indexedDB.open('bordereau');
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => ko(request.error);
-    });
-    const tx = db.transaction(Object.keys(tables), 'readwrite');
-    for (const [name, rows] of Object.entries(tables))
-      for (const row of rows as object[]) tx.objectStore(name).put(row);
-    await new Promise((ok, ko) => {
-      tx.oncomplete = ok;
-      tx.onerror = () => ko(tx.error);
-    });
-    db.close();
-  }, tables);
+  await putIntoAppDb(page, tables);
 }
 
 function flat(text: string): string {

@@ -13,6 +13,7 @@ import {
   newFrenchContext,
   screenshot,
   startRendererServer,
+  saveTechnicianProfile,
 } from './harness';
 import { MINUTE, T0 } from './lefevre-office';
 import { typeDate } from './date-input';
@@ -169,10 +170,7 @@ async function sealVisit(
     )
     .toBeGreaterThan(0);
   if ((await page.getByLabel('Nom du technicien').count()) > 0) {
-    await page.getByLabel('Nom du technicien').fill('Julien Durand');
-    await page.getByLabel('Code technicien (2 à 4 lettres)').fill(code);
-    await drawOn(page, 'Signature du technicien');
-    await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
+    await saveTechnicianProfile(page, 'Julien Durand', code);
   }
   await expect.poll(() => page.getByLabel('Nom du signataire').inputValue()).toBe('Paul Martin');
   await drawOn(page, 'Signature du client');

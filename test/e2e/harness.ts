@@ -119,6 +119,14 @@ export async function drawOn(page: Page, label: string): Promise<void> {
   await page.mouse.up();
 }
 
+/** The technician's profile asked for at the first signature on a laptop: filled and saved. */
+export async function saveTechnicianProfile(page: Page, name: string, code: string): Promise<void> {
+  await page.getByLabel('Nom du technicien').fill(name);
+  await page.getByLabel('Code technicien (2 à 4 lettres)').fill(code);
+  await drawOn(page, 'Signature du technicien');
+  await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
+}
+
 /**
  * The network drops, as on the road, once `page` has fetched every screen's code and its
  * offline cache is installed: the app
@@ -178,4 +186,22 @@ export async function putIntoAppDb(page: Page, tables: object): Promise<void> {
     });
     db.close();
   }, tables);
+}
+
+/** Every row of one store of the app's IndexedDB, as the app stored it (what a test checks). */
+export async function readAppDb(page: Page, store: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(async (store) => {
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const request = indexedDB.open('bordereau');
+      request.onsuccess = () => ok(request.result);
+      request.onerror = () => ko(request.error);
+    });
+    const rows = await new Promise<Record<string, unknown>[]>((ok, ko) => {
+      const request = db.transaction(store).objectStore(store).getAll();
+      request.onsuccess = () => ok(request.result as Record<string, unknown>[]);
+      request.onerror = () => ko(request.error);
+    });
+    db.close();
+    return rows;
+  }, store);
 }

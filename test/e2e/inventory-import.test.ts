@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { xlsxInventory } from '../fixtures/inventory/files';
 import {
   collectPageErrors,
+  readAppDb,
   newFrenchContext,
   type RendererServer,
   screenshot,
@@ -30,29 +31,6 @@ const SECOND = [
 ];
 const csv = (lines: readonly string[]) =>
   Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
-
-/**
- * The app's outbox rows read with the bare IndexedDB API: the ids each holds. A string, not a
- * function: tsx would wrap its inner functions in a helper the page does not have.
- */
-const OUTBOX_READ = `(async () => {
-  const db = await new Promise((ok, ko) => {
-    const r = indexedDB.open('bordereau');
-    r.onsuccess = () => ok(r.result);
-    r.onerror = () => ko(r.error);
-  });
-  const rows = await new Promise((ok, ko) => {
-    const r = db.transaction('outbox', 'readonly').objectStore('outbox').getAll();
-    r.onsuccess = () => ok(r.result);
-    r.onerror = () => ko(r.error);
-  });
-  db.close();
-  return rows.map((row) => ({
-    entity: row.entity,
-    batch: Array.isArray(row.created),
-    ids: Array.isArray(row.created) ? row.created.map((c) => c.mutationId) : [row.mutationId],
-  }));
-})()`;
 
 async function fill(page: Page, label: string, value: string) {
   await page.getByLabel(label, { exact: true }).fill(value);
@@ -172,8 +150,14 @@ describe('importing a client’s inventory in real Chromium', () => {
     expect(await page.getByRole('row', { name: /CZC0001/ }).textContent()).toContain('Bruno');
     // What the office will receive, as Chromium stored it: each import's creations in one outbox
     // row (renderer/db/outbox-row.ts), ids in order with no repeat, the update after them.
-    const queued: { entity: string; ids: number[]; batch: boolean }[] =
-      await page.evaluate(OUTBOX_READ);
+    const queued = (await readAppDb(page, 'outbox')).map((row) => {
+      const created = row['created'] as { mutationId: number }[] | undefined;
+      return {
+        entity: row['entity'],
+        batch: Array.isArray(created),
+        ids: created ? created.map((c) => c.mutationId) : [row['mutationId'] as number],
+      };
+    });
     const equipment = queued.filter((row) => row.entity === 'equipment');
     expect(equipment.map((row) => [row.batch, row.ids.length])).toEqual([
       [true, 6],

@@ -7,12 +7,12 @@ import { equipmentIndexFields } from '../../renderer/db/equipment-index';
 import { sampleDraft } from '../fixtures/report/sample-report';
 import {
   collectPageErrors,
-  drawOn,
   newFrenchContext,
   putIntoAppDb,
   type RendererServer,
   RESULTS_DIR,
   useRendererInChromium,
+  saveTechnicianProfile,
 } from './harness';
 import {
   CLIENT_ID,
@@ -112,10 +112,7 @@ describe('the browser build offline, in real Chromium', () => {
       .poll(() => page.getByRole('status').filter({ hasText: 'Enregistré.' }).count())
       .toBe(1);
     await page.getByRole('link', { name: 'Passer à la signature' }).click();
-    await page.getByLabel('Nom du technicien').fill('Julien Durand');
-    await page.getByLabel('Code technicien (2 à 4 lettres)').fill('JD');
-    await drawOn(page, 'Signature du technicien');
-    await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
+    await saveTechnicianProfile(page, 'Julien Durand', 'JD');
     await page.getByLabel('Client absent').check();
     await page
       .getByLabel('Circonstances (obligatoire)')

@@ -19,6 +19,7 @@ import {
   newFrenchContext,
   screenshot,
   startRendererServer,
+  saveTechnicianProfile,
 } from './harness';
 import {
   CLIENT_ID,
@@ -295,10 +296,7 @@ describe('a call planned by the office becomes the technician’s day, offline',
       .poll(() => tech.getByRole('status').filter({ hasText: 'Enregistré.' }).count())
       .toBe(1);
     await tech.getByRole('link', { name: 'Passer à la signature' }).click();
-    await tech.getByLabel('Nom du technicien').fill('Jean Dupont');
-    await tech.getByLabel('Code technicien (2 à 4 lettres)').fill('JDU');
-    await drawOn(tech, 'Signature du technicien');
-    await tech.getByRole('button', { name: 'Enregistrer le profil' }).click();
+    await saveTechnicianProfile(tech, 'Jean Dupont', 'JDU');
     await expect
       .poll(() => tech.getByLabel('Nom du signataire').inputValue())
       .toBe('Hélène Lefèvre');

@@ -13,6 +13,7 @@ import {
   newFrenchContext,
   screenshot,
   startRendererServer,
+  saveTechnicianProfile,
 } from './harness';
 import { CLIENT_ID, EQUIPMENT_ID, pushLefevreOffice, MINUTE, SITE_ID, T0 } from './lefevre-office';
 
@@ -134,10 +135,7 @@ describe('sync between a technician working offline and the office, in real Chro
       .poll(() => tech.getByRole('status').filter({ hasText: 'Enregistré.' }).count())
       .toBe(1);
     await tech.getByRole('link', { name: 'Passer à la signature' }).click();
-    await tech.getByLabel('Nom du technicien').fill('Julien Durand');
-    await tech.getByLabel('Code technicien (2 à 4 lettres)').fill('JD');
-    await drawOn(tech, 'Signature du technicien');
-    await tech.getByRole('button', { name: 'Enregistrer le profil' }).click();
+    await saveTechnicianProfile(tech, 'Julien Durand', 'JD');
     await expect
       .poll(() => tech.getByLabel('Nom du signataire').inputValue())
       .toBe('Hélène Lefèvre');

@@ -16,6 +16,7 @@ import {
   RESULTS_DIR,
   screenshot,
   useRendererInChromium,
+  saveTechnicianProfile,
 } from './harness';
 import {
   CLIENT_ID,
@@ -123,10 +124,7 @@ describe('a visit from start to signed PDF, in real Chromium', () => {
     await page.getByRole('link', { name: 'Passer à la signature' }).click();
 
     // First signature on this laptop: the technician's profile is asked for first.
-    await page.getByLabel('Nom du technicien').fill('Julien Durand');
-    await page.getByLabel('Code technicien (2 à 4 lettres)').fill('JD');
-    await drawOn(page, 'Signature du technicien');
-    await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
+    await saveTechnicianProfile(page, 'Julien Durand', 'JD');
 
     // The client sees the summary, then signs.
     await expect
@@ -326,10 +324,7 @@ describe('a visit from start to signed PDF, in real Chromium', () => {
       .toBe(1);
     await page.getByRole('link', { name: 'Passer à la signature' }).click();
 
-    await page.getByLabel('Nom du technicien').fill('Julien Durand');
-    await page.getByLabel('Code technicien (2 à 4 lettres)').fill('JD');
-    await drawOn(page, 'Signature du technicien');
-    await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
+    await saveTechnicianProfile(page, 'Julien Durand', 'JD');
     await expect.poll(() => page.getByTestId('summary-ht').textContent()).toBe('130,00\u00a0€');
     await page.getByLabel('Client absent').check();
     await page
