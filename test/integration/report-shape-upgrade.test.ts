@@ -1,17 +1,14 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { BordereauDb } from '../../renderer/db/database';
-import { createClient as createLocalClient } from '../../renderer/db/repositories/clients';
 import { getReport } from '../../renderer/db/repositories/reports';
 import type { Report } from '../../shared/report/model';
 import { verifySeal } from '../../shared/report/seal';
 import { reportOf } from '../../shared/sync/report-record';
-import { count, startTestServer } from '../server/helpers';
-import type { TestServer } from '../server/helpers';
+import { count } from '../server/helpers';
 import { draftReport, plain, sealedReport } from '../server/report-fixture';
-import { deviceLines, laptop, serverLines } from './sync-harness';
-import type { TestLaptop } from './sync-harness';
+import { deviceLines, officeClientForTech1, serverLines, useSyncWorld } from './sync-harness';
 
 /**
  * A laptop still offline when it is updated: its bordereaux, signed and draft, wait in the
@@ -20,25 +17,11 @@ import type { TestLaptop } from './sync-harness';
  * pulls as it is.
  */
 describe('a laptop updated with bordereaux still in its outbox', () => {
-  let server: TestServer;
-  const laptops: TestLaptop[] = [];
-  beforeEach(async () => {
-    server = await startTestServer('pglite');
-  });
-  afterEach(async () => {
-    for (const d of laptops.splice(0)) d.close();
-    await server.close();
-  });
+  const world = useSyncWorld('pglite');
 
   it('sends them after the upgrade, signed ones sealed with their hash', async () => {
-    const office = laptop(server, server.office, 'office');
-    laptops.push(office);
-    const client = await createLocalClient(office.db, {
-      name: 'Cabinet Lefèvre',
-      city: 'Vincennes',
-    });
-    await office.sync();
-    await server.assign(server.tech1, client.id);
+    const server = world.server();
+    const { office, clientId } = await officeClientForTech1(world);
 
     // Version 5, offline: what its repository stored and queued.
     const indexedDB = new IDBFactory();
@@ -55,7 +38,7 @@ describe('a laptop updated with bordereaux still in its outbox', () => {
       revision: null,
       updatedAt: 1,
       interventionId: visitId,
-      clientId: client.id,
+      clientId: clientId,
       number: report.content.number,
       status: report.status,
       sealedAt: report.status === 'sealed' ? report.seal.sealedAt : null,
@@ -74,8 +57,7 @@ describe('a laptop updated with bordereaux still in its outbox', () => {
     }
     v5.close();
 
-    const tech = laptop(server, server.tech1, 'tech', { indexedDB, dbName });
-    laptops.push(tech);
+    const tech = world.device('tech1', 'tech', { indexedDB, dbName });
     expect(await tech.sync()).toMatchObject({ rejected: 0, conflicts: 0 });
     expect(await tech.db.outbox.count()).toBe(0);
     expect(
@@ -93,7 +75,7 @@ describe('a laptop updated with bordereaux still in its outbox', () => {
       ),
     ).toBe(0);
     expect((await deviceLines(tech.db, ['reports'])).sort()).toEqual(
-      (await serverLines(server, [client.id], ['reports'])).sort(),
+      (await serverLines(server, [clientId], ['reports'])).sort(),
     );
 
     await office.sync();

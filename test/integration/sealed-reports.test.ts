@@ -2,12 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { SYNC_LIMITS } from '../../shared/sync/protocol';
 import { sealReport } from '../../shared/report/seal';
 import { putRecord } from '../../renderer/db/changes';
-import { createClient as createLocalClient } from '../../renderer/db/repositories/clients';
 import { getAttachment, saveAttachment } from '../../renderer/db/repositories/attachments';
 import { getReport } from '../../renderer/db/repositories/reports';
 import { reportOf } from '../../shared/sync/report-record';
@@ -17,11 +16,9 @@ import { loadReportFonts } from '../../server/delivery/report-fonts';
 const fonts = loadReportFonts();
 import { SyncApi } from '../../renderer/sync/api-client';
 import { fetchTransport } from '../../renderer/sync/transport';
-import { count, startTestServer } from '../server/helpers';
-import type { TestServer } from '../server/helpers';
+import { count } from '../server/helpers';
 import { draftReport, PNG_1PX, plain, sealedReport } from '../server/report-fixture';
-import { laptop } from './sync-harness';
-import type { TestLaptop } from './sync-harness';
+import { officeClientForTech1, useSyncWorld } from './sync-harness';
 
 const JPEG = new Uint8Array(readFileSync(join(__dirname, '../fixtures/report/photo-rack.jpg')));
 
@@ -36,27 +33,12 @@ function pdfText(bytes: Uint8Array): string {
  * travel as a blob, and the office rebuilds the very same PDF from the server's copies.
  */
 describe('signed reports and their photos, from the technician’s laptop to the office', () => {
-  let server: TestServer;
-  const laptops: TestLaptop[] = [];
-  beforeEach(async () => {
-    server = await startTestServer('pglite');
-  });
-  afterEach(async () => {
-    for (const d of laptops.splice(0)) d.close();
-    await server.close();
-  });
+  const world = useSyncWorld('pglite');
 
   it('syncs a report with many photos, and the office prints the same PDF', async () => {
-    const office = laptop(server, server.office, 'office');
-    laptops.push(office);
-    const client = await createLocalClient(office.db, {
-      name: 'Cabinet Lefèvre',
-      city: 'Vincennes',
-    });
-    await office.sync();
-    await server.assign(server.tech1, client.id);
-    const tech = laptop(server, server.tech1, 'tech');
-    laptops.push(tech);
+    const server = world.server();
+    const { clientId } = await officeClientForTech1(world);
+    const tech = world.device('tech1', 'tech');
     await tech.sync();
 
     // Inline, eight resized camera photos (200–400 kB each) made a record of megabytes, far
@@ -68,7 +50,7 @@ describe('signed reports and their photos, from the technician’s laptop to the
       const bytes = new Uint8Array([...JPEG, i]);
       const attachment = await saveAttachment(tech.db, {
         ownerId: visitId,
-        clientId: client.id,
+        clientId: clientId,
         kind: 'photo',
         mimeType: 'image/jpeg',
         fileName: `photo-${i + 1}.jpg`,
@@ -106,7 +88,7 @@ describe('signed reports and their photos, from the technician’s laptop to the
       revision: null,
       updatedAt: 1,
       interventionId: visitId,
-      clientId: client.id,
+      clientId: clientId,
       ...sealed,
     });
     expect(JSON.stringify(sealed).length).toBeLessThan(SYNC_LIMITS.maxRecordBytes / 4);
@@ -116,8 +98,7 @@ describe('signed reports and their photos, from the technician’s laptop to the
     expect(await count(server.db, 'SELECT count(*) AS n FROM blobs')).toBe(8);
     const techPdf = await reportPdfBytes(tech.db, (await getReport(tech.db, id))!, null, fonts);
 
-    const office2 = laptop(server, server.office, 'office-2');
-    laptops.push(office2);
+    const office2 = world.device('office', 'office-2');
     await office2.sync();
     const stored = (await getReport(office2.db, id))!;
     expect(await getAttachment(office2.db, photos[0]!.sha256)).toBeUndefined();
@@ -134,8 +115,8 @@ describe('signed reports and their photos, from the technician’s laptop to the
   });
 
   it('delivers to the office a signed report of a client the technician does not have, and keeps it on the laptop', async () => {
-    const tech = laptop(server, server.tech1, 'tech');
-    laptops.push(tech);
+    const server = world.server();
+    const tech = world.device('tech1', 'tech');
     await tech.sync();
     // A client the office never assigned to this technician: a signed report still reaches the office.
     const id = uuidv7();
@@ -160,8 +141,7 @@ describe('signed reports and their photos, from the technician’s laptop to the
   });
 
   it('refuses a photo whose bytes do not match the sealed hash', async () => {
-    const office = laptop(server, server.office, 'office');
-    laptops.push(office);
+    const office = world.device('office', 'office');
     const id = uuidv7();
     const draft = draftReport(id);
     const signedAt = Date.UTC(2026, 10, 2, 10, 0);

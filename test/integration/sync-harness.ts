@@ -4,6 +4,7 @@ import { canonicalJson } from '../../shared/report/canonical-json';
 import { ENTITY_NAMES } from '../../shared/sync/mutation';
 import type { EntityName } from '../../shared/sync/mutation';
 import { BordereauDb } from '../../renderer/db/database';
+import { createClient as createLocalClient } from '../../renderer/db/repositories/clients';
 import { EQUIPMENT_INDEX_FIELDS } from '../../renderer/db/equipment-index';
 import { SyncApi } from '../../renderer/sync/api-client';
 import { DexieSyncStore } from '../../renderer/sync/dexie-sync-store';
@@ -68,29 +69,74 @@ export function laptop(
   return device;
 }
 
+/** A real server per test and the laptops a test opens against it (see useSyncWorld). */
+export interface SyncWorld {
+  server(): TestServer;
+  /** A laptop of `account`, closed after the test; `existing`: as for `laptop`. */
+  device(
+    account: 'office' | 'tech1' | 'tech2',
+    name: string,
+    existing?: { readonly indexedDB: IDBFactory; readonly dbName: string },
+  ): TestLaptop;
+}
+
 /**
- * For each test of the suite: a real server on `backend` and the office's laptop against it,
- * both closed after the test. Call in a describe block; the returned function reads them.
+ * For each test of the suite: a real server on `backend`, closed after the test with every
+ * laptop opened through `device`. Call in a describe block; read it inside a test.
  */
+export function useSyncWorld(backend: Backend): SyncWorld {
+  let server: TestServer | undefined;
+  const laptops: TestLaptop[] = [];
+  beforeEach(async () => {
+    server = await startTestServer(backend);
+  });
+  afterEach(async () => {
+    for (const d of laptops.splice(0)) d.close();
+    await server?.close();
+    server = undefined;
+  });
+  if (backend === 'postgres') afterEach(async () => stopPostgres());
+  const current = (): TestServer => {
+    if (!server) throw new Error('useSyncWorld : à lire dans un test, pas à la déclaration.');
+    return server;
+  };
+  return {
+    server: current,
+    device(account, name, existing) {
+      const d = laptop(current(), current()[account], name, existing);
+      laptops.push(d);
+      return d;
+    },
+  };
+}
+
+/** For each test: a real server on `backend` and the office's laptop against it. */
 export function useOfficeLaptop(backend: Backend): () => {
   server: TestServer;
   office: TestLaptop;
 } {
-  let current: { server: TestServer; office: TestLaptop } | undefined;
-  beforeEach(async () => {
-    const server = await startTestServer(backend);
-    current = { server, office: laptop(server, server.office, 'office') };
+  const world = useSyncWorld(backend);
+  let office: TestLaptop | undefined;
+  beforeEach(() => {
+    office = world.device('office', 'office');
   });
-  afterEach(async () => {
-    current?.office.close();
-    await current?.server.close();
-    current = undefined;
-  });
-  if (backend === 'postgres') afterEach(async () => stopPostgres());
   return () => {
-    if (!current) throw new Error('useOfficeLaptop : à lire dans un test, pas à la déclaration.');
-    return current;
+    if (!office) throw new Error('useOfficeLaptop : à lire dans un test, pas à la déclaration.');
+    return { server: world.server(), office };
   };
+}
+
+/** The office's client (« Cabinet Lefèvre »), synced and assigned to the first technician. */
+export async function officeClientForTech1(world: SyncWorld): Promise<{
+  office: TestLaptop;
+  clientId: string;
+}> {
+  const server = world.server();
+  const office = world.device('office', 'office');
+  const client = await createLocalClient(office.db, { name: 'Cabinet Lefèvre', city: 'Vincennes' });
+  await office.sync();
+  await server.assign(server.tech1, client.id);
+  return { office, clientId: client.id };
 }
 
 const LOCAL_ONLY_FIELDS = new Set<string>([...EQUIPMENT_INDEX_FIELDS]);
