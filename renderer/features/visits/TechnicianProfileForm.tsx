@@ -29,6 +29,9 @@ export function TechnicianProfileForm({
     resolver: zodResolver(profileFieldsSchema),
     defaultValues: { name: current?.name ?? '', code: current?.code ?? '' },
   });
+  // The profile on screen: the one just saved shows at once, before the parent reads it back
+  // (until then a first profile showed « Signature enregistrée » with no signature).
+  const [shown, setShown] = useState(current);
   const [redraw, setRedraw] = useState(current === null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(saved ? 'Profil enregistré.' : null);
@@ -43,14 +46,18 @@ export function TechnicianProfileForm({
   };
 
   const save = async (fields: ProfileFields) => {
-    const signature = redraw ? pad.current?.toPng() : current?.signaturePngDataUrl;
+    const signature = redraw ? pad.current?.toPng() : shown?.signaturePngDataUrl;
     setMessage(null);
     if (!signature) {
       setError('Dessinez votre signature.');
       return;
     }
     try {
-      await saveSignerProfile(appDeps(), { ...fields, signaturePngDataUrl: signature });
+      const stored = await saveSignerProfile(appDeps(), {
+        ...fields,
+        signaturePngDataUrl: signature,
+      });
+      setShown(stored);
       setError(null);
       setRedraw(false);
       setMessage('Profil enregistré.');
@@ -94,10 +101,10 @@ export function TechnicianProfileForm({
       ) : (
         <div className="field">
           <span>Signature enregistrée</span>
-          {current && (
+          {shown && (
             <img
               className="signature-preview"
-              src={current.signaturePngDataUrl}
+              src={shown.signaturePngDataUrl}
               alt="Signature enregistrée du technicien"
             />
           )}
