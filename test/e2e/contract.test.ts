@@ -15,6 +15,7 @@ import {
   RESULTS_DIR,
   screenshot,
   useRendererInChromium,
+  readAppDb,
 } from './harness';
 import {
   CLIENT_ID,
@@ -169,20 +170,7 @@ describe('a 002-like contract priced as written, in real Chromium', () => {
     await expect
       .poll(() => page.getByRole('button', { name: 'Modifier le contrat' }).count())
       .toBe(1);
-    const stored = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((ok, ko) => {
-        const request = indexedDB.open('bordereau');
-        request.onsuccess = () => ok(request.result);
-        request.onerror = () => ko(request.error);
-      });
-      const all = db.transaction('contracts').objectStore('contracts').getAll();
-      const rows = await new Promise<{ copyRecipientContactIds?: string[] }[]>((ok, ko) => {
-        all.onsuccess = () => ok(all.result as { copyRecipientContactIds?: string[] }[]);
-        all.onerror = () => ko(all.error);
-      });
-      db.close();
-      return rows.map((r) => r.copyRecipientContactIds);
-    });
+    const stored = (await readAppDb(page, 'contracts')).map((r) => r.copyRecipientContactIds);
     expect(stored).toEqual([[IT_CONTACT_ID]]);
 
     // The technician: an incident under the subscription, in Lyon.

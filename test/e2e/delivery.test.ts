@@ -1,12 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verificationUrl } from '../../shared/report/pdf/qr-code';
 import { verifyReportPdf } from '../../scripts/report-verify';
 import { startDeliveryWorker } from '../../server/delivery/worker';
-import { sampleDraft } from '../fixtures/report/sample-report';
 import { PASSWORD, startTestServer } from '../server/helpers';
 import type { TestServer } from '../server/helpers';
 import { received, startSink, stopSink } from '../server/smtp-sink-process';
@@ -19,31 +18,12 @@ import {
   newFrenchContext,
   startRendererServer,
   saveTechnicianProfile,
+  saveCompanyIdentity,
 } from './harness';
 import { CLIENT_ID, pushLefevreOffice, MINUTE, SITE_ID, T0 } from './lefevre-office';
 
 async function seedOffice(server: TestServer): Promise<void> {
   await pushLefevreOffice(server);
-}
-
-async function seedProvider(page: Page): Promise<void> {
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'bordereau'),
-  );
-  await page.evaluate(async (provider) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const request = indexedDB.open('bordereau');
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => ko(request.error);
-    });
-    const tx = db.transaction('settings', 'readwrite');
-    tx.objectStore('settings').put({ key: 'provider', value: provider });
-    await new Promise((ok, ko) => {
-      tx.oncomplete = ok;
-      tx.onerror = () => ko(tx.error);
-    });
-    db.close();
-  }, sampleDraft().content.provider);
 }
 
 describe('the client’s copy, end to end in real Chromium', () => {
@@ -79,7 +59,7 @@ describe('the client’s copy, end to end in real Chromium', () => {
     await tech.getByLabel('Mot de passe').fill(PASSWORD);
     await tech.getByRole('button', { name: 'Se connecter' }).click();
     await expect.poll(() => tech.getByTestId('sync-result').count(), { timeout: 30_000 }).toBe(1);
-    await seedProvider(tech);
+    await saveCompanyIdentity(tech);
 
     await goOffline(context, tech);
     await tech.goto(`${url}#/interventions/nouvelle?client=${CLIENT_ID}`);

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleDraft } from '../fixtures/report/sample-report';
 import { PASSWORD, startTestServer, TestDevice } from '../server/helpers';
 import type { TestServer } from '../server/helpers';
 import {
@@ -14,6 +13,8 @@ import {
   screenshot,
   startRendererServer,
   saveTechnicianProfile,
+  saveCompanyIdentity,
+  readAppDb,
 } from './harness';
 import { MINUTE, T0 } from './lefevre-office';
 import { typeDate } from './date-input';
@@ -74,23 +75,6 @@ async function serverCounts(server: TestServer, clientId: string): Promise<Count
   for (const row of result.rows)
     if (row.entity in counts) counts[row.entity as keyof Counts] = row.n;
   return counts;
-}
-
-async function seedProvider(page: Page): Promise<void> {
-  await page.evaluate(async (provider) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const request = indexedDB.open('bordereau');
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => ko(request.error);
-    });
-    const tx = db.transaction('settings', 'readwrite');
-    tx.objectStore('settings').put({ key: 'provider', value: provider });
-    await new Promise((ok, ko) => {
-      tx.oncomplete = ok;
-      tx.onerror = () => ko(tx.error);
-    });
-    db.close();
-  }, sampleDraft().content.provider);
 }
 
 const fill = (page: Page, label: string, value: string) =>
@@ -242,7 +226,7 @@ async function technicianDay(
   await page.waitForFunction(async () =>
     (await indexedDB.databases()).some((d) => d.name === 'bordereau'),
   );
-  await seedProvider(page);
+  await saveCompanyIdentity(page);
   await goOffline(context, page);
   const clientId = await createClientOffline(page, url, clientName);
   for (let i = 0; i < visits; i++)
@@ -421,18 +405,9 @@ describe('the first day of an office and its technician, in real Chromium', () =
     const local = await localCounts(tech.page);
     // The refused contract stays on the laptop (under the merged client's old id).
     expect(local).toEqual({ ...tech.before, clients: 1 });
-    const reports = await tech.page.evaluate(async (target) => {
-      const db = await new Promise<IDBDatabase>((ok) => {
-        const request = indexedDB.open('bordereau');
-        request.onsuccess = () => ok(request.result);
-      });
-      const rows = await new Promise<{ clientId: string }[]>((ok) => {
-        const request = db.transaction('reports').objectStore('reports').getAll();
-        request.onsuccess = () => ok(request.result as { clientId: string }[]);
-      });
-      db.close();
-      return rows.filter((r) => r.clientId === target).length;
-    }, existingId);
+    const reports = (await readAppDb(tech.page, 'reports')).filter(
+      (r) => r.clientId === existingId,
+    ).length;
     expect(reports).toBe(tech.before.reports);
     expect(onlyOfflineNoise(tech.errors)).toEqual([]);
     expect(officeErrors).toEqual([]);

@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 import { DEVELOPMENT_CSP } from '../../electron/csp';
+import { sampleDraft } from '../fixtures/report/sample-report';
 
 /**
  * End-to-end harness: the built renderer (dist/renderer, from `npm run build:web`) served by
@@ -186,6 +187,13 @@ export async function putIntoAppDb(page: Page, tables: object): Promise<void> {
     });
     db.close();
   }, tables);
+}
+
+/** The company's identity printed on every bordereau, as Paramètres stores it (the sample report's). */
+export async function saveCompanyIdentity(page: Page): Promise<void> {
+  await putIntoAppDb(page, {
+    settings: [{ key: 'provider', value: sampleDraft().content.provider }],
+  });
 }
 
 /** Every row of one store of the app's IndexedDB, as the app stored it (what a test checks). */

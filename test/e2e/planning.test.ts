@@ -8,7 +8,6 @@ import { requestSchema } from '../../shared/planning/request';
 import { requestDeadline } from '../../shared/planning/request-deadline';
 import { requestSlaStatus } from '../../shared/planning/request-sla-status';
 import { siteSchema } from '../../shared/inventory/site';
-import { sampleDraft } from '../fixtures/report/sample-report';
 import { PASSWORD, startTestServer, TestDevice } from '../server/helpers';
 import type { TestServer } from '../server/helpers';
 import {
@@ -20,6 +19,7 @@ import {
   screenshot,
   startRendererServer,
   saveTechnicianProfile,
+  saveCompanyIdentity,
 } from './harness';
 import {
   CLIENT_ID,
@@ -157,23 +157,6 @@ async function logIn(page: Page, url: string, apiUrl: string, email: string): Pr
   await expect.poll(() => page.getByTestId('sync-result').count(), { timeout: 30_000 }).toBe(1);
 }
 
-async function seedProvider(page: Page): Promise<void> {
-  await page.evaluate(async (provider) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const request = indexedDB.open('bordereau');
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => ko(request.error);
-    });
-    const tx = db.transaction('settings', 'readwrite');
-    tx.objectStore('settings').put({ key: 'provider', value: provider });
-    await new Promise((ok, ko) => {
-      tx.oncomplete = ok;
-      tx.onerror = () => ko(tx.error);
-    });
-    db.close();
-  }, sampleDraft().content.provider);
-}
-
 /** The id of the one record of an entity on the server, as the office's app pulls it. */
 async function onlyRecordId(server: TestServer, entity: string): Promise<string> {
   const { records } = await server.office.api.pullAll(uuidv7());
@@ -251,7 +234,7 @@ describe('a call planned by the office becomes the technician’s day, offline',
     const errors = collectPageErrors(tech);
     await tech.clock.setFixedTime(T0 - 20 * MINUTE);
     await logIn(tech, url, server.url, server.tech1.email);
-    await seedProvider(tech);
+    await saveCompanyIdentity(tech);
 
     // On the road, no network: the app opens on « Aujourd'hui ».
     await goOffline(context, tech);

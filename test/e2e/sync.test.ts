@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleDraft } from '../fixtures/report/sample-report';
 import { PASSWORD, startTestServer } from '../server/helpers';
 import type { TestServer } from '../server/helpers';
 import {
@@ -14,6 +13,7 @@ import {
   screenshot,
   startRendererServer,
   saveTechnicianProfile,
+  saveCompanyIdentity,
 } from './harness';
 import { CLIENT_ID, EQUIPMENT_ID, pushLefevreOffice, MINUTE, SITE_ID, T0 } from './lefevre-office';
 
@@ -60,26 +60,6 @@ async function syncAndWait(page: Page, rendererUrl: string): Promise<void> {
     .toBe(true);
 }
 
-async function seedProvider(page: Page): Promise<void> {
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'bordereau'),
-  );
-  await page.evaluate(async (provider) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const request = indexedDB.open('bordereau');
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => ko(request.error);
-    });
-    const tx = db.transaction('settings', 'readwrite');
-    tx.objectStore('settings').put({ key: 'provider', value: provider });
-    await new Promise((ok, ko) => {
-      tx.oncomplete = ok;
-      tx.onerror = () => ko(tx.error);
-    });
-    db.close();
-  }, sampleDraft().content.provider);
-}
-
 describe('sync between a technician working offline and the office, in real Chromium', () => {
   let renderer: Awaited<ReturnType<typeof startRendererServer>>;
   let browser: Browser;
@@ -106,7 +86,7 @@ describe('sync between a technician working offline and the office, in real Chro
     const techErrors = collectPageErrors(tech);
     await tech.clock.setFixedTime(T0 - 5 * MINUTE);
     await logIn(tech, url, server.url, server.tech1.email);
-    await seedProvider(tech);
+    await saveCompanyIdentity(tech);
     await tech.goto(`${url}#/clients/${CLIENT_ID}`);
     await expect.poll(() => tech.locator('h1').textContent()).toBe('Cabinet Lefèvre & Associés');
 
